@@ -1,0 +1,54 @@
+// PostgreSQL driver adapter with one workaround.
+//
+// prisma/orm#27403: @prisma/adapter-pg 6.19 cannot decode the catalog type `name` (OID 19), which the
+// schema engine's introspection queries return, so `prisma migrate deploy` fails with
+// "Column type 'name' could not be deserialized". We relabel `name` (and `name[]`) result columns as
+// `text` (`text[]`) before the adapter sees them; the values are already plain strings on the wire.
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+
+const NAME_OID = 19;
+const NAME_ARRAY_OID = 1003;
+const TEXT_OID = 25;
+const TEXT_ARRAY_OID = 1009;
+
+type FieldLike = { dataTypeID: number };
+type ResultLike = { fields?: FieldLike[] } | undefined | null;
+
+/** Rewrites `name` columns to `text` in a pg result (or array of results for multi-statement queries). */
+export function relabelNameColumns<T>(result: T): T {
+  const each = Array.isArray(result) ? (result as ResultLike[]) : [result as ResultLike];
+  for (const r of each) {
+    for (const f of r?.fields ?? []) {
+      if (f.dataTypeID === NAME_OID) f.dataTypeID = TEXT_OID;
+      else if (f.dataTypeID === NAME_ARRAY_OID) f.dataTypeID = TEXT_ARRAY_OID;
+    }
+  }
+  return result;
+}
+
+/** A pg Client whose query results never carry the `name` type (both promise and callback forms). */
+export class NameAsTextClient extends pg.Client {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(...args: any[]): any {
+    const last = args.length - 1;
+    if (typeof args[last] === 'function') {
+      const cb = args[last];
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      args[last] = (err: unknown, res: any) => cb(err, err ? res : relabelNameColumns(res));
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return (super.query as any)(...args);
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const out = (super.query as any)(...args);
+    return out && typeof out.then === 'function' ? out.then(relabelNameColumns) : out;
+  }
+}
+
+export function createPgPool(url: string, max = 5): pg.Pool {
+  return new pg.Pool({ connectionString: url, max, Client: NameAsTextClient });
+}
+
+export function pgAdapterFactory(url: string, pool?: pg.Pool) {
+  return new PrismaPg(pool ?? createPgPool(url));
+}

@@ -1,0 +1,102 @@
+// Code lists of the warehouse with their Chinese labels. The database stores the codes as strings
+// (portable across SQLite and PostgreSQL); these lists are the single place that names them.
+
+export const SCHEMES = [
+  { code: 'EMPLOYEE', name: '职工基本医疗保险', short: '职工医保' },
+  { code: 'RESIDENT', name: '城乡居民基本医疗保险', short: '居民医保' },
+  { code: 'MATERNITY', name: '生育保险', short: '生育保险' },
+] as const;
+export type SchemeCode = (typeof SCHEMES)[number]['code'];
+/** `ALL` on a filter means every scheme summed (basic medical insurance + maternity). */
+export type SchemeFilter = SchemeCode | 'ALL';
+export const SCHEME_CODES: SchemeCode[] = SCHEMES.map((s) => s.code);
+
+export const REGION_KINDS = {
+  CITY: '设区市',
+  DISTRICT: '区',
+  COUNTY: '县',
+  COUNTY_CITY: '县级市',
+  ZONE: '功能区',
+} as const;
+export type RegionKind = keyof typeof REGION_KINDS;
+
+export const LEVELS = [
+  { code: 'PRIMARY', name: '基层医疗机构' },
+  { code: 'COUNTY', name: '县级医院' },
+  { code: 'CITY', name: '市级医院' },
+  { code: 'OUT_OF_CITY', name: '市外医疗机构' },
+] as const;
+export type Level = (typeof LEVELS)[number]['code'];
+
+export const INSTITUTION_KINDS = {
+  VILLAGE_CLINIC: '村卫生室',
+  COMMUNITY: '社区卫生服务中心（站）',
+  TOWNSHIP: '乡镇卫生院',
+  HOSPITAL: '医院',
+  OUT_OF_CITY: '市外医疗机构',
+} as const;
+
+export const VISIT_TYPES = [
+  { code: 'OUTPATIENT', name: '普通门诊' },
+  { code: 'CHRONIC', name: '门诊慢特病' },
+  { code: 'INPATIENT', name: '住院' },
+] as const;
+export type VisitType = (typeof VISIT_TYPES)[number]['code'];
+
+export const CONTRIBUTION_SOURCES = [
+  { code: 'INDIVIDUAL', name: '个人缴费' },
+  { code: 'EMPLOYER', name: '单位缴费' },
+  { code: 'SUBSIDY_CENTRAL', name: '中央财政补助' },
+  { code: 'SUBSIDY_PROVINCE', name: '省级财政补助' },
+  { code: 'SUBSIDY_CITY', name: '市级财政补助' },
+  { code: 'SUBSIDY_COUNTY', name: '县级财政补助' },
+] as const;
+export type ContributionSource = (typeof CONTRIBUTION_SOURCES)[number]['code'];
+export const SUBSIDY_SOURCES: ContributionSource[] = ['SUBSIDY_CENTRAL', 'SUBSIDY_PROVINCE', 'SUBSIDY_CITY', 'SUBSIDY_COUNTY'];
+
+export const INCOME_ITEMS = [
+  { code: 'PREMIUM', name: '保险费收入' },
+  { code: 'SUBSIDY', name: '财政补贴收入' },
+  { code: 'INTEREST', name: '利息收入' },
+  { code: 'OTHER_INCOME', name: '其他收入' },
+] as const;
+export const EXPENSE_ITEMS = [
+  { code: 'INPATIENT', name: '住院费用支出' },
+  { code: 'OUTPATIENT', name: '普通门诊费用支出' },
+  { code: 'CHRONIC', name: '门诊慢特病费用支出' },
+  { code: 'MATERNITY', name: '生育医疗费用及津贴支出' },
+  { code: 'OTHER_EXPENSE', name: '其他支出' },
+] as const;
+export const TRANSFER_ITEMS = [
+  { code: 'REMIT_UP', name: '上解市级财政专户' },
+  { code: 'ALLOCATE_DOWN', name: '市级下拨' },
+] as const;
+export type IncomeItem = (typeof INCOME_ITEMS)[number]['code'];
+export type ExpenseItem = (typeof EXPENSE_ITEMS)[number]['code'];
+export const INCOME_ITEM_CODES: string[] = INCOME_ITEMS.map((i) => i.code);
+export const EXPENSE_ITEM_CODES: string[] = EXPENSE_ITEMS.map((i) => i.code);
+
+export const ACCOUNTS = [
+  { code: 'POOL', name: '统筹基金' },
+  { code: 'PERSONAL', name: '个人账户' },
+] as const;
+
+export const BALANCE_KINDS = {
+  CITY_POOL: '市级统筹基金',
+  LEGACY: '原统筹地区历年结余',
+  COUNTY_POOL: '县级统筹基金（统筹前）',
+} as const;
+
+/** 六统一 (seed 001 §三). */
+export const UNIFICATION_ITEMS = [
+  { code: 'POLICY', name: '统一基本政策' },
+  { code: 'BENEFIT', name: '统一待遇标准' },
+  { code: 'FUND', name: '统一基金管理' },
+  { code: 'OPERATION', name: '统一经办管理' },
+  { code: 'DESIGNATION', name: '统一定点管理' },
+  { code: 'IT', name: '统一信息系统' },
+] as const;
+
+export function labelOf(list: readonly { code: string; name: string }[], code: string): string {
+  return list.find((x) => x.code === code)?.name ?? code;
+}

@@ -1,0 +1,43 @@
+// Renders prisma/schema.base.prisma for each provider and writes the migration SQL that takes the last
+// migrated schema to the current one, offline (`prisma migrate diff`, STACK.md).
+//   npm run db:migrations -- <name>      e.g. npm run db:migrations -- add_warnings
+// With no schema change it only re-renders and reports that nothing changed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { renderSchema, PROVIDERS } from '../lib/db/schema-render';
+
+const root = path.resolve(__dirname, '..');
+const name = (process.argv[2] ?? 'change').replace(/[^a-z0-9_]/gi, '_');
+// The WASM schema engine connects through the adapter even to diff two files, so PostgreSQL needs a
+// server: a throwaway one on a spare loopback port.
+const pgScript = path.join(root, 'scripts/pg-throwaway.sh');
+const pgUrl = () => execFileSync(pgScript, ['start', '55439'], { encoding: 'utf8' }).trim().split('\n').pop()!;
+
+for (const provider of PROVIDERS) {
+  const dir = path.join(root, 'prisma', provider);
+  const migrations = path.join(dir, 'migrations');
+  fs.mkdirSync(migrations, { recursive: true });
+  const schemaFile = path.join(dir, 'schema.prisma');
+  fs.writeFileSync(schemaFile, renderSchema(fs.readFileSync(path.join(root, 'prisma/schema.base.prisma'), 'utf8'), provider));
+  // The schema as of the last migration; diffing against it gives the next migration.
+  const snapshot = path.join(migrations, 'schema.snapshot.prisma');
+  const from = fs.existsSync(snapshot) ? ['--from-schema-datamodel', snapshot] : ['--from-empty'];
+  const sql = execFileSync(
+    'npx',
+    ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', schemaFile, '--script'],
+    { cwd: root, env: { ...process.env, PRISMA_PROVIDER: provider, DATABASE_URL: provider === 'sqlite' ? 'file:./.tmp/diff.db' : pgUrl() }, encoding: 'utf8' },
+  );
+  if (/^--\s*This is an empty migration\.?\s*$/m.test(sql) || sql.trim() === '') {
+    console.log(`${provider}: no schema change`);
+    continue;
+  }
+  const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  const target = path.join(migrations, `${stamp}_${name}`);
+  fs.mkdirSync(target);
+  fs.writeFileSync(path.join(target, 'migration.sql'), sql);
+  fs.copyFileSync(schemaFile, snapshot);
+  fs.writeFileSync(path.join(migrations, 'migration_lock.toml'), `provider = "${provider === 'postgres' ? 'postgresql' : 'sqlite'}"\n`);
+  console.log(`${provider}: wrote ${path.relative(root, target)}/migration.sql`);
+}
+execFileSync(pgScript, ['stop', '55439']);

@@ -1,0 +1,28 @@
+// Migrates the database named by DATABASE_URL (default: the embedded SQLite file data/yibao.db) and,
+// when it is empty, loads the demo city. Safe to run every start.
+import { migrateDeploy } from '../lib/db/migrate';
+import { createDb } from '../lib/db';
+import { isWarehouseEmpty, loadDemoCity } from '../lib/demo/load';
+
+async function main() {
+  const t0 = Date.now();
+  migrateDeploy();
+  const db = createDb();
+  try {
+    console.log(`[db] ${db.provider} ${db.provider === 'sqlite' ? db.url : db.url.replace(/\/\/[^@]*@/, '//***@')} 已迁移 (${Date.now() - t0} ms)`);
+    if (await isWarehouseEmpty(db)) {
+      if (process.env.NO_DEMO === '1') { console.log('[db] 空库，NO_DEMO=1：不装载演示数据'); return; }
+      console.log('[db] 空库：装载演示城市（演示数据）…');
+      const r = await loadDemoCity(db);
+      const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
+      console.log(`[db] 演示数据装载完成：${total.toLocaleString()} 行，${(r.ms / 1000).toFixed(1)} s`);
+      for (const [t, n] of Object.entries(r.rows)) console.log(`       ${t.padEnd(20)} ${n.toLocaleString()}`);
+    } else {
+      console.log('[db] 已有数据，跳过演示数据装载');
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((err) => { console.error('[db] 失败:', err instanceof Error ? err.message : err); process.exit(1); });
