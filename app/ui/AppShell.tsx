@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import NavLinks from './NavLinks';
+
+export const PRODUCT_NAME = '医保基金运行与分级诊疗分析平台';
+
+export interface AppShellProps {
+  cityName: string;
+  /** True when the loaded dataset is the generated demo city (DESIGN §7): always labelled 演示数据. */
+  isDemo: boolean;
+  children: ReactNode;
+}
+
+export default function AppShell({ cityName, isDemo, children }: AppShellProps) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        跳到主要内容
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link href="/" className="brand">
+            {PRODUCT_NAME}
+          </Link>
+          <span className="brand-city">{cityName}</span>
+          {isDemo && (
+            <span className="badge-demo" title="本平台当前载入的是生成的演示数据，城市与数字均为虚构">
+              演示数据
+            </span>
+          )}
+        </div>
+      </header>
+      <NavLinks />
+      <main id="main" className="app-main">
+        {children}
+      </main>
+      <footer className="app-footer">
+        {PRODUCT_NAME} · {cityName}
+        {isDemo && ' · 当前为演示数据，城市名称与全部数字均为虚构，不代表任何真实地区'}
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import Form from 'next/form';
+import FilterAutoSubmit from './FilterAutoSubmit';
+
+/** Value of the scheme and region selects meaning "no filter". */
+export const ALL = 'ALL';
+
+export const SCHEME_OPTIONS: readonly { value: string; label: string }[] = [
+  { value: ALL, label: '全部险种' },
+  { value: 'EMPLOYEE', label: '职工医保' },
+  { value: 'RESIDENT', label: '城乡居民医保' },
+  { value: 'MATERNITY', label: '生育保险' },
+];
+
+export const DEFAULT_YEARS: readonly number[] = [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
+
+export interface FilterBarProps {
+  year: number;
+  /** 'ALL' | 'EMPLOYEE' | 'RESIDENT' | 'MATERNITY' */
+  scheme: string;
+  /** A region code, or 'ALL' for 全市. */
+  region: string;
+  years: number[];
+  regions: { code: string; name: string }[];
+  /** Other URL params to keep when the filters change (e.g. a table sort). */
+  extraHidden?: Record<string, string>;
+}
+
+/**
+ * URL-driven filters (year / scheme / region). A GET form that works without JavaScript; with JavaScript,
+ * next/form turns the submit into a client-side navigation and FilterAutoSubmit submits on change.
+ * The page parses the params (zod) and passes the parsed values back in.
+ */
+export default function FilterBar({ year, scheme, region, years, regions, extraHidden }: FilterBarProps) {
+  const id = 'filter-bar';
+  return (
+    <Form action="" replace scroll={false} id={id} className="filter-bar" aria-label="筛选条件">
+      <label className="filter-field">
+        年度
+        <select name="year" defaultValue={String(year)} key={`y-${year}`}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}年
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter-field">
+        险种
+        <select name="scheme" defaultValue={scheme} key={`s-${scheme}`}>
+          {SCHEME_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter-field">
+        地区
+        <select name="region" defaultValue={region} key={`r-${region}`}>
+          <option value={ALL}>全市</option>
+          {regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {extraHidden &&
+        Object.entries(extraHidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      <button type="submit" className="btn btn-primary filter-submit">
+        查询
+      </button>
+      <FilterAutoSubmit formId={id} />
+    </Form>
+  );
+}

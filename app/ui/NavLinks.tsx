@@ -1,0 +1,39 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { NAV_ITEMS, isActive } from './nav';
+
+export default function NavLinks() {
+  const pathname = usePathname() ?? '/';
+  const listRef = useRef<HTMLUListElement>(null);
+
+  // On phones the nav scrolls sideways: bring the current item into view.
+  useEffect(() => {
+    const list = listRef.current;
+    const current = list?.querySelector<HTMLElement>('a[aria-current="page"]');
+    if (!list || !current) return;
+    const left = current.offsetLeft - list.offsetLeft;
+    if (left < list.scrollLeft || left + current.offsetWidth > list.scrollLeft + list.clientWidth) {
+      list.scrollLeft = Math.max(0, left - 24);
+    }
+  }, [pathname]);
+
+  return (
+    <nav className="app-nav" aria-label="主导航">
+      <ul ref={listRef}>
+        {NAV_ITEMS.map((item) => {
+          const active = isActive(pathname, item.href);
+          return (
+            <li key={item.href} className={item.href === '/login' ? 'nav-right' : undefined}>
+              <Link href={item.href} aria-current={active ? 'page' : undefined}>
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

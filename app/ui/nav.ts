@@ -1,0 +1,25 @@
+/** The product's routes (DESIGN §6), in navigation order. One list, used by the shell and the preview. */
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: '总览' },
+  { href: '/collection', label: '参保征缴' },
+  { href: '/budget', label: '预算执行' },
+  { href: '/risk', label: '风险预警' },
+  { href: '/tiered-care', label: '分级诊疗' },
+  { href: '/counties', label: '县域画像' },
+  { href: '/assessment', label: '考核' },
+  { href: '/unification', label: '六统一' },
+  { href: '/open', label: '公开' },
+  { href: '/admin', label: '管理' },
+  { href: '/login', label: '登录' },
+];
+
+/** '/counties/430903' belongs to '/counties'; '/' only matches itself. */
+export function isActive(pathname: string, href: string): boolean {
+  if (href === '/') return pathname === '/';
+  return pathname === href || pathname.startsWith(href + '/');
+}

@@ -1,0 +1,218 @@
+// 扩面征缴 (seed 001 §四(一), §五(二)); reference figures from seeds 002 and 004.
+
+import { growthRate, safeDiff } from '../compute';
+import { defineIndicator, ratioOf } from '../define';
+import type { MaybeNumber } from '../types';
+
+export const coverageRate = defineIndicator({
+  code: 'coverage_rate',
+  name: '参保率',
+  area: 'collection',
+  definition: '已参保人数占全民参保登记库应参保人数的比例，反映法定人员应保尽保程度。',
+  formula: '参保人数 ÷ 应参保人数',
+  numerator: '参保人数',
+  denominator: '应参保人数（全民参保登记库）',
+  unit: 'ratio',
+  polarity: 'higher_better',
+  target: 0.95,
+  sources: ['EnrollmentFact.enrolled', 'EnrollmentFact.shouldEnroll'],
+  policyRef: 'seed 004: 居民医保参保率稳定在95%以上',
+  compute: ratioOf('enrolled', 'shouldEnroll'),
+});
+
+export const povertyCoverageRate = defineIndicator({
+  code: 'poverty_coverage_rate',
+  name: '困难群众参保率',
+  area: 'collection',
+  definition: '特困人员、低保对象、返贫致贫人口及纳入监测人口等困难群众中已参保（含资助参保）人数所占比例。',
+  formula: '困难群众参保人数 ÷ 困难群众应参保人数',
+  numerator: '困难群众参保人数（各类资助参保人数之和）',
+  denominator: '困难群众应参保人数',
+  unit: 'ratio',
+  polarity: 'higher_better',
+  target: 0.99,
+  sources: [
+    'EnrollmentFact.subsidisedExtreme',
+    'EnrollmentFact.subsidisedMinLiving',
+    'EnrollmentFact.subsidisedMonitored',
+    'EnrollmentFact.subsidisedOther',
+    'EnrollmentFact.povertyShouldEnroll',
+  ],
+  policyRef: 'seed 002: 纳入监测的农村低收入人口和脱贫人口参保率持续稳定在99%以上',
+  compute: ratioOf('povertyEnrolled', 'povertyShouldEnroll'),
+});
+
+export const duplicateEnrollmentRate = defineIndicator({
+  code: 'duplicate_enrollment_rate',
+  name: '重复参保率',
+  area: 'collection',
+  definition: '比对发现的重复参保人数占参保人数的比例，反映参保数据质量，越低越好。',
+  formula: '重复参保人数 ÷ 参保人数',
+  numerator: '重复参保人数',
+  denominator: '参保人数',
+  unit: 'ratio',
+  polarity: 'lower_better',
+  sources: ['EnrollmentFact.duplicates', 'EnrollmentFact.enrolled'],
+  policyRef: 'seed 002 §二: 依托全国统一的医保信息平台开展重复参保治理',
+  note: '无政策给定阈值，默认不判定状态，可在配置中设定。',
+  compute: ratioOf('duplicates', 'enrolled'),
+});
+
+export const collectionRate = defineIndicator({
+  code: 'collection_rate',
+  name: '征缴率',
+  area: 'collection',
+  definition: '实际征收的医保费占应征收额的比例，可按个人缴费、单位缴费、财政补助等来源分别计算。',
+  formula: '实征金额 ÷ 应征金额',
+  numerator: '实征金额',
+  denominator: '应征金额',
+  unit: 'ratio',
+  polarity: 'higher_better',
+  target: 0.98,
+  sources: ['ContributionFact.collected', 'ContributionFact.due'],
+  policyRef: 'seed 001 §四(一): 基本医疗保险和生育保险费应缴尽缴',
+  note: '目标值98%为平台默认值，非政策文件数字，可配置。',
+  compute: ratioOf('collected', 'due'),
+});
+
+export const subsidyDeliveryRate = defineIndicator({
+  code: 'subsidy_delivery_rate',
+  name: '财政补助到位率',
+  area: 'collection',
+  definition:
+    '居民医保财政补助实际到位金额占应到位金额的比例，按中央、省、市、县各级分别计算；县级补助未到位形成的缺口由县级政府补足。',
+  formula: '财政补助实际到位金额 ÷ 财政补助应到位金额',
+  numerator: '财政补助实际到位金额',
+  denominator: '财政补助应到位金额',
+  unit: 'ratio',
+  polarity: 'higher_better',
+  target: 1,
+  sources: ['ContributionFact.collected[source=SUBSIDY_*]', 'ContributionFact.due[source=SUBSIDY_*]'],
+  policyRef: 'seed 001 §三(三): 县（市、区）未按规定补助到位形成的基金收入缺口，由县（市、区）政府负责补足',
+  compute: ratioOf('subsidyCollected', 'subsidyDue'),
+});
+
+export const collectionGap = defineIndicator({
+  code: 'collection_gap',
+  name: '征缴缺口',
+  area: 'collection',
+  definition: '应征收而未征收到位的金额，是县级补足责任认定（赤字归因）的依据之一。',
+  formula: '应征金额 − 实征金额',
+  unit: 'yuan',
+  polarity: 'lower_better',
+  sources: ['ContributionFact.due', 'ContributionFact.collected'],
+  policyRef: 'seed 001 §三(三): 未严格执行缴费政策等情形形成的基金收入缺口，由县（市、区）政府负责补足或追缴到位',
+  compute: (i: { due: MaybeNumber; collected: MaybeNumber }) => safeDiff(i.due, i.collected),
+});
+
+export const subsidyGap = defineIndicator({
+  code: 'subsidy_gap',
+  name: '财政补助缺口',
+  area: 'collection',
+  definition: '财政补助应到位而未到位的金额，按补助层级计算；县级部分由县级政府补足。',
+  formula: '财政补助应到位金额 − 财政补助实际到位金额',
+  unit: 'yuan',
+  polarity: 'lower_better',
+  sources: ['ContributionFact.due[source=SUBSIDY_*]', 'ContributionFact.collected[source=SUBSIDY_*]'],
+  policyRef: 'seed 001 §三(三): 县（市、区）未按规定补助到位形成的基金收入缺口，由县（市、区）政府负责补足',
+  compute: (i: { subsidyDue: MaybeNumber; subsidyCollected: MaybeNumber }) => safeDiff(i.subsidyDue, i.subsidyCollected),
+});
+
+export const residentContributionGap = defineIndicator({
+  code: 'resident_contribution_gap',
+  name: '个人缴费标准与国家最低标准差额',
+  area: 'collection',
+  definition: '本地居民医保个人缴费标准减去当年国家最低个人缴费标准；为负表示低于国家最低标准。',
+  formula: '本地个人缴费标准 − 国家最低个人缴费标准',
+  unit: 'yuan_per_person',
+  polarity: 'higher_better',
+  target: 0,
+  sources: ['PolicyStandard.amount[item=INDIVIDUAL_STANDARD]', 'PolicyStandard.amount[item=NATIONAL_MIN_INDIVIDUAL]'],
+  policyRef:
+    'seed 004: 国家最低标准2020/2021/2022年为280/320/350元，湖南实际执行250/280/320元；seed 001 §三(三): 居民医保筹资标准不低于国家和省规定的最低标准',
+  compute: (i: { standard: MaybeNumber; nationalMinimum: MaybeNumber }) => safeDiff(i.standard, i.nationalMinimum),
+});
+
+export const subsidyPerCapita = defineIndicator({
+  code: 'subsidy_per_capita',
+  name: '人均财政补助',
+  area: 'collection',
+  definition: '居民医保各级财政补助实际到位金额按参保人数平均。',
+  formula: '财政补助实际到位金额 ÷ 参保人数',
+  numerator: '财政补助实际到位金额',
+  denominator: '参保人数',
+  unit: 'yuan_per_person',
+  polarity: 'higher_better',
+  sources: ['ContributionFact.collected[source=SUBSIDY_*]', 'EnrollmentFact.enrolled'],
+  policyRef: 'seed 002: 2018—2022年居民医保人均财政补助标准从490元提高到610元',
+  note: '可与当年国家人均财政补助标准（PolicyStandard NATIONAL_SUBSIDY）比较；默认不判定状态。',
+  compute: ratioOf('subsidyCollected', 'enrolled'),
+});
+
+export const subsidyIndividualRatio = defineIndicator({
+  code: 'subsidy_individual_ratio',
+  name: '财政补助与个人缴费之比',
+  area: 'collection',
+  definition: '居民医保筹资中财政补助与个人缴费的比例（x:1），反映筹资责任结构。',
+  formula: '人均财政补助标准 ÷ 个人缴费标准',
+  numerator: '人均财政补助标准',
+  denominator: '个人缴费标准',
+  unit: 'multiple',
+  polarity: 'band',
+  sources: ['PolicyStandard.amount[item=SUBSIDY_STANDARD]', 'PolicyStandard.amount[item=INDIVIDUAL_STANDARD]'],
+  policyRef: 'seed 004: 2021年湖南居民医保筹资中财政补助与个人缴费的比例为1.91:1，后续要降低该比例',
+  note: '结构性指标，无单一优劣方向，默认不判定状态。',
+  compute: ratioOf('subsidyStandard', 'individualStandard'),
+});
+
+export const contributionIncomeShare = defineIndicator({
+  code: 'contribution_income_share',
+  name: '个人缴费占人均可支配收入比重',
+  area: 'collection',
+  definition: '居民医保个人缴费标准占当年城乡居民人均可支配收入的比例，反映个人缴费负担。',
+  formula: '个人缴费标准 ÷ 城乡居民人均可支配收入',
+  numerator: '个人缴费标准',
+  denominator: '城乡居民人均可支配收入',
+  unit: 'ratio',
+  polarity: 'lower_better',
+  sources: ['PolicyStandard.amount[item=INDIVIDUAL_STANDARD]', 'PolicyStandard.amount[item=DISPOSABLE_INCOME]'],
+  policyRef: 'seed 002: 2022年个人缴费标准为当年城乡居民人均可支配收入的0.95%，整体处于可负担水平',
+  note: '0.95%为全国参考值而非考核目标，默认不判定状态。',
+  compute: ratioOf('individualStandard', 'disposableIncome'),
+});
+
+export const enrollmentYoy = defineIndicator({
+  code: 'enrollment_yoy',
+  name: '参保人数同比变化',
+  area: 'collection',
+  definition: '参保人数较上年同期的变化率；缴费标准上涨时可能出现选择性参保，下降需关注。',
+  formula: '本期参保人数 ÷ 上年同期参保人数 − 1',
+  numerator: '本期参保人数',
+  denominator: '上年同期参保人数',
+  unit: 'ratio',
+  polarity: 'higher_better',
+  bands: [
+    { max: -0.02, status: 'bad', label: '明显下降' },
+    { max: 0, status: 'warn', label: '下降' },
+    { status: 'good', label: '稳定或增长' },
+  ],
+  sources: ['EnrollmentFact.enrolled'],
+  policyRef: 'seeds 002/004: 个人缴费增长导致部分群众选择性参保',
+  note: '−2%分界为平台默认值，可配置。',
+  compute: (i: { enrolled: MaybeNumber; enrolledLastYear: MaybeNumber }) => growthRate(i.enrolled, i.enrolledLastYear),
+});
+
+export const collectionIndicators = [
+  coverageRate,
+  povertyCoverageRate,
+  duplicateEnrollmentRate,
+  collectionRate,
+  subsidyDeliveryRate,
+  collectionGap,
+  subsidyGap,
+  residentContributionGap,
+  subsidyPerCapita,
+  subsidyIndividualRatio,
+  contributionIncomeShare,
+  enrollmentYoy,
+] as const;

@@ -1,0 +1,61 @@
+// 基金统收统支 (seed 001 §三(三): 县级当期基金收入全额及时缴入国库，再划转至市级财政专户; §五(二)).
+
+import { defineIndicator, ratioOf } from '../define';
+
+const POLICY = 'seed 001 §三(三): 各县（市、区）当期基金收入由征缴部门全额及时缴入国库，再划转至相关市级财政专户';
+
+export const remittanceTimelinessRate = defineIndicator({
+  code: 'remittance_timeliness_rate',
+  name: '上解及时率',
+  area: 'remittance',
+  definition: '在规定日期前（含当日）上解至市级财政专户的笔数占应上解笔数的比例。',
+  formula: '按时上解笔数 ÷ 应上解笔数',
+  numerator: '按时上解笔数',
+  denominator: '应上解笔数',
+  unit: 'ratio',
+  polarity: 'higher_better',
+  target: 1,
+  sources: ['RemittanceFact.dueDate', 'RemittanceFact.paidDate'],
+  policyRef: POLICY,
+  compute: ratioOf('onTime', 'total'),
+});
+
+export const remittanceCompletionRate = defineIndicator({
+  code: 'remittance_completion_rate',
+  name: '上解到位率',
+  area: 'remittance',
+  definition: '已上解至市级财政专户的金额占应上解金额的比例。',
+  formula: '已上解金额 ÷ 应上解金额',
+  numerator: '已上解金额',
+  denominator: '应上解金额',
+  unit: 'ratio',
+  polarity: 'higher_better',
+  target: 1,
+  sources: ['RemittanceFact.amount', 'RemittanceFact.paidDate'],
+  policyRef: POLICY,
+  compute: ratioOf('remittedAmount', 'dueAmount'),
+});
+
+export const remittanceAvgDelay = defineIndicator({
+  code: 'remittance_avg_delay',
+  name: '平均上解延迟天数',
+  area: 'remittance',
+  definition: '每笔上解实际日期晚于规定日期的天数的平均值（提前或按时记0天；未上解的按统计截止日计算）。',
+  formula: '上解延迟天数合计 ÷ 应上解笔数',
+  numerator: '上解延迟天数合计',
+  denominator: '应上解笔数',
+  unit: 'count',
+  displayUnit: '天',
+  polarity: 'lower_better',
+  bands: [
+    { max: 1, status: 'good', label: '基本按时' },
+    { max: 5, status: 'warn', label: '有延迟' },
+    { status: 'bad', label: '延迟较多' },
+  ],
+  sources: ['RemittanceFact.dueDate', 'RemittanceFact.paidDate'],
+  policyRef: POLICY,
+  note: '1天/5天分界为平台默认值，可配置。',
+  compute: ratioOf('totalDelayDays', 'remittances'),
+});
+
+export const remittanceIndicators = [remittanceTimelinessRate, remittanceCompletionRate, remittanceAvgDelay] as const;

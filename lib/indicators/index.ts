@@ -1,0 +1,8 @@
+// Public entry of the indicator registry: `import { indicators, getIndicator, indicatorStatus } from '@/lib/indicators'`.
+// Display formatting lives in lib/format.ts (the one number formatter, STYLE §6).
+
+export * from './types';
+export * from './compute';
+export * from './define';
+export * from './registry';
+export * from './status';
