@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
+import { connection } from 'next/server';
 import AppShell, { PRODUCT_NAME } from './ui/AppShell';
+import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 
 export const metadata: Metadata = {
   title: { default: PRODUCT_NAME, template: `%s · ${PRODUCT_NAME}` },
@@ -13,16 +15,17 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-// TODO(lead): read from getDatasetInfo() (city name, demo flag). Keep lib/db and prisma out of this file's
-// static imports until then; the shell itself only needs these two values.
-const CITY_NAME = '演示市';
-const IS_DEMO = true;
-
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page reads the warehouse at request time (never at build time).
+  await connection();
+  const info = await getDatasetInfo().catch((err) => {
+    console.error('[layout] dataset info', err);
+    return null;
+  });
   return (
     <html lang="zh-CN">
       <body>
-        <AppShell cityName={CITY_NAME} isDemo={IS_DEMO}>
+        <AppShell cityName={info?.cityName ?? '（未装载数据）'} isDemo={info?.isDemo ?? false}>
           {children}
         </AppShell>
       </body>

@@ -20,5 +20,5 @@ export function providerOf(url: string): Provider {
 /** Absolute path of a `file:` URL, relative paths resolved against the working directory. */
 export function sqliteFilePath(url: string): string {
   const p = url.replace(/^file:/i, '').split('?')[0];
-  return path.isAbsolute(p) ? p : path.resolve(process.cwd(), p);
+  return path.isAbsolute(p) ? p : path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
 }

@@ -100,3 +100,8 @@ export const UNIFICATION_ITEMS = [
 export function labelOf(list: readonly { code: string; name: string }[], code: string): string {
   return list.find((x) => x.code === code)?.name ?? code;
 }
+
+/** National medical-insurance platform codes used in settlement exports (险种类型 insutype, 医疗类别 med_type). */
+export const INSUTYPE: Record<SchemeCode, string> = { EMPLOYEE: '310', RESIDENT: '390', MATERNITY: '510' };
+export const MED_TYPE: Record<VisitType, string> = { OUTPATIENT: '11', CHRONIC: '14', INPATIENT: '21' };
+export const REFERRAL_LABELS = { UP: '上转', DOWN: '下转' } as const;

@@ -1,0 +1,39 @@
+// The eight 总览 indicators, computed by the registry from KpiInputs. Pure: tested without a database.
+import { indicators, type IndicatorCode } from '../../indicators/registry';
+import { indicatorStatus } from '../../indicators/status';
+import type { Status } from '../../indicators/types';
+import type { KpiInputs } from './kpiInputs';
+
+export const OVERVIEW_CODES = [
+  'coverage_rate', 'collection_rate', 'income_execution_rate', 'expense_execution_rate',
+  'accumulated_balance', 'months_of_reserve', 'primary_visit_share', 'in_county_rate',
+] as const satisfies readonly IndicatorCode[];
+export type OverviewCode = (typeof OVERVIEW_CODES)[number];
+
+export function computeOverview(i: KpiInputs): Record<OverviewCode, number | null> {
+  return {
+    coverage_rate: indicators.coverage_rate.compute({ enrolled: i.enrolled, shouldEnroll: i.shouldEnroll }),
+    collection_rate: indicators.collection_rate.compute({ collected: i.collected, due: i.due }),
+    income_execution_rate: indicators.income_execution_rate.compute({ ytdActual: i.incomeYtd, annualPlan: i.incomePlan }),
+    expense_execution_rate: indicators.expense_execution_rate.compute({ ytdActual: i.expenseYtd, annualPlan: i.expensePlan }),
+    accumulated_balance: indicators.accumulated_balance.compute({ cityPool: i.cityPool, legacyBalances: i.legacyBalances }),
+    months_of_reserve: indicators.months_of_reserve.compute({
+      accumulatedBalance: indicators.accumulated_balance.compute({ cityPool: i.cityPool, legacyBalances: i.legacyBalances }),
+      trailing12Expense: i.trailing12Expense,
+    }),
+    primary_visit_share: indicators.primary_visit_share.compute({ primaryVisits: i.primaryVisits, allVisits: i.allVisits }),
+    in_county_rate: indicators.in_county_rate.compute({ inCountyAdmissions: i.inCountyAdmissions, allAdmissions: i.allAdmissions }),
+  };
+}
+
+/**
+ * Status of a tile. An execution rate has no good or bad level of its own: it is judged by its deviation
+ * from 序时进度 (DESIGN §4), so those two tiles take the status of the deviation indicator.
+ */
+export function statusOf(code: OverviewCode, value: number | null, timeProgress: number | null = null): Status {
+  if (code === 'income_execution_rate' || code === 'expense_execution_rate') {
+    const dev = code === 'income_execution_rate' ? indicators.income_execution_deviation : indicators.expense_execution_deviation;
+    return value === null || timeProgress === null ? 'none' : indicatorStatus(dev, value - timeProgress);
+  }
+  return indicatorStatus(indicators[code], value);
+}
