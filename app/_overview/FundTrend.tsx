@@ -32,7 +32,7 @@ export default async function FundTrend({ scope, cityCode, scheme, region, year,
           series={[{ key: 'months', label: mor.name }]}
           unit="months"
           markers={markers}
-          targetLine={{ y: 6, label: '6个月（不足线）' }}
+          targetLine={{ y: 6, label: '不足线' }}
           exportName="累计结余可支付月数"
         />
       </div>

@@ -212,6 +212,8 @@ export function generateDemoCity(opts: GenerateOptions = {}): DemoCity {
   for (const c of COUNTIES) {
     const r = rng.fork(`enrol-${c.code}`);
     const colRate = () => Math.min(0.999, r.normal(0.988, 0.004));
+    // Employee coverage differs a little between counties (employer compliance).
+    const empOffset = r.uniform(-0.015, 0.01);
     for (const p of periods) {
       const y = yearOf(p), m = monthOf(p);
       const t = monthsBetween(FIRST_YEAR * 100 + 1, p);
@@ -219,7 +221,7 @@ export function generateDemoCity(opts: GenerateOptions = {}): DemoCity {
       const should = Math.round(pop * 0.985);
       const empShould = Math.round(pop * c.employeeShare * Math.pow(1.012, t / 12));
       const resShould = should - empShould;
-      const empEnrolled = Math.round(empShould * Math.min(0.985, 0.955 + 0.0035 * (y - FIRST_YEAR)));
+      const empEnrolled = Math.round(empShould * Math.min(0.985, 0.955 + empOffset + 0.0035 * (y - FIRST_YEAR)));
       // Selective enrolment when the individual contribution rises (seeds 002/004).
       const rise = Math.max(0, INDIVIDUAL_STANDARD[y] / INDIVIDUAL_STANDARD[2019] - 1);
       const resCoverage = 0.978 - c.enrolmentElasticity * rise + 0.001 * Math.sin(m);
