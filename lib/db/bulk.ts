@@ -6,12 +6,15 @@ import type pg from 'pg';
 import type { Db } from './index';
 import { sqliteFilePath } from './url';
 
-export type Cell = string | number | boolean | null;
+/** Uint8Array (a Node Buffer) is a BLOB in SQLite and a bytea in PostgreSQL. */
+export type Cell = string | number | boolean | null | Uint8Array;
 
 export interface BulkWriter {
   readonly provider: Db['provider'];
   insert(table: string, columns: string[], rows: Cell[][]): Promise<void>;
   exec(sql: string, params?: Cell[]): Promise<number>;
+  /** Reads inside the writer's transaction (sees its own uncommitted writes). */
+  query<T = Record<string, unknown>>(sql: string, params?: Cell[]): Promise<T[]>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
 }
@@ -64,6 +67,9 @@ function openSqlite(file: string): BulkWriter {
     async exec(sql, params = []) {
       return conn.prepare(sql).run(bind(params)).changes;
     },
+    async query<T>(sql: string, params: Cell[] = []) {
+      return conn.prepare(sql).all(bind(params)) as T[];
+    },
     async commit() { end('COMMIT'); },
     async rollback() { end('ROLLBACK'); },
   };
@@ -98,6 +104,9 @@ async function openPg(pool: pg.Pool): Promise<BulkWriter> {
     },
     async exec(sql, params = []) {
       return (await client.query(numbered(sql), params)).rowCount ?? 0;
+    },
+    async query<T>(sql: string, params: Cell[] = []) {
+      return (await client.query(numbered(sql), params)).rows as T[];
     },
     async commit() { await end('COMMIT'); },
     async rollback() { await end('ROLLBACK'); },

@@ -115,9 +115,12 @@ export type PeriodValues =
   | Readonly<Record<number, MaybeNumber>>
   | ReadonlyArray<{ period: number; value: MaybeNumber }>;
 
-/** Normalise any PeriodValues into a Map. Later rows win when an array repeats a period. */
-export function toPeriodMap(values: PeriodValues): Map<number, MaybeNumber> {
-  if (values instanceof Map) return new Map(values);
+/**
+ * Normalise any PeriodValues into a Map. Later rows win when an array repeats a period. A Map is returned
+ * as is, read-only: copying it on every trailing sum dominated the risk evaluation (lib/risk).
+ */
+export function toPeriodMap(values: PeriodValues): ReadonlyMap<number, MaybeNumber> {
+  if (values instanceof Map) return values;
   if (Array.isArray(values)) {
     const m = new Map<number, MaybeNumber>();
     for (const row of values as ReadonlyArray<{ period: number; value: MaybeNumber }>) m.set(row.period, row.value);

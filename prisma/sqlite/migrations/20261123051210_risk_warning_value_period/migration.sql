@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RiskWarning" ADD COLUMN "valuePeriod" INTEGER;
+
