@@ -250,7 +250,8 @@ export function generateDemoCity(opts: GenerateOptions = {}): DemoCity {
       if (m % 3 === 0) {
         for (const [src, share] of Object.entries(SUBSIDY_SHARES)) {
           const due = SUBSIDY_STANDARD[y] * resEnrolled * share * 0.25;
-          let delivered = src === 'SUBSIDY_COUNTY' ? r.uniform(0.97, 1) : 1;
+          // Counties pay their share in full by the quarter it is due, except the one that does not.
+          let delivered = 1;
           // The county that does not pay its subsidy share (seed 001 §三(三): 县级补足).
           if (src === 'SUBSIDY_COUNTY' && c.subsidyShortfall && y >= c.subsidyShortfall.fromYear) delivered = c.subsidyShortfall.delivered + r.uniform(-0.05, 0.05);
           contributions.push({ regionCode: c.code, schemeCode: 'RESIDENT', period: p, source: src, due: round2(due), collected: round2(due * delivered) });
