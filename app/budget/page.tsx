@@ -1,13 +1,114 @@
+import { Suspense } from 'react';
 import type { Metadata } from 'next';
-import PlaceholderPage from '../ui/PlaceholderPage';
+import FilterBar from '../ui/FilterBar';
+import { ChartSkeleton, KpiGridSkeleton, TableSkeleton } from '../ui/Skeleton';
+import EmptyState from '../ui/EmptyState';
+import SourceNote from '../ui/SourceNote';
+import MonthPicker from './_widgets/MonthPicker';
+import BudgetTiles from './_widgets/BudgetTiles';
+import ExecutionByCounty from './_widgets/ExecutionByCounty';
+import PacingCharts from './_widgets/PacingCharts';
+import DeficitAttribution from './_widgets/DeficitAttribution';
+import BudgetVersions from './_widgets/BudgetVersions';
+import Remittances from './_widgets/Remittances';
+import AccumulatedBalance from './_widgets/AccumulatedBalance';
+import { pageContext, regionName } from '../collection/_widgets/common';
+import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { parseBaseFilters } from '@/lib/queries/filters';
+import { parseAsOfMonth } from '@/lib/queries/budget/filters';
+import { CITY_SCOPE } from '@/lib/queries/scope';
+import { SCHEMES } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '预算执行' };
 
-export default function BudgetPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** 预算执行 (seed 001 §三(三), §五(二)): each county's execution of the plan the city handed it. */
+export default async function BudgetPage({ searchParams }: { searchParams: SearchParams }) {
+  const info = await getDatasetInfo();
+  if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  const params = await searchParams;
+  const f = parseBaseFilters(params, { years: info.years, regionCodes: info.counties.map((c) => c.code), defaultScheme: 'RESIDENT' });
+  // The last month with data in the selected year bounds the as-of month.
+  const lastMonth = f.year === Math.floor(info.lastPeriod / 100) ? info.lastPeriod % 100 : 12;
+  const asked = parseAsOfMonth(params);
+  const month = asked !== null && asked <= lastMonth ? asked : null;
+  // TODO(login): the viewer's scope comes from the session once login exists; until then, city analysts.
+  const scope = CITY_SCOPE;
+  const ctx = pageContext(info);
+  const req = { year: f.year, scheme: f.scheme, region: f.region, month };
+  const key = `${f.year}-${f.scheme}-${f.region}-${month ?? ''}`;
+  const regionLabel = regionName(ctx, f.region === 'ALL' ? ctx.cityCode : f.region);
+  const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
+  const sorts = sortParams(params);
   return (
-    <PlaceholderPage
-      title="预算执行"
-      summary="各县（市、区）年度收支计划与实际执行对比：收入、支出预算执行率与序时进度及执行偏差，当期结余与累计结余（市级统筹基金与各县历年结余），赤字责任划分（市级结余弥补部分与县级应补足部分），以及每一次预算调整方案的文号、日期与原因。"
-    />
+    <>
+      <header className="page-header">
+        <h1>预算执行</h1>
+        <p className="page-lead" data-testid="page-sub">{regionLabel} · {schemeName} · {f.year}年1—{month ?? lastMonth}月</p>
+      </header>
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties}
+        extraHidden={{ ...sorts, ...(month ? { month: String(month) } : {}) }} />
+      <MonthPicker month={month ?? lastMonth} lastMonth={lastMonth}
+        hidden={{ year: String(f.year), scheme: f.scheme, ...(f.region === 'ALL' ? {} : { region: f.region }), ...sorts }} />
+
+      <section className="section" aria-labelledby="kpi-h">
+        <h2 id="kpi-h">主要指标</h2>
+        <Suspense key={key} fallback={<KpiGridSkeleton count={8} />}>
+          <BudgetTiles scope={scope} cityCode={ctx.cityCode} req={req} />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="exec-h">
+        <h2 id="exec-h">收支预算执行（计划、实际、执行率与序时进度）</h2>
+        <Suspense key={key} fallback={<TableSkeleton rows={9} columns={8} />}>
+          <ExecutionByCounty scope={scope} ctx={ctx} req={req} />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="pace-h">
+        <h2 id="pace-h">执行进度曲线</h2>
+        <Suspense key={key} fallback={<ChartSkeleton />}>
+          <PacingCharts scope={scope} cityCode={ctx.cityCode} req={req} regionLabel={regionLabel} />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="deficit-h">
+        <h2 id="deficit-h">赤字归因（市级结余弥补与县级补足）</h2>
+        <Suspense key={key} fallback={<TableSkeleton rows={9} columns={8} />}>
+          <DeficitAttribution scope={scope} ctx={ctx} req={req} />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="versions-h">
+        <h2 id="versions-h">预算版本与调整</h2>
+        <Suspense key={key} fallback={<TableSkeleton rows={6} columns={8} />}>
+          <BudgetVersions scope={scope} ctx={ctx} req={req} />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="remit-h">
+        <h2 id="remit-h">统收统支：上解与下拨</h2>
+        <Suspense key={key} fallback={<ChartSkeleton />}>
+          <Remittances scope={scope} ctx={ctx} req={req} />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="balance-h">
+        <h2 id="balance-h">累计结余</h2>
+        <Suspense key={key} fallback={<ChartSkeleton />}>
+          <AccumulatedBalance scope={scope} ctx={ctx} req={req} />
+        </Suspense>
+      </section>
+
+      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台与基金财务专户导入数据'}；统筹基金账户（职工医保个人账户不列入预算执行）；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />
+    </>
   );
+}
+
+/** Keep table sort params when the filters change. */
+function sortParams(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (k.endsWith('.sort') && typeof v === 'string') out[k] = v;
+  return out;
 }

@@ -1,13 +1,114 @@
+import { Suspense } from 'react';
 import type { Metadata } from 'next';
-import PlaceholderPage from '../ui/PlaceholderPage';
+import FilterBar from '../ui/FilterBar';
+import { ChartSkeleton, KpiGridSkeleton, TableSkeleton } from '../ui/Skeleton';
+import EmptyState from '../ui/EmptyState';
+import SourceNote from '../ui/SourceNote';
+import CollectionTiles from './_widgets/CollectionTiles';
+import CoverageByCounty from './_widgets/CoverageByCounty';
+import CollectionProgressChart from './_widgets/CollectionProgressChart';
+import SourceComposition from './_widgets/SourceComposition';
+import SubsidisedEnrolment from './_widgets/SubsidisedEnrolment';
+import DuplicateEnrolment from './_widgets/DuplicateEnrolment';
+import ContributionStandards from './_widgets/ContributionStandards';
+import EnrolmentTrend from './_widgets/EnrolmentTrend';
+import { pageContext, regionName } from './_widgets/common';
+import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { parseBaseFilters } from '@/lib/queries/filters';
+import { CITY_SCOPE } from '@/lib/queries/scope';
+import { SCHEMES } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '参保征缴' };
 
-export default function CollectionPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** 参保征缴 (seed 001 §四(一), §五(二)): coverage and collection per county against targets, by source and level. */
+export default async function CollectionPage({ searchParams }: { searchParams: SearchParams }) {
+  const info = await getDatasetInfo();
+  if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  const params = await searchParams;
+  const f = parseBaseFilters(params, { years: info.years, regionCodes: info.counties.map((c) => c.code), defaultScheme: 'RESIDENT' });
+  // TODO(login): the viewer's scope comes from the session once login exists; until then, city analysts.
+  const scope = CITY_SCOPE;
+  const ctx = pageContext(info);
+  const req = { year: f.year, scheme: f.scheme, region: f.region };
+  const key = `${f.year}-${f.scheme}-${f.region}`;
+  const regionLabel = regionName(ctx, f.region === 'ALL' ? ctx.cityCode : f.region);
+  const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
   return (
-    <PlaceholderPage
-      title="参保征缴"
-      summary="各县（市、区）分险种的参保率与征缴率（按个人、单位和各级财政补助来源），中央、省、市、县各级财政补助到位率，居民个人缴费标准与国家最低标准对比，人均财政补助、财政补助与个人缴费之比，以及参保人数的同比变化，可按年度、险种和地区筛选。"
-    />
+    <>
+      <header className="page-header">
+        <h1>参保征缴</h1>
+        <p className="page-lead" data-testid="page-sub">{regionLabel} · {schemeName} · {f.year}年</p>
+      </header>
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={sortParams(params)} />
+
+      <section className="section" aria-labelledby="kpi-h">
+        <h2 id="kpi-h">主要指标</h2>
+        <Suspense key={key} fallback={<KpiGridSkeleton count={8} />}>
+          <CollectionTiles scope={scope} cityCode={ctx.cityCode} req={req} />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="county-h">
+        <h2 id="county-h">各县（市、区）参保率与征缴率</h2>
+        <Suspense key={key} fallback={<TableSkeleton rows={9} columns={8} />}>
+          <CoverageByCounty scope={scope} ctx={ctx} req={req} />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="progress-h">
+        <h2 id="progress-h">月度征缴进度</h2>
+        <div className="card">
+          <Suspense key={key} fallback={<ChartSkeleton />}>
+            <CollectionProgressChart scope={scope} req={req} regionLabel={regionLabel} />
+          </Suspense>
+        </div>
+      </section>
+
+      <section className="section" aria-labelledby="source-h">
+        <h2 id="source-h">征缴来源构成与财政补助到位</h2>
+        <Suspense key={key} fallback={<TableSkeleton rows={6} columns={6} />}>
+          <SourceComposition scope={scope} ctx={ctx} req={req} />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="trend-h">
+        <h2 id="trend-h">参保人数变化与个人缴费</h2>
+        <Suspense key={key} fallback={<ChartSkeleton />}>
+          <EnrolmentTrend scope={scope} ctx={ctx} year={f.year} scheme={f.scheme} region={f.region} />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="standard-h">
+        <h2 id="standard-h">居民医保缴费标准</h2>
+        <Suspense key={key} fallback={<ChartSkeleton />}>
+          <ContributionStandards scope={scope} ctx={ctx} year={f.year} region={f.region} />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="subsidised-h">
+        <h2 id="subsidised-h">困难群众资助参保</h2>
+        <Suspense key={key} fallback={<TableSkeleton rows={9} columns={8} />}>
+          <SubsidisedEnrolment scope={scope} ctx={ctx} req={req} />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="dup-h">
+        <h2 id="dup-h">重复参保</h2>
+        <Suspense key={key} fallback={<ChartSkeleton />}>
+          <DuplicateEnrolment scope={scope} ctx={ctx} req={req} />
+        </Suspense>
+      </section>
+
+      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台导入数据'}；参保为月末时点数，征缴为年初至统计月累计；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />
+    </>
   );
+}
+
+/** Keep table sort params when the filters change. */
+function sortParams(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (k.endsWith('.sort') && typeof v === 'string') out[k] = v;
+  return out;
 }

@@ -43,11 +43,12 @@ export interface DataTableProps {
   defaultSort?: string;
   /** Shown in the EmptyState when rows is empty. */
   emptyReason?: string;
-  /** Export buttons to offer; XLSX joins here once EXPORTERS has it. */
+  /** Export buttons to offer (default: CSV and XLSX). */
   formats?: ExportFormat[];
 }
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
+const DEFAULT_FORMATS: ExportFormat[] = ['csv', 'xlsx'];
 
 export function parseSort(param: string | null | undefined, keys: ReadonlySet<string>): SortingState {
   if (!param) return [];
@@ -120,7 +121,7 @@ function DataTableView({
   exportName,
   caption,
   emptyReason,
-  formats = ['csv'],
+  formats = DEFAULT_FORMATS,
   sortParam,
   onSortChange,
 }: ViewProps) {
@@ -159,14 +160,12 @@ function DataTableView({
                 key={f}
                 type="button"
                 className="btn"
-                onClick={() =>
-                  downloadTable(
-                    f,
-                    exportName,
-                    columns,
-                    sortedRows.map((r) => r.original),
-                  )
-                }
+                onClick={() => {
+                  downloadTable(f, exportName, columns, sortedRows.map((r) => r.original)).catch((err) => {
+                    console.error('[export]', err);
+                    window.alert('导出失败，请稍后重试。');
+                  });
+                }}
               >
                 {EXPORTERS[f].label}
               </button>
@@ -251,7 +250,7 @@ function DataTableWithUrl(props: DataTableProps) {
 
 /**
  * The product's one table. Sorting by header click (kept in the URL), formatted numbers right-aligned,
- * sticky header and first column, horizontal scroll on phones, CSV export with BOM.
+ * sticky header and first column, horizontal scroll on phones, CSV (with BOM) and XLSX export.
  */
 export default function DataTable(props: DataTableProps) {
   return (

@@ -3,8 +3,8 @@
  * named in the header (lib/format exportValue / exportHeaderSuffix), never the on-screen strings, so a
  * spreadsheet can compute with them.
  *
- * Extension point: to add XLSX, add 'xlsx' to ExportFormat and an entry to EXPORTERS whose build() returns
- * the workbook bytes; DataTable renders one button per entry of the `formats` it is given.
+ * Formats are entries of EXPORTERS (CSV with BOM, XLSX); DataTable renders one button per entry of the
+ * `formats` it is given. XLSX is built in the browser with exceljs, loaded on first use (it is large).
  */
 import type { IndicatorUnit } from '@/lib/indicators/types';
 import { exportHeaderSuffix, exportValue } from '@/lib/format';
@@ -54,17 +54,66 @@ export function buildCsv(columns: ExportColumn[], rows: TableRow[]): string {
   return BOM + lines.join(EOL);
 }
 
-export type ExportFormat = 'csv';
+export type ExportFormat = 'csv' | 'xlsx';
 
 export interface Exporter {
   label: string;
   extension: string;
   mime: string;
-  build: (columns: ExportColumn[], rows: TableRow[]) => BlobPart;
+  /** May be async (XLSX loads its library on first use). */
+  build: (columns: ExportColumn[], rows: TableRow[], sheetName?: string) => BlobPart | Promise<BlobPart>;
+}
+
+/** Excel number formats matching the export units (percent numbers, 万元, counts). */
+function xlsxNumFmt(unit: ColumnUnit | undefined): string | undefined {
+  switch (unit) {
+    case undefined:
+    case 'period':
+      return undefined;
+    case 'count':
+      return '#,##0';
+    case 'ratio':
+    case 'pp':
+    case 'months':
+      return '0.0';
+    default:
+      return '#,##0.00';
+  }
+}
+
+/** A sheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
+export function xlsxSheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'Sheet1';
+}
+
+/**
+ * One worksheet with the same header and raw numbers as the CSV (exportHeader / exportCell): numbers stay
+ * numbers, header bold and frozen. Text cells are written as strings, never as formulas.
+ */
+export async function buildXlsx(columns: ExportColumn[], rows: TableRow[], sheetName = '数据'): Promise<ArrayBuffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '医保基金运行与分级诊疗分析平台';
+  const ws = wb.addWorksheet(xlsxSheetName(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({
+    header: exportHeader(c),
+    key: c.key,
+    width: Math.min(40, Math.max(10, exportHeader(c).length * 2 + 2)),
+    style: xlsxNumFmt(c.unit) ? { numFmt: xlsxNumFmt(c.unit) } : {},
+  }));
+  ws.getRow(1).font = { bold: true };
+  for (const row of rows) ws.addRow(columns.map((c) => exportCell(row[c.key], c.unit)));
+  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
 }
 
 export const EXPORTERS: Record<ExportFormat, Exporter> = {
   csv: { label: '导出CSV', extension: 'csv', mime: 'text/csv;charset=utf-8', build: buildCsv },
+  xlsx: {
+    label: '导出XLSX',
+    extension: 'xlsx',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    build: buildXlsx,
+  },
 };
 
 /** File names keep Chinese but drop characters Windows refuses. */
@@ -73,14 +122,14 @@ export function safeFileName(name: string): string {
 }
 
 /** Browser only: builds the file and starts the download. */
-export function downloadTable(
+export async function downloadTable(
   format: ExportFormat,
   exportName: string,
   columns: ExportColumn[],
   rows: TableRow[],
-): void {
+): Promise<void> {
   const ex = EXPORTERS[format];
-  const blob = new Blob([ex.build(columns, rows)], { type: ex.mime });
+  const blob = new Blob([await ex.build(columns, rows, exportName)], { type: ex.mime });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

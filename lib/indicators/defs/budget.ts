@@ -138,6 +138,117 @@ export const accumulatedBalance = defineIndicator({
   compute: (i: { cityPool: MaybeNumber; legacyBalances: MaybeNumber }) => safeSum(i.cityPool, i.legacyBalances),
 });
 
+// ───────── deficit attribution (seed 001 §三(三)) ─────────
+// 完成年度收支计划而出现缺口的，由设区市结余基金补足；县级未按规定补助到位或未严格执行缴费政策形成的
+// 基金收入缺口，由县级政府补足或追缴到位. The split itself is assembled in lib/budget/deficit.ts.
+
+const ATTRIBUTION_POLICY =
+  'seed 001 §三(三): 县（市、区）完成年度收支计划的，如当年基金收支相抵出现缺口，由设区市通过结余基金补足；县（市、区）未按规定补助到位或未严格执行缴费政策等情形形成的基金收入缺口，由县（市、区）政府负责补足或追缴到位';
+
+/** max(0, x); null stays null. */
+const floor0 = (x: number | null) => (x === null ? null : Math.max(0, x));
+
+export const fundGap = defineIndicator({
+  code: 'fund_gap',
+  name: '基金收支缺口',
+  area: 'budget',
+  definition: '统计期内基金支出超过基金收入的部分；收支平衡或有结余时为0。',
+  formula: 'max(0, 基金支出 − 基金收入)',
+  unit: 'yuan',
+  polarity: 'lower_better',
+  bands: [
+    { max: 0.005, status: 'good', label: '无缺口' },
+    { status: 'bad', label: '出现缺口' },
+  ],
+  sources: ['LedgerFact.amount[收入项目]', 'LedgerFact.amount[支出项目]'],
+  policyRef: ATTRIBUTION_POLICY,
+  compute: (i: { income: MaybeNumber; expense: MaybeNumber }) => floor0(safeDiff(i.expense, i.income)),
+});
+
+export const premiumShortfall = defineIndicator({
+  code: 'premium_shortfall',
+  name: '保费收入短收额',
+  area: 'budget',
+  definition: '保险费收入实际数低于收入计划（最新批准版本）的差额，视为未严格执行缴费政策形成的收入缺口；超收时为0。',
+  formula: 'max(0, 保险费收入计划 − 保险费收入实际)',
+  unit: 'yuan',
+  polarity: 'lower_better',
+  target: 0,
+  sources: ['BudgetLine.amount[item=PREMIUM]', 'LedgerFact.amount[item=PREMIUM]'],
+  policyRef: ATTRIBUTION_POLICY,
+  note: '年度未结束时，计划按该县保费收入的历史季节性进度折算到统计月。',
+  compute: (i: { premiumPlan: MaybeNumber; premiumActual: MaybeNumber }) => floor0(safeDiff(i.premiumPlan, i.premiumActual)),
+});
+
+export const countyMakeupAmount = defineIndicator({
+  code: 'county_makeup_amount',
+  name: '县级应补足金额',
+  area: 'budget',
+  definition: '县级财政补助未到位金额与保费收入短收额之和：由县级政府补足或追缴到位的基金收入缺口，不论当年是否出现收支缺口。',
+  formula: 'max(0, 县级财政补助应到位 − 实际到位) + 保费收入短收额',
+  numerator: '县级补助未到位 + 保费短收',
+  unit: 'yuan',
+  polarity: 'lower_better',
+  target: 0,
+  sources: ['ContributionFact.due/collected[source=SUBSIDY_COUNTY]', 'BudgetLine.amount[item=PREMIUM]', 'LedgerFact.amount[item=PREMIUM]'],
+  policyRef: ATTRIBUTION_POLICY,
+  compute: (i: { countySubsidyGap: MaybeNumber; premiumShortfall: MaybeNumber }) =>
+    safeSum(floor0(isNum(i.countySubsidyGap) ? i.countySubsidyGap : null), floor0(isNum(i.premiumShortfall) ? i.premiumShortfall : null)),
+});
+
+export const countyGapShare = defineIndicator({
+  code: 'county_gap_share',
+  name: '缺口中县级补足部分',
+  area: 'budget',
+  definition: '基金收支缺口中由县级政府补足的部分：不超过缺口，也不超过县级应补足金额。',
+  formula: 'min(基金收支缺口, 县级应补足金额)',
+  unit: 'yuan',
+  polarity: 'lower_better',
+  sources: ['LedgerFact.amount', 'ContributionFact[source=SUBSIDY_COUNTY]', 'BudgetLine.amount[item=PREMIUM]'],
+  policyRef: ATTRIBUTION_POLICY,
+  compute: (i: { fundGap: MaybeNumber; countyMakeup: MaybeNumber }) =>
+    isNum(i.fundGap) && isNum(i.countyMakeup) ? Math.min(Math.max(0, i.fundGap), Math.max(0, i.countyMakeup)) : null,
+});
+
+export const cityCoverAmount = defineIndicator({
+  code: 'city_cover_amount',
+  name: '市级结余弥补金额',
+  area: 'budget',
+  definition: '县级补足其应补足部分后仍存在的基金收支缺口，由设区市通过累计结余基金补足。',
+  formula: 'max(0, 基金收支缺口 − 县级应补足金额)',
+  unit: 'yuan',
+  polarity: 'lower_better',
+  sources: ['LedgerFact.amount', 'ContributionFact[source=SUBSIDY_COUNTY]', 'BudgetLine.amount[item=PREMIUM]'],
+  policyRef: ATTRIBUTION_POLICY,
+  compute: (i: { fundGap: MaybeNumber; countyMakeup: MaybeNumber }) => floor0(safeDiff(i.fundGap, i.countyMakeup)),
+});
+
+export const budgetAdjustmentAmount = defineIndicator({
+  code: 'budget_adjustment_amount',
+  name: '预算调整额',
+  area: 'budget',
+  definition: '预算调整方案批准后的预算数与调整前版本预算数之差；为正表示调增，为负表示调减。',
+  formula: '调整后预算数 − 调整前预算数',
+  unit: 'yuan',
+  polarity: 'band',
+  sources: ['BudgetLine.amount（相邻两个批准版本）'],
+  policyRef: 'seed 001 §三(三): 因特殊情况需要增加支出或减少收入，应当编制预算调整方案，按程序经批准后执行',
+  compute: (i: { adjusted: MaybeNumber; previous: MaybeNumber }) => safeDiff(i.adjusted, i.previous),
+});
+
+export const netRemittance = defineIndicator({
+  code: 'net_remittance',
+  name: '净上解额',
+  area: 'remittance',
+  definition: '县（市、区）上解市级财政专户的基金收入减去市级下拨的支出用款；为负表示该县支出依靠全市统筹调剂。',
+  formula: '上解市级财政专户金额 − 市级下拨金额',
+  unit: 'yuan',
+  polarity: 'band',
+  sources: ['LedgerFact.amount[item=REMIT_UP]', 'LedgerFact.amount[item=ALLOCATE_DOWN]'],
+  policyRef: 'seed 001 §三(三): 基金实行设区市统收统支和市级财政专户管理',
+  compute: (i: { remitUp: MaybeNumber; allocateDown: MaybeNumber }) => safeDiff(i.remitUp, i.allocateDown),
+});
+
 export const budgetIndicators = [
   incomeExecutionRate,
   expenseExecutionRate,
@@ -146,4 +257,11 @@ export const budgetIndicators = [
   expenseExecutionDeviation,
   currentBalance,
   accumulatedBalance,
+  fundGap,
+  premiumShortfall,
+  countyMakeupAmount,
+  countyGapShare,
+  cityCoverAmount,
+  budgetAdjustmentAmount,
+  netRemittance,
 ] as const;

@@ -1,6 +1,6 @@
 // 扩面征缴 (seed 001 §四(一), §五(二)); reference figures from seeds 002 and 004.
 
-import { growthRate, safeDiff } from '../compute';
+import { growthRate, safeDiff, safeRatio } from '../compute';
 import { defineIndicator, ratioOf } from '../define';
 import type { MaybeNumber } from '../types';
 
@@ -202,6 +202,77 @@ export const enrollmentYoy = defineIndicator({
   compute: (i: { enrolled: MaybeNumber; enrolledLastYear: MaybeNumber }) => growthRate(i.enrolled, i.enrolledLastYear),
 });
 
+export const contributionStandardGrowth = defineIndicator({
+  code: 'contribution_standard_growth',
+  name: '个人缴费标准涨幅',
+  area: 'collection',
+  definition: '居民医保个人缴费标准较上年的增长率；与参保人数同比变化对照，识别缴费上涨导致的选择性参保。',
+  formula: '本年个人缴费标准 ÷ 上年个人缴费标准 − 1',
+  numerator: '本年个人缴费标准',
+  denominator: '上年个人缴费标准',
+  unit: 'ratio',
+  polarity: 'band',
+  sources: ['PolicyStandard.amount[item=INDIVIDUAL_STANDARD]'],
+  policyRef: 'seeds 002/004: 居民医保个人缴费增长，部分群众选择性参保',
+  note: '结构性指标，默认不判定状态。',
+  compute: (i: { standard: MaybeNumber; standardLastYear: MaybeNumber }) => growthRate(i.standard, i.standardLastYear),
+});
+
+export const coverageRateChange = defineIndicator({
+  code: 'coverage_rate_change',
+  name: '参保率同比变化',
+  area: 'collection',
+  definition: '参保率较上年同期的变化（个百分点）；剔除人口增减的影响，下降说明应保未保增加。',
+  formula: '本期参保率 − 上年同期参保率',
+  unit: 'pp',
+  polarity: 'higher_better',
+  bands: [
+    { max: -0.01, status: 'bad', label: '明显下降' },
+    { max: -0.002, status: 'warn', label: '下降' },
+    { status: 'good', label: '基本稳定或上升' },
+  ],
+  sources: ['EnrollmentFact.enrolled', 'EnrollmentFact.shouldEnroll'],
+  policyRef: 'seeds 002/004: 个人缴费增长导致部分群众选择性参保；seed 001 §四(一): 法定人员应保尽保',
+  note: '−1/−0.2个百分点分界为平台默认值，可配置；±0.2个百分点以内视为月度波动。',
+  compute: (i: { coverage: MaybeNumber; coverageLastYear: MaybeNumber }) => safeDiff(i.coverage, i.coverageLastYear),
+});
+
+export const collectionSourceShare = defineIndicator({
+  code: 'collection_source_share',
+  name: '征缴来源占比',
+  area: 'collection',
+  definition: '某一来源（个人缴费、单位缴费或某级财政补助）实征金额占全部实征金额的比例，反映筹资结构。',
+  formula: '该来源实征金额 ÷ 实征金额合计',
+  numerator: '该来源实征金额',
+  denominator: '实征金额合计',
+  unit: 'ratio',
+  polarity: 'band',
+  sources: ['ContributionFact.collected'],
+  policyRef: 'seed 004: 财政补助是居民医保基金最主要的来源，后续要降低财政补助和个人缴费的比例',
+  note: '结构性指标，默认不判定状态。',
+  compute: ratioOf('sourceCollected', 'totalCollected'),
+});
+
+export const duplicatesPer10k = defineIndicator({
+  code: 'duplicates_per_10k',
+  name: '每万参保人重复参保人数',
+  area: 'collection',
+  definition: '每一万名参保人中比对发现的重复参保人数；与重复参保率同源，重复参保已很少时更易读。',
+  formula: '重复参保人数 ÷ 参保人数 × 10 000',
+  numerator: '重复参保人数',
+  denominator: '参保人数（万人）',
+  unit: 'count',
+  displayUnit: '人/万人',
+  polarity: 'lower_better',
+  sources: ['EnrollmentFact.duplicates', 'EnrollmentFact.enrolled'],
+  policyRef: 'seed 002 §二: 依托全国统一的医保信息平台开展重复参保治理',
+  note: '无政策给定阈值，默认不判定状态。',
+  compute: (i: { duplicates: MaybeNumber; enrolled: MaybeNumber }) => {
+    const r = safeRatio(i.duplicates, i.enrolled);
+    return r === null ? null : r * 10_000;
+  },
+});
+
 export const collectionIndicators = [
   coverageRate,
   povertyCoverageRate,
@@ -215,4 +286,8 @@ export const collectionIndicators = [
   subsidyIndividualRatio,
   contributionIncomeShare,
   enrollmentYoy,
+  contributionStandardGrowth,
+  coverageRateChange,
+  collectionSourceShare,
+  duplicatesPer10k,
 ] as const;

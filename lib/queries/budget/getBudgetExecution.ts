@@ -1,0 +1,71 @@
+import 'server-only';
+// 预算执行 per county (income and expense against the plan in force) and, for the selected region, per
+// item. 序时进度 = months ÷ 12; the seasonal expectation is the region's own profile over past years.
+import type { Db } from '../../db';
+import { EXPENSE_ITEMS, INCOME_ITEMS } from '../../domain/codes';
+import { indicators } from '../../indicators/registry';
+import { allowedRegion, requireCityOrCounty, type Scope } from '../scope';
+import { EXPENSE, INCOME, loadBudgetData, planLines, resolveAsOf, versionInForce, type BudgetData, type PlanVersion } from './data';
+import { execution, type Execution } from './execution';
+import { budgetDataFor, type BudgetRequest } from './request';
+
+export interface CountyExecutionRow {
+  code: string;
+  income: Execution;
+  expense: Execution;
+  /** 当期结余 year to date */
+  balance: number | null;
+}
+
+export interface ItemExecutionRow extends Execution {
+  item: string;
+  kind: 'income' | 'expense';
+}
+
+export interface BudgetExecution {
+  asOf: number | null;
+  lastAvailable: number | null;
+  version: PlanVersion | null;
+  timeProgress: number | null;
+  /** city total first, then the visible counties */
+  counties: CountyExecutionRow[];
+  /** the selected region (the city total for 'ALL') */
+  regionCode: string;
+  items: ItemExecutionRow[];
+}
+
+export function assembleBudgetExecution(scope: Scope, d: BudgetData, req: BudgetRequest): BudgetExecution {
+  requireCityOrCounty(scope);
+  const region = allowedRegion(scope, req.region);
+  const { asOf, lastAvailable } = resolveAsOf(d, req.year, req.month);
+  const version = versionInForce(d, req.year, asOf);
+  const regionCode = region === 'ALL' ? d.cityCode : region;
+  if (asOf === null) return { asOf, lastAvailable, version, timeProgress: null, counties: [], regionCode, items: [] };
+  const lines = planLines(d, version);
+  const visible = d.counties.filter((c) => scope.kind === 'city' || (scope.kind === 'county' && c === scope.regionCode));
+  const row = (code: string, sel: string | null): CountyExecutionRow => {
+    const income = execution(d, lines, sel, INCOME, 'income', asOf);
+    const expense = execution(d, lines, sel, EXPENSE, 'expense', asOf);
+    return { code, income, expense, balance: indicators.current_balance.compute({ income: income.actual, expense: expense.actual }) };
+  };
+  const sel = region === 'ALL' ? null : region;
+  const items: ItemExecutionRow[] = [
+    ...INCOME_ITEMS.map((it) => ({ item: it.code, kind: 'income' as const, ...execution(d, lines, sel, new Set([it.code]), 'income', asOf) })),
+    ...EXPENSE_ITEMS.map((it) => ({ item: it.code, kind: 'expense' as const, ...execution(d, lines, sel, new Set([it.code]), 'expense', asOf) })),
+  ].filter((r) => r.plan !== null || r.actual !== 0);
+  return {
+    asOf, lastAvailable, version,
+    timeProgress: indicators.time_progress.compute({ asOfMonth: asOf }),
+    counties: [row(d.cityCode, null), ...visible.map((c) => row(c, c))],
+    regionCode,
+    items,
+  };
+}
+
+export async function loadBudgetExecution(db: Db, scope: Scope, cityCode: string, req: BudgetRequest): Promise<BudgetExecution> {
+  return assembleBudgetExecution(scope, await loadBudgetData(db, cityCode, req.scheme), req);
+}
+
+export async function getBudgetExecution(scope: Scope, cityCode: string, req: BudgetRequest): Promise<BudgetExecution> {
+  return assembleBudgetExecution(scope, await budgetDataFor(cityCode, req.scheme), req);
+}
