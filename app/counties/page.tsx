@@ -1,13 +1,45 @@
+import { Suspense } from 'react';
 import type { Metadata } from 'next';
-import PlaceholderPage from '../ui/PlaceholderPage';
+import { redirect } from 'next/navigation';
+import FilterBar from '../ui/FilterBar';
+import { TableSkeleton } from '../ui/Skeleton';
+import EmptyState from '../ui/EmptyState';
+import SourceNote from '../ui/SourceNote';
+import CountyIndex from './_widgets/CountyIndex';
+import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { parseBaseFilters } from '@/lib/queries/filters';
+import { CITY_SCOPE } from '@/lib/queries/scope';
+import { SCHEMES } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '县域画像' };
 
-export default function CountiesPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function CountiesPage({ searchParams }: { searchParams: SearchParams }) {
+  const info = await getDatasetInfo();
+  if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  const sp = await searchParams;
+  const f = parseBaseFilters(sp, { years: info.years, regionCodes: info.counties.map((c) => c.code) });
+  // Choosing a county in the filter bar opens its profile.
+  if (f.region !== 'ALL') redirect(`/counties/${f.region}?year=${f.year}&scheme=${f.scheme}`);
+  // TODO(login): the viewer's scope comes from the session once login exists; until then, city analysts.
+  const scope = CITY_SCOPE;
+  const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
+  const extra: Record<string, string> = {};
+  for (const [k, v] of Object.entries(sp)) if (k.endsWith('.sort') && typeof v === 'string') extra[k] = v;
   return (
-    <PlaceholderPage
-      title="县域画像"
-      summary="全市各县（市、区）及功能区的列表；选择其一后，查看该县与全市及同类县对比的参保征缴、预算执行、风险预警、分级诊疗与考核得分。"
-    />
+    <>
+      <header className="page-header">
+        <h1>县域画像</h1>
+        <p className="page-sub">
+          {info.cityName}各县（市、区） · {schemeName} · {f.year}年
+        </p>
+      </header>
+      <FilterBar year={f.year} scheme={f.scheme} region="ALL" years={info.years} regions={info.counties} extraHidden={extra} />
+      <Suspense key={`${f.year}-${f.scheme}`} fallback={<TableSkeleton rows={8} columns={9} />}>
+        <CountyIndex scope={scope} info={info} req={{ year: f.year, scheme: f.scheme }} />
+      </Suspense>
+      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台导入数据'}；指标口径见指标登记（lib/indicators）`} asOf={info.lastPeriod} />
+    </>
   );
 }

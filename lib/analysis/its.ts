@@ -53,6 +53,20 @@ export interface ItsOptions {
    * its intervals cover better than Newey–West on ~8 years of strongly autocorrelated monthly data.
    */
   se?: 'hac' | 'model' | 'ar1';
+  /**
+   * Months since the intervention month (0 = that month; fractions allowed, e.g. the mean of the post
+   * period) at which to report the total effect levelChange + k·slopeChange with its interval — the gap
+   * between the fitted path and the counterfactual, which is what a reader asks ("how far below the
+   * no-pooling path after two years?"). Needs the covariance of the two terms, hence computed here.
+   */
+  horizons?: number[];
+}
+
+/** Total effect at `monthsSince` months after the intervention (value units; log rate for quasipoisson). */
+export interface ItsHorizonEffect extends Estimate {
+  monthsSince: number;
+  /** quasipoisson: exp(estimate) with its interval. */
+  rateRatio?: RatioEstimate;
 }
 
 export interface RatioEstimate {
@@ -92,6 +106,8 @@ export interface ItsResult {
   hacLag: number | null;
   /** quasipoisson Pearson dispersion; null for gaussian. */
   dispersion: number | null;
+  /** Total effects at the requested `horizons` (empty when none were asked for). */
+  effects: ItsHorizonEffect[];
   /** Lag-1 autocorrelation of the (Pearson) residuals — a quick diagnostic. */
   residualAutocorrelation: number;
   coefficients: { name: string; estimate: number; se: number }[];
@@ -287,6 +303,14 @@ export function interruptedTimeSeries(series: ItsPoint[], options: ItsOptions): 
     }
   }
 
+  const effects: ItsHorizonEffect[] = (options.horizons ?? []).map((k) => {
+    if (!(Number.isFinite(k) && k >= 0)) throw new Error(`horizons: ${k} is not a non-negative number of months`);
+    // Without a slope term the effect is the level change at every horizon.
+    const est = coef[iPost] + (withSlope ? k * coef[iSlope] : 0);
+    const variance = cov[iPost][iPost] + (withSlope ? k * k * cov[iSlope][iSlope] + 2 * k * cov[iPost][iSlope] : 0);
+    return { monthsSince: k, ...makeEstimate(est, Math.sqrt(Math.max(variance, 0)), level, dist) };
+  });
+
   const counterfactual: ItsCounterfactualRow[] = rows.map((r, i) => {
     let eta = linear[i] - coef[iPost] * X[i][iPost];
     if (withSlope) eta -= coef[iSlope] * X[i][iSlope];
@@ -321,6 +345,7 @@ export function interruptedTimeSeries(series: ItsPoint[], options: ItsOptions): 
     hacLag,
     dispersion,
     ar1Rho,
+    effects,
     residualAutocorrelation: rho,
     coefficients: names.map((name, j) => ({ name, estimate: coef[j], se: se[j] })),
     level,
@@ -334,6 +359,7 @@ export function interruptedTimeSeries(series: ItsPoint[], options: ItsOptions): 
     });
     result.rateRatio = ratio(levelChange);
     if (slopeChange) result.slopeRateRatio = ratio(slopeChange);
+    for (const e of effects) e.rateRatio = ratio(e);
   }
   return result;
 }

@@ -28,8 +28,11 @@ export interface TimeSeriesChartProps {
   series: ChartSeries[];
   unit: IndicatorUnit;
   kind?: 'line' | 'bar' | 'area';
-  /** Vertical reference lines, e.g. the pooling month. `x` must be a period present in data. */
-  markers?: { x: number; label: string }[];
+  /**
+   * Vertical reference lines, e.g. the pooling month. `x` must be a period present in data. `position` moves
+   * the label (default right of the line, at the top) so close markers do not overprint each other.
+   */
+  markers?: { x: number; label: string; position?: 'insideTopLeft' | 'insideTopRight' | 'insideBottomLeft' | 'insideBottomRight' }[];
   targetLine?: { y: number; label: string };
   height?: number;
   title?: string;
@@ -40,6 +43,8 @@ export interface TimeSeriesChartProps {
   /** Stack bars/areas (e.g. visits by facility level). */
   stacked?: boolean;
   emptyReason?: string;
+  /** Value-axis domain when the default (0 or auto → auto) misleads, e.g. [0, 1] for shares that add up to 100%. */
+  yDomain?: [number | 'auto', number | 'auto'];
 }
 
 function periodOf(v: unknown): number | null {
@@ -70,6 +75,7 @@ export default function TimeSeriesChart({
   exportName,
   stacked = false,
   emptyReason,
+  yDomain,
 }: TimeSeriesChartProps) {
   const chartId = id ?? `ts-${series.map((s) => s.key).join('-')}`;
 
@@ -137,7 +143,7 @@ export default function TimeSeriesChart({
           tickLine={false}
           axisLine={false}
           tickFormatter={(v: number) => formatAxisTick(v, unit, scale)}
-          domain={kind === 'bar' || stacked ? [0, 'auto'] : ['auto', 'auto']}
+          domain={yDomain ?? (kind === 'bar' || stacked ? [0, 'auto'] : ['auto', 'auto'])}
         />
         <Tooltip
           itemSorter={order}
@@ -195,7 +201,7 @@ export default function TimeSeriesChart({
             x={m.x}
             stroke={CHART_MARKER}
             strokeDasharray="4 3"
-            label={{ value: m.label, position: 'insideTopLeft', fill: CHART_MARKER, fontSize: 12 }}
+            label={{ value: m.label, position: m.position ?? 'insideTopLeft', fill: CHART_MARKER, fontSize: 12 }}
           />
         ))}
         {targetLine && (

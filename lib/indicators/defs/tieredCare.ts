@@ -2,7 +2,7 @@
 // Targets from 国办发〔2015〕70号 附件《分级诊疗试点工作考核评价标准》(2017年目标) and
 // 国医改办发〔2016〕1号 (家庭医生签约). These two are not among the seeds; cited as named in DESIGN §4.
 
-import { growthRate, safeRatio } from '../compute';
+import { growthRate, isNum, safeRatio } from '../compute';
 import { defineIndicator, ratioOf } from '../define';
 import type { MaybeNumber } from '../types';
 
@@ -119,6 +119,45 @@ export const referralDownGrowth = defineIndicator({
   compute: (i: { down: MaybeNumber; downLastYear: MaybeNumber }) => growthRate(i.down, i.downLastYear),
 });
 
+export const referralDownCagr = defineIndicator({
+  code: 'referral_down_cagr',
+  name: '下转人次年均增长率',
+  area: 'tiered_care',
+  definition: '一段时期内下转人次的年均（复合）增长率，平滑单一年份的波动，与“年增长10%以上”的目标比较。',
+  formula: '（末年下转人次 ÷ 首年下转人次）^（1 ÷ 间隔年数）− 1',
+  numerator: '末年下转人次',
+  denominator: '首年下转人次',
+  unit: 'ratio',
+  polarity: 'higher_better',
+  target: 0.1,
+  sources: ['UtilizationRollup.referralsDown'],
+  policyRef: PILOT_STANDARD + ': 由二、三级医院向基层医疗卫生机构、慢性病医疗机构转诊的人数年增长率在10%以上',
+  compute: (i: { downLast: MaybeNumber; downFirst: MaybeNumber; years: MaybeNumber }) => {
+    // A growth rate needs a positive base and at least one year between the two counts.
+    if (!isNum(i.downLast) || !isNum(i.downFirst) || !isNum(i.years) || i.downFirst <= 0 || i.downLast < 0 || i.years <= 0) {
+      return null;
+    }
+    return Math.pow(i.downLast / i.downFirst, 1 / i.years) - 1;
+  },
+});
+
+export const visitCompositionShare = defineIndicator({
+  code: 'visit_composition_share',
+  name: '就诊流向构成',
+  area: 'tiered_care',
+  definition:
+    '本县（市、区）参保人在某一类机构（按级别：基层、县级、市级、市外；或按流向：本县基层、本县县级医院、外县、市级医院、市外）的就诊人次占其全部就诊人次的比例。',
+  formula: '该类机构就诊人次 ÷ 全部就诊人次',
+  numerator: '该类机构就诊人次',
+  denominator: '全部就诊人次',
+  unit: 'ratio',
+  polarity: 'band',
+  sources: ['UtilizationRollup.visits[level]', 'UtilizationFlowRollup.visits[institutionRegionCode, level]'],
+  policyRef: 'seed 001 §四(三): 防止因基本医疗保险和生育保险市级统筹冲击分级诊疗制度',
+  note: '结构性指标，用于看统筹前后流向变化，默认不判定状态。',
+  compute: ratioOf('destinationVisits', 'allVisits'),
+});
+
 export const familyDoctorSigningRate = defineIndicator({
   code: 'family_doctor_signing_rate',
   name: '家庭医生签约率',
@@ -159,6 +198,8 @@ export const tieredCareIndicators = [
   costPerVisit,
   fundPaymentRatio,
   referralDownGrowth,
+  referralDownCagr,
+  visitCompositionShare,
   familyDoctorSigningRate,
   keyPopulationSigningRate,
 ] as const;

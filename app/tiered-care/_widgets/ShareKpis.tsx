@@ -1,0 +1,44 @@
+import KpiTile from '../../ui/KpiTile';
+import EmptyState from '../../ui/EmptyState';
+import ErrorState from '../../ui/ErrorState';
+import { indicators } from '@/lib/indicators/registry';
+import { getLevelTrends } from '@/lib/queries/tieredCare/getLevelTrends';
+import type { TieredCareRequest } from '@/lib/queries/tieredCare/data';
+import type { Scope } from '@/lib/queries/scope';
+
+/** 基层就诊占比, 县域内就诊率, 市外就医占比, 市级医院住院占比 of the selected year against their targets. */
+export default async function ShareKpis({ scope, cityCode, req }: { scope: Scope; cityCode: string; req: TieredCareRequest }) {
+  let data;
+  try {
+    data = await getLevelTrends(scope, cityCode, req);
+  } catch (err) {
+    console.error('[tiered-care] kpis', err);
+    return <ErrorState message="分级诊疗指标加载失败，请稍后重试。" />;
+  }
+  if (!data.asOf) return <EmptyState reason={`${req.year}年尚无就诊结算数据`} />;
+  const label = `${req.year}年1—${data.asOf % 100}月 · 同比为上年同期`;
+  return (
+    <div className="kpi-grid" data-testid="tiered-kpis">
+      {data.kpis.map((k) => {
+        const def = indicators[k.code];
+        return (
+          <KpiTile
+            key={k.code}
+            code={k.code}
+            name={def.name}
+            value={k.value}
+            previous={k.previous}
+            unit={def.unit}
+            status={k.status}
+            target={k.target}
+            definition={def.definition}
+            formula={def.formula}
+            sources={def.sources}
+            policyRef={def.policyRef}
+            periodLabel={label}
+          />
+        );
+      })}
+    </div>
+  );
+}
