@@ -1,13 +1,51 @@
+import { Suspense } from 'react';
 import type { Metadata } from 'next';
-import PlaceholderPage from '../ui/PlaceholderPage';
+import Link from 'next/link';
+import { TableSkeleton } from '../ui/Skeleton';
+import ImportForm from './_widgets/ImportForm';
+import BatchHistory from './_widgets/BatchHistory';
+import TemplateDownloads from './_widgets/TemplateDownloads';
+import { TEMPLATE_LIST } from '@/lib/ingest/templates';
+import styles from './admin.module.css';
 
-export const metadata: Metadata = { title: '管理' };
+export const metadata: Metadata = { title: '数据导入' };
 
-export default function AdminPage() {
+// 管理 (DESIGN §6): imports with the validation report and batch history. Users and roles, reference
+// tables and rule configuration come with login.
+export default function AdminImportPage() {
   return (
-    <PlaceholderPage
-      title="管理"
-      summary="数据导入（文件校验报告、被拒绝的行及原因、导入批次追溯），用户与角色管理，地区和定点医药机构等参照表维护，风险预警规则阈值与县级考核方案的配置。"
-    />
+    <>
+      <header className="page-header">
+        <h1>管理 · 数据导入</h1>
+        <p className="page-lead">
+          导入医保信息平台导出的结算明细和各县（市、区）报送的报表。整个文件一起校验：有任何问题都不写入，并指出所在的行、列和原因；
+          同一文件不会导入两次；更正文件替换其所含月份的数据。导入后受影响月份的汇总数据随即刷新。
+          命令行：<code>npm run import -- 文件 [--kind 模板] [--replace]</code>。
+        </p>
+      </header>
+      <p className={styles.openNote} role="note">尚未启用登录：本页目前对所有能访问本系统的人开放，正式使用前须限制为管理员。</p>
+
+      <section className="section" aria-labelledby="upload-h">
+        <h2 id="upload-h">上传文件</h2>
+        <div className="card">
+          <ImportForm templates={TEMPLATE_LIST.map((t) => ({ kind: t.kind, name: t.name }))} />
+        </div>
+      </section>
+
+      <section className="section" aria-labelledby="batches-h">
+        <h2 id="batches-h">导入批次</h2>
+        <Suspense fallback={<TableSkeleton rows={8} columns={8} />}>
+          <BatchHistory />
+        </Suspense>
+      </section>
+
+      <section className="section" aria-labelledby="templates-h">
+        <h2 id="templates-h">模板下载</h2>
+        <p className="page-lead" style={{ marginBottom: 10 }}>
+          每个模板的列、类型、单位、代码和示例见<Link href="/admin/templates">模板说明</Link>。
+        </p>
+        <TemplateDownloads />
+      </section>
+    </>
   );
 }

@@ -1,0 +1,24 @@
+// The rejected rows of a batch as CSV (UTF-8 with BOM), to fix and resubmit.
+import { getDb } from '@/lib/db';
+import { getRejectedRows } from '@/lib/ingest/history';
+import { rejectedRowsCsv } from '@/lib/ingest/export';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  const batchId = Number(id);
+  if (!Number.isInteger(batchId) || batchId <= 0) return new Response('批次号不正确', { status: 400 });
+  const r = await getRejectedRows(getDb(), batchId);
+  if (!r) return new Response('没有这个批次', { status: 404 });
+  const base = r.fileName.replace(/\.[^.]+$/, '');
+  const name = `批次${batchId}-被拒绝的行-${base}.csv`;
+  return new Response(new Uint8Array(rejectedRowsCsv(r.header, r.rows)), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="batch-${batchId}-rejected.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

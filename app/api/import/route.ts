@@ -1,0 +1,63 @@
+// Upload for the admin import page: the raw file body streams to a temporary file (hashed on the way),
+// then the import runs in the background and this answers with the job id to poll. No login exists yet:
+// like the admin page, this is open to anyone who can reach the server (TODO(login): admin role only).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { getDb } from '@/lib/db';
+import { TEMPLATE_KINDS } from '@/lib/ingest/templates';
+import { startImportJob } from '@/lib/ingest/jobs';
+import '@/lib/ingest/subscribers';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** Settlement exports are large; anything beyond this is not an export of one city. */
+const MAX_BYTES = 8 * 1024 ** 3;
+
+const Query = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(TEMPLATE_KINDS).optional(),
+  mode: z.enum(['APPEND', 'REPLACE']).default('APPEND'),
+});
+
+export async function POST(req: Request): Promise<Response> {
+  const url = new URL(req.url);
+  const q = Query.safeParse({
+    name: url.searchParams.get('name') ?? undefined,
+    kind: url.searchParams.get('kind') || undefined,
+    mode: url.searchParams.get('mode') || undefined,
+  });
+  if (!q.success) return Response.json({ error: '请求参数不正确（文件名、模板或导入方式）' }, { status: 400 });
+  if (!req.body) return Response.json({ error: '没有收到文件内容' }, { status: 400 });
+  const ext = path.extname(q.data.name).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 8);
+  const file = path.join(os.tmpdir(), `yibao-upload-${randomUUID()}${ext}`);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _e, cb) {
+      bytes += chunk.length;
+      if (bytes > MAX_BYTES) return cb(new Error('文件超过8 GB'));
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+  try {
+    await pipeline(Readable.fromWeb(req.body as import('node:stream/web').ReadableStream), meter, fs.createWriteStream(file));
+  } catch (e) {
+    fs.rm(file, { force: true }, () => {});
+    return Response.json({ error: `上传未完成：${(e as Error).message}` }, { status: 400 });
+  }
+  if (bytes === 0) {
+    fs.rm(file, { force: true }, () => {});
+    return Response.json({ error: '文件为空' }, { status: 400 });
+  }
+  const jobId = startImportJob(getDb(), {
+    file, fileName: path.basename(q.data.name), kind: q.data.kind, mode: q.data.mode, importedBy: '管理页面（未登录）', fileHash: hash.digest('hex'),
+  });
+  return Response.json({ jobId });
+}

@@ -1,0 +1,403 @@
+// Every template except settlement records: parse and validate the whole file (cells, cross-field checks,
+// duplicates, totals, codes), then — only when nothing is wrong — write it in one transaction, replacing
+// what a correction covers. These files are monthly or yearly aggregates (thousands of rows), so the
+// validated rows are held in memory until the write.
+import type { BulkWriter, Cell } from '../db/bulk';
+import type { RawRecord } from './read';
+import { ProblemList, type Problem } from './problems';
+import {
+  ANNOTATION_HEADERS, headerWithUnit, normalizeHeader, type CellValue, type ColumnDef, type TemplateDef, type TypedRow,
+} from './templates';
+import {
+  foldWidth, normalizeCell, parseBool, parseCode, parseCodeText, parseCount, parseDate, parseMoney, parsePeriod, parseText, parseYear,
+  type Parsed,
+} from './values';
+import { scopeLabelOf, type Reference } from './reference';
+import type { ImportMode, Replacement } from './batch';
+import { formatPeriod } from '../format';
+
+/** Aggregate templates are small; a file beyond this is refused rather than exhausting memory. */
+export const MAX_GENERAL_ROWS = 1_000_000;
+
+export interface ParsedRow {
+  line: number;
+  values: TypedRow;
+  /** A 合计 row: checked against its parts, not stored. */
+  total: boolean;
+}
+
+export interface GeneralParse {
+  header: string[];
+  rows: ParsedRow[];
+  dataRows: number;
+  problems: ProblemList;
+}
+
+const keyOf = (values: TypedRow, cols: string[]) => cols.map((c) => String(values[c] ?? '')).join('|');
+
+function parseCell(col: ColumnDef, raw: string): Parsed<CellValue> {
+  const text = col.type === 'text' || col.type === 'enum' ? raw : foldWidth(raw);
+  switch (col.type) {
+    case 'period': return parsePeriod(text);
+    case 'year': return parseYear(text);
+    case 'date': return parseDate(text);
+    case 'count': return parseCount(text);
+    case 'money': return parseMoney(text);
+    case 'signedMoney': return parseMoney(text, { allowNegative: true });
+    case 'bool': return parseBool(text);
+    case 'enum': return parseCode(text, col.options ?? []);
+    case 'code': return parseCodeText(text, col.maxLength);
+    case 'region': case 'institution': return parseCodeText(text);
+    case 'text': return parseText(text, col.maxLength);
+  }
+}
+
+interface ColumnMap { index: Map<string, number>; width: number }
+
+function mapColumns(tpl: TemplateDef, header: string[], line: number, problems: ProblemList): ColumnMap | null {
+  const index = new Map<string, number>();
+  const ignored = new Set(ANNOTATION_HEADERS.map(normalizeHeader));
+  let ok = true;
+  header.forEach((h, j) => {
+    const n = normalizeHeader(h);
+    if (n === '' || ignored.has(n)) return;
+    const col = tpl.columns.find((c) => [c.header, ...(c.aliases ?? [])].some((a) => normalizeHeader(a) === n));
+    if (!col) {
+      problems.add({ row: line, column: h, reason: `未知的列：“${tpl.name}”模板没有此列（应为：${tpl.columns.map(headerWithUnit).join('、')}）` });
+      ok = false;
+    } else if (index.has(col.key)) {
+      problems.add({ row: line, column: h, reason: '列名重复' });
+      ok = false;
+    } else index.set(col.key, j);
+  });
+  for (const c of tpl.columns) {
+    if (!c.optional && !index.has(c.key)) {
+      problems.add({ row: line, column: headerWithUnit(c), reason: '缺少必填列' });
+      ok = false;
+    }
+  }
+  return ok ? { index, width: header.length } : null;
+}
+
+/** Reads and validates a whole file against a template and the reference data. */
+export async function parseGeneral(tpl: TemplateDef, records: AsyncIterable<RawRecord>, ref: Reference, onRow?: (n: number) => void): Promise<GeneralParse> {
+  const problems = new ProblemList();
+  const rows: ParsedRow[] = [];
+  let header: string[] = [];
+  let map: ColumnMap | null = null;
+  let dataRows = 0;
+  let headerLine = 0;
+  const firstLineOfKey = new Map<string, number>();
+  const pendingRefs: { line: number; col: ColumnDef; code: string; cells: string[] }[] = [];
+  const fileRegions = new Set<string>();
+  const totalsCodes = new Set((tpl.totals ?? []).map((t) => `${t.column}|${t.totalCode}`));
+
+  for await (const rec of records) {
+    if (!map) {
+      if (rec.cells.every((c) => normalizeCell(c) === '')) continue;
+      header = rec.cells.map((c) => normalizeCell(c));
+      headerLine = rec.line;
+      map = mapColumns(tpl, header, rec.line, problems);
+      if (!map) return { header, rows, dataRows, problems };
+      continue;
+    }
+    const cells = rec.cells;
+    if (cells.every((c) => normalizeCell(c) === '')) continue;
+    dataRows++;
+    if (dataRows > MAX_GENERAL_ROWS) {
+      problems.add({ row: rec.line, reason: `文件超过${MAX_GENERAL_ROWS.toLocaleString()}行，请按月份或地区拆分后导入` });
+      break;
+    }
+    if (onRow && dataRows % 5000 === 0) onRow(dataRows);
+    const before = problems.total;
+    const fail = (p: Omit<Problem, 'row' | 'cells'>) => problems.add({ ...p, row: rec.line, cells });
+    for (let j = map.width; j < cells.length; j++) {
+      if (normalizeCell(cells[j]) !== '') { fail({ column: `第${j + 1}列`, reason: '表头之外的列有内容', value: normalizeCell(cells[j]) }); break; }
+    }
+    const values: TypedRow = {};
+    for (const col of tpl.columns) {
+      const j = map.index.get(col.key);
+      const text = j === undefined ? '' : normalizeCell(cells[j]);
+      if (text === '') {
+        if (col.optional) { values[col.key] = col.default ?? null; continue; }
+        fail({ column: headerWithUnit(col), reason: '不能为空' });
+        values[col.key] = null;
+        continue;
+      }
+      const p = parseCell(col, text);
+      if (!p.ok) {
+        fail({ column: headerWithUnit(col), reason: p.reason, value: text });
+        values[col.key] = null;
+        continue;
+      }
+      values[col.key] = p.value;
+      if (col.type === 'region' || col.type === 'institution') pendingRefs.push({ line: rec.line, col, code: String(p.value), cells });
+    }
+    if (tpl.kind === 'REGION' && typeof values.code === 'string') fileRegions.add(values.code);
+    if (problems.total === before) {
+      for (const check of tpl.checks ?? []) {
+        const r = check(values);
+        if (r) {
+          const col = tpl.columns.find((c) => c.key === r.column);
+          fail({ column: col ? headerWithUnit(col) : r.column, reason: r.reason, value: col && values[col.key] !== null ? String(values[col.key]) : undefined });
+        }
+      }
+    }
+    if (problems.total === before) {
+      const key = keyOf(values, tpl.key);
+      const first = firstLineOfKey.get(key);
+      if (first !== undefined) fail({ reason: `与第${first}行重复（${tpl.key.map((k) => tpl.columns.find((c) => c.key === k)!.header).join('、')}相同）` });
+      else firstLineOfKey.set(key, rec.line);
+    }
+    const total = (tpl.totals ?? []).some((t) => totalsCodes.has(`${t.column}|${values[t.column]}`));
+    if (problems.total === before) rows.push({ line: rec.line, values, total });
+  }
+  if (!map) {
+    problems.add({ row: 0, reason: '文件为空（没有表头行）' });
+    return { header, rows, dataRows, problems };
+  }
+  if (dataRows === 0) problems.add({ row: headerLine, reason: '文件只有表头，没有数据行' });
+
+  // Codes must name a registered region or institution (a regions file may also name its own).
+  for (const p of pendingRefs) {
+    if (p.col.type === 'region' && !ref.regions.has(p.code) && !fileRegions.has(p.code)) {
+      problems.add({ row: p.line, column: headerWithUnit(p.col), reason: '区划代码未在“地区”中登记', value: p.code, cells: p.cells });
+    }
+    if (p.col.type === 'institution' && !ref.institutions.has(p.code)) {
+      problems.add({ row: p.line, column: headerWithUnit(p.col), reason: '机构编码未在“定点医药机构”中登记', value: p.code, cells: p.cells });
+    }
+  }
+  checkTotals(tpl, rows, problems);
+  if (tpl.kind === 'BUDGET') checkBudgetVersions(rows, problems);
+  if (tpl.kind === 'REGION') checkRegions(rows, ref, problems);
+  return { header, rows, dataRows, problems };
+}
+
+/** 合计 rows must equal the sum of their parts (to the cent). */
+function checkTotals(tpl: TemplateDef, rows: ParsedRow[], problems: ProblemList): void {
+  for (const rule of tpl.totals ?? []) {
+    const sums = new Map<string, number[]>();
+    for (const r of rows) {
+      const code = String(r.values[rule.column]);
+      if (code === rule.totalCode || !rule.isPart(code)) continue;
+      const k = keyOf(r.values, rule.groupBy);
+      const s = sums.get(k) ?? rule.amounts.map(() => 0);
+      rule.amounts.forEach((a, i) => { s[i] += Math.round(Number(r.values[a]) * 100); });
+      sums.set(k, s);
+    }
+    for (const r of rows) {
+      if (String(r.values[rule.column]) !== rule.totalCode) continue;
+      const s = sums.get(keyOf(r.values, rule.groupBy)) ?? rule.amounts.map(() => 0);
+      rule.amounts.forEach((a, i) => {
+        const given = Math.round(Number(r.values[a]) * 100);
+        if (given !== s[i]) {
+          const col = tpl.columns.find((c) => c.key === a)!;
+          const label = tpl.columns.find((c) => c.key === rule.column)!.options?.find((o) => o.code === rule.totalCode)?.name ?? rule.totalCode;
+          problems.add({ row: r.line, column: headerWithUnit(col), reason: `${label}与各项之和不符：各项之和为${(s[i] / 100).toFixed(2)}，相差${((given - s[i]) / 100).toFixed(2)}`, value: (given / 100).toFixed(2) });
+        }
+      });
+    }
+  }
+}
+
+/** All rows of one budget version carry the same document number, date, kind and reason. */
+function checkBudgetVersions(rows: ParsedRow[], problems: ProblemList): void {
+  const first = new Map<string, ParsedRow>();
+  for (const r of rows) {
+    const k = keyOf(r.values, ['year', 'seq']);
+    const f = first.get(k);
+    if (!f) { first.set(k, r); continue; }
+    for (const [field, header] of [['versionKind', '版本类型'], ['docNo', '文号'], ['approvedOn', '批准日期'], ['reason', '调整原因']] as const) {
+      if (r.values[field] !== f.values[field]) problems.add({ row: r.line, column: header, reason: `同一预算版本的${header}应与第${f.line}行相同`, value: String(r.values[field] ?? '') });
+    }
+  }
+}
+
+/** One city at most; a parent must be the city. */
+function checkRegions(rows: ParsedRow[], ref: Reference, problems: ProblemList): void {
+  const cities = new Set([...ref.regions.values()].filter((r) => r.kind === 'CITY').map((r) => r.code));
+  for (const r of rows) if (r.values.kind === 'CITY') cities.add(String(r.values.code));
+  for (const r of rows) {
+    if (r.values.kind === 'CITY' && cities.size > 1) {
+      problems.add({ row: r.line, column: '类型', reason: `只能有一个设区市（已有：${[...cities].join('、')}）`, value: '设区市' });
+    }
+    const parent = r.values.parentCode;
+    if (typeof parent === 'string' && !cities.has(parent) && (ref.regions.has(parent) || rows.some((x) => x.values.code === parent))) {
+      problems.add({ row: r.line, column: '上级区划代码', reason: '上级应为设区市', value: parent });
+    }
+  }
+}
+
+// ───────────── against stored data, and writing (inside the import transaction) ─────────────
+
+const q = (id: string) => `"${id}"`;
+
+/** Rows of the file that are already stored (APPEND), and budget versions that may not be overwritten. */
+export async function checkAgainstStored(w: BulkWriter, tpl: TemplateDef, rows: ParsedRow[], mode: ImportMode): Promise<ProblemList> {
+  const problems = new ProblemList();
+  if (tpl.kind === 'BUDGET') {
+    const versions = await w.query<{ year: number; seq: number; batchId: number; docNo: string }>('SELECT "year","seq","batchId","docNo" FROM "BudgetVersion"');
+    const stored = new Map(versions.map((v) => [`${v.year}|${v.seq}`, v]));
+    const inFile = new Set(rows.map((r) => `${r.values.year}|${r.values.seq}`));
+    const reported = new Set<string>();
+    for (const r of rows) {
+      const k = `${r.values.year}|${r.values.seq}`;
+      if (reported.has(k)) continue;
+      const v = stored.get(k);
+      if (v) {
+        reported.add(k);
+        const next = Math.max(...versions.filter((x) => x.year === r.values.year).map((x) => Number(x.seq))) + 1;
+        problems.add({ row: r.line, column: '版本序号', reason: `${r.values.year}年预算版本${r.values.seq}已入库（批次#${v.batchId}，${v.docNo}），预算版本不能覆盖；调整请作为新版本（序号${next}）导入`, value: String(r.values.seq) });
+      } else if (Number(r.values.seq) > 0 && !stored.has(`${r.values.year}|${Number(r.values.seq) - 1}`) && !inFile.has(`${r.values.year}|${Number(r.values.seq) - 1}`)) {
+        reported.add(k);
+        problems.add({ row: r.line, column: '版本序号', reason: `${r.values.year}年还没有版本${Number(r.values.seq) - 1}：版本序号应连续`, value: String(r.values.seq) });
+      }
+    }
+    return problems;
+  }
+  if (mode === 'REPLACE') return problems;
+  const hasBatch = tpl.category === 'fact';
+  const cols = [...tpl.key, ...(hasBatch ? ['batchId'] : [])];
+  // Narrow the read by the period or year the file covers (fact tables are indexed on period).
+  const narrow = tpl.key.find((k) => k === 'period' || k === 'year');
+  let stored: Record<string, unknown>[];
+  if (narrow) {
+    const values = [...new Set(rows.map((r) => Number(r.values[narrow])))];
+    stored = [];
+    for (let i = 0; i < values.length; i += 500) {
+      const part = values.slice(i, i + 500);
+      stored.push(...await w.query(`SELECT ${cols.map(q).join(',')} FROM ${q(tpl.table)} WHERE ${q(narrow)} IN (${part.map(() => '?').join(',')})`, part));
+    }
+  } else {
+    stored = await w.query(`SELECT ${cols.map(q).join(',')} FROM ${q(tpl.table)}`);
+  }
+  const byKey = new Map(stored.map((s) => [tpl.key.map((k) => String(s[k] ?? '')).join('|'), s]));
+  for (const r of rows) {
+    const s = byKey.get(keyOf(r.values, tpl.key));
+    if (!s) continue;
+    const what = tpl.key.map((k) => tpl.columns.find((c) => c.key === k)!.header).join('、');
+    problems.add({
+      row: r.line,
+      reason: hasBatch
+        ? `与已入库数据重复（批次#${s.batchId}已有${what}相同的行）；如为更正文件，请选择“更正（替换）”方式导入`
+        : `已登记（${what}相同）；如需修改，请选择“更正（替换）”方式导入`,
+    });
+  }
+  return problems;
+}
+
+export interface WriteOutcome {
+  written: Record<string, number>;
+  replacements: Replacement[];
+  updated: number;
+  totalsChecked: number;
+  /** Periods whose derived rollups must be rebuilt (institution level or region changed). */
+  rollupPeriods: number[];
+}
+
+const cellOf = (v: CellValue): Cell => v;
+
+/** Writes validated rows (one transaction, already open in `w`); a correction first removes what it replaces. */
+export async function writeGeneral(w: BulkWriter, tpl: TemplateDef, rows: ParsedRow[], mode: ImportMode, batchId: number, ref: Reference): Promise<WriteOutcome> {
+  const data = rows.filter((r) => !r.total);
+  const out: WriteOutcome = { written: {}, replacements: [], updated: 0, totalsChecked: rows.length - data.length, rollupPeriods: [] };
+  if (tpl.kind === 'BUDGET') {
+    await writeBudget(w, data, batchId, out);
+    return out;
+  }
+  if (tpl.category === 'dimension') {
+    if (mode === 'REPLACE') {
+      for (const r of data) {
+        out.updated += await w.exec(`DELETE FROM ${q(tpl.table)} WHERE ${tpl.key.map((k) => `${q(k)} = ?`).join(' AND ')}`, tpl.key.map((k) => cellOf(r.values[k])));
+      }
+    }
+    if (tpl.kind === 'INSTITUTION') {
+      // A level or region change moves the institution between rollup cells: rebuild the months it settled.
+      const changed = data.filter((r) => {
+        const old = ref.institutions.get(String(r.values.code));
+        return old && (old.level !== r.values.level || old.regionCode !== r.values.regionCode);
+      }).map((r) => String(r.values.code));
+      for (let i = 0; i < changed.length; i += 500) {
+        const part = changed.slice(i, i + 500);
+        const ps = await w.query<{ period: number }>(`SELECT DISTINCT "period" FROM "UtilizationFact" WHERE "institutionCode" IN (${part.map(() => '?').join(',')})`, part);
+        out.rollupPeriods.push(...ps.map((p) => Number(p.period)));
+      }
+    }
+    if (tpl.kind === 'REGION') {
+      for (const r of data) if (r.values.isLocalCode === null) r.values.isLocalCode = !/^\d{6}$/.test(String(r.values.code));
+      // The scheme list is fixed (lib/domain/codes); a new warehouse gets it with its first regions.
+      const schemes = await w.query<{ n: number }>('SELECT COUNT(*) AS "n" FROM "Scheme"');
+      if (Number(schemes[0].n) === 0) {
+        const { SCHEMES } = await import('../domain/codes');
+        await w.insert('Scheme', ['code', 'name', 'sortOrder'], SCHEMES.map((s, i) => [s.code, s.name, i]));
+      }
+    }
+    const cols = tpl.columns.map((c) => c.key);
+    await insertRows(w, tpl.table, cols, data.map((r) => cols.map((c) => cellOf(r.values[c]))));
+    out.written[tpl.table] = data.length;
+    return out;
+  }
+  if (mode === 'REPLACE') out.replacements = await deleteScopes(w, tpl, data, ref);
+  const cols = tpl.columns.map((c) => c.key);
+  await insertRows(w, tpl.table, [...cols, 'batchId'], data.map((r) => [...cols.map((c) => cellOf(r.values[c])), batchId]));
+  out.written[tpl.table] = data.length;
+  return out;
+}
+
+async function insertRows(w: BulkWriter, table: string, cols: string[], rows: Cell[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) await w.insert(table, cols, rows.slice(i, i + 5000));
+}
+
+/** Removes the stored rows of every scope the corrected file covers; returns what went, per old batch. */
+async function deleteScopes(w: BulkWriter, tpl: TemplateDef, rows: ParsedRow[], ref: Reference): Promise<Replacement[]> {
+  const scopes = new Map<string, TypedRow>();
+  for (const r of rows) {
+    const k = keyOf(r.values, tpl.scope);
+    if (!scopes.has(k)) scopes.set(k, Object.fromEntries(tpl.scope.map((c) => [c, r.values[c]])));
+  }
+  const where = tpl.scope.map((c) => `${q(c)} = ?`).join(' AND ');
+  const out: Replacement[] = [];
+  for (const [scopeKey, values] of scopes) {
+    const params = tpl.scope.map((c) => cellOf(values[c]));
+    const counts = await w.query<{ batchId: number; n: number }>(`SELECT "batchId", COUNT(*) AS "n" FROM ${q(tpl.table)} WHERE ${where} GROUP BY "batchId"`, params);
+    if (counts.length === 0) continue;
+    await w.exec(`DELETE FROM ${q(tpl.table)} WHERE ${where}`, params);
+    const label = scopeLabelOf(ref, values);
+    for (const c of counts) out.push({ replacedBatchId: Number(c.batchId), scopeKey, scopeLabel: label, rows: Number(c.n) });
+  }
+  return out;
+}
+
+async function writeBudget(w: BulkWriter, rows: ParsedRow[], batchId: number, out: WriteOutcome): Promise<void> {
+  const versions = new Map<string, ParsedRow[]>();
+  for (const r of rows) {
+    const k = `${r.values.year}|${r.values.seq}`;
+    versions.set(k, [...(versions.get(k) ?? []), r]);
+  }
+  let lines = 0;
+  const ordered = [...versions.values()].sort((a, b) => Number(a[0].values.year) - Number(b[0].values.year) || Number(a[0].values.seq) - Number(b[0].values.seq));
+  for (const vr of ordered) {
+    const v = vr[0].values;
+    const [{ id }] = await w.query<{ id: number }>(
+      'INSERT INTO "BudgetVersion" ("year","seq","kind","docNo","approvedOn","reason","batchId") VALUES (?,?,?,?,?,?,?) RETURNING "id"',
+      [cellOf(v.year), cellOf(v.seq), cellOf(v.versionKind), cellOf(v.docNo), cellOf(v.approvedOn), String(v.reason ?? ''), batchId],
+    );
+    await insertRows(w, 'BudgetLine', ['versionId', 'regionCode', 'schemeCode', 'item', 'amount'],
+      vr.map((r) => [Number(id), cellOf(r.values.regionCode), cellOf(r.values.schemeCode), cellOf(r.values.item), cellOf(r.values.amount)]));
+    lines += vr.length;
+  }
+  out.written.BudgetVersion = versions.size;
+  out.written.BudgetLine = lines;
+}
+
+/** Months a file's rows cover (years count as their twelve months), for derived refreshes and hooks. */
+export function periodsOf(tpl: TemplateDef, rows: ParsedRow[]): number[] {
+  const set = new Set<number>();
+  for (const r of rows) {
+    if (typeof r.values.period === 'number') set.add(r.values.period);
+    else if (typeof r.values.year === 'number' && tpl.kind !== 'STANDARD') for (let m = 1; m <= 12; m++) set.add(r.values.year * 100 + m);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+export const describePeriods = (ps: number[]) => (ps.length === 0 ? '' : ps.length === 1 ? formatPeriod(ps[0]) : `${formatPeriod(ps[0])}至${formatPeriod(ps[ps.length - 1])}`);

@@ -1,0 +1,316 @@
+// Getting data in (issue 3): one entry point for both ways in — the CLI (scripts/import.ts) and the admin
+// page. A file is identified (format, encoding, template), refused if the same file was loaded before
+// (SHA-256), validated whole, and then stored whole in one transaction or not at all. Every outcome is an
+// ImportBatch row: LOADED, REJECTED (with its rejected rows and reasons) or REFUSED.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Db } from '../db';
+import { withBulkWriter } from '../db/bulk';
+import { refreshUtilizationRollup } from '../warehouse/rollup';
+import { TEMPLATES, detectTemplate, type TemplateKind } from './templates';
+import { detectEncoding, detectFormat, FileFormatError, openRecords, readHead, readHeaderRow, xlsxToCsv, type FileFormat } from './read';
+import { ProblemList, describeProblem, type Problem } from './problems';
+import { loadReference } from './reference';
+import {
+  findLoadedByHash, findLoadedByHashDb, finishBatch, insertBatch, lockImports, recordFailed, recordRefused, recordRejected,
+  recordReplacements, sha256File, testHoldInTransaction, type BatchHeader, type BatchReport, type BatchStatus, type ImportMode,
+} from './batch';
+import { checkAgainstStored, describePeriods, parseGeneral, periodsOf, writeGeneral } from './general';
+import { AlreadyLoaded, RejectedInTransaction, loadSettlementFile, monthRuns } from './settlement/load';
+import { runImportedHooks } from './hooks';
+
+export { TEMPLATES, TEMPLATE_LIST, TEMPLATE_KINDS, isTemplateKind, type TemplateKind } from './templates';
+export { onImported, type ImportedEvent } from './hooks';
+export type { ImportMode, BatchReport, BatchStatus } from './batch';
+
+export type ImportPhase = 'detect' | 'hash' | 'read' | 'dedupe' | 'reread' | 'write' | 'derive' | 'hooks' | 'done';
+
+export const PHASE_LABELS: Record<ImportPhase, string> = {
+  detect: '识别文件', hash: '计算文件指纹', read: '读取并校验', dedupe: '按结算流水号去重', reread: '剔除重复后重新汇总',
+  write: '写入数据库', derive: '刷新汇总数据', hooks: '通知关联模块', done: '完成',
+};
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  bytes?: number;
+  totalBytes?: number;
+  rows?: number;
+}
+
+export interface ImportOptions {
+  /** Path of the file on disk. */
+  file: string;
+  /** Name to record (the uploaded name); defaults to the file's base name. */
+  fileName?: string;
+  /** Template; detected from the header row when absent. */
+  kind?: TemplateKind;
+  mode?: ImportMode;
+  importedBy?: string;
+  /** SHA-256 already computed (e.g. while the upload was written to disk). */
+  fileHash?: string;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface ImportResult {
+  batchId: number | null;
+  status: BatchStatus;
+  kind: TemplateKind | null;
+  fileName: string;
+  rows: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  /** The first problems, for showing; all kept ones are in RejectedRow. */
+  problems: Problem[];
+  problemCount: number;
+  report: BatchReport;
+  durationMs: number;
+  /** One line in Chinese saying what happened. */
+  message: string;
+}
+
+// One import at a time in a process (the admin page may receive two uploads at once); across processes
+// the transaction serialises them (lockImports).
+const g = globalThis as { __yibaoImportQueue?: Promise<unknown> };
+function serially<T>(fn: () => Promise<T>): Promise<T> {
+  const run = (g.__yibaoImportQueue ?? Promise.resolve()).then(fn, fn);
+  g.__yibaoImportQueue = run.catch(() => undefined);
+  return run;
+}
+
+export function importFile(db: Db, o: ImportOptions): Promise<ImportResult> {
+  return serially(() => importNow(db, o));
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function systemUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown'; // containers without a passwd entry
+  }
+}
+
+async function importNow(db: Db, o: ImportOptions): Promise<ImportResult> {
+  const t0 = Date.now();
+  const fileName = o.fileName ?? path.basename(o.file);
+  const mode: ImportMode = o.mode ?? 'APPEND';
+  const importedBy = o.importedBy ?? `${systemUser()}（命令行）`;
+  const progress = (p: ImportProgress) => o.onProgress?.({ totalBytes, ...p });
+  const totalBytes = (await fs.promises.stat(o.file)).size;
+  progress({ phase: 'detect' });
+
+  const result = (status: BatchStatus, batchId: number | null, kind: TemplateKind | null, report: BatchReport, extra: Partial<ImportResult> = {}): ImportResult => {
+    const r: ImportResult = {
+      batchId, status, kind, fileName, rows: report.rows, rowsAccepted: 0, rowsRejected: 0, rowsSkipped: 0, problems: [], problemCount: 0,
+      report, durationMs: Date.now() - t0, message: '', ...extra,
+    };
+    if (!r.message) r.message = summarize(r);
+    return r;
+  };
+
+  // Identify the file: format, encoding, template.
+  let format: FileFormat = 'CSV';
+  let kind: TemplateKind | null = o.kind ?? null;
+  const baseReport = (k: TemplateKind | null): BatchReport => ({ template: (k ?? 'UNKNOWN') as TemplateKind, templateName: k ? TEMPLATES[k].name : '未识别', rows: 0 });
+  const header = (k: TemplateKind | null, fileHash: string, encoding: BatchHeader['encoding']): BatchHeader =>
+    ({ kind: (k ?? 'UNKNOWN') as TemplateKind, fileName, fileHash, importedBy, mode, format, encoding, fileBytes: totalBytes });
+  const rejectEarly = async (problem: Problem, fileHash?: string) => {
+    const problems = new ProblemList();
+    problems.add(problem);
+    const report = baseReport(kind);
+    const id = await recordRejected(db, header(kind, fileHash ?? (await sha256File(o.file)), null), problems, report, Date.now() - t0);
+    return result('REJECTED', id, kind, report, { problems: problems.items, problemCount: 1 });
+  };
+
+  let encoding: BatchHeader['encoding'] = null;
+  try {
+    const head = await readHead(o.file);
+    if (head.length === 0) return await rejectEarly({ row: 0, reason: '文件为空' });
+    format = detectFormat(head);
+    if (format === 'CSV') encoding = detectEncoding(head);
+    if (!kind) {
+      const cells = await readHeaderRow(o.file);
+      const tpl = cells ? detectTemplate(cells) : null;
+      if (!tpl) {
+        return await rejectEarly({ row: 1, reason: `无法根据表头识别模板（表头：${(cells ?? []).slice(0, 12).join('、') || '无'}）。请使用管理页面下载的模板，或指定模板类型` });
+      }
+      kind = tpl.kind;
+    }
+  } catch (e) {
+    if (e instanceof FileFormatError) return await rejectEarly({ row: e.line, reason: e.message });
+    throw e;
+  }
+  const tpl = TEMPLATES[kind];
+
+  // The same file twice is refused before any work (and again inside the transaction, race-free).
+  const settlementCsv = kind === 'SETTLEMENT' && format === 'CSV';
+  let fileHash = o.fileHash;
+  if (!fileHash && !settlementCsv) {
+    progress({ phase: 'hash' });
+    fileHash = await sha256File(o.file);
+  }
+  if (fileHash) {
+    const existing = await findLoadedByHashDb(db, fileHash);
+    if (existing) {
+      const report = baseReport(kind);
+      const id = await recordRefused(db, header(kind, fileHash, encoding), existing, report);
+      return result('REFUSED', id, kind, report);
+    }
+  }
+
+  const ref = await loadReference(db);
+  let done: ImportResult;
+  try {
+    done = kind === 'SETTLEMENT'
+      ? await importSettlements(db, o, { fileName, mode, importedBy, format, totalBytes, fileHash, ref, t0, progress, result })
+      : await importGeneral(db, o, { kind, mode, fileHash: fileHash!, header, ref, t0, progress, result, format });
+  } catch (e) {
+    if (e instanceof FileFormatError) return await rejectEarly({ row: e.line, reason: e.message }, fileHash);
+    const message = (e as Error).message ?? String(e);
+    console.error('[import] failed', e);
+    const report = baseReport(kind);
+    const id = await recordFailed(db, header(kind, fileHash ?? 'unknown', encoding), report, `导入失败：${message.slice(0, 300)}`, Date.now() - t0);
+    return result('REJECTED', id, kind, report, { message: `导入失败（数据库未改变）：${message.slice(0, 300)}` });
+  }
+
+  // Subscribers (risk warnings, …) after the commit.
+  if (done.status === 'LOADED' && done.batchId !== null) {
+    progress({ phase: 'hooks' });
+    const hooks = await runImportedHooks({ db, batchId: done.batchId, kind, mode, periods: done.report.periods ?? [], regionCodes: done.report.regionCodes ?? [] });
+    if (hooks.length > 0) {
+      done.report.hooks = hooks;
+      await db.prisma.importBatch.update({ where: { id: done.batchId }, data: { report: JSON.stringify(done.report) } });
+    }
+  }
+  progress({ phase: 'done', rows: done.rows });
+  done.durationMs = Date.now() - t0;
+  return done;
+}
+
+interface Ctx {
+  mode: ImportMode;
+  ref: Awaited<ReturnType<typeof loadReference>>;
+  t0: number;
+  progress: (p: ImportProgress) => void;
+  result: (status: BatchStatus, batchId: number | null, kind: TemplateKind | null, report: BatchReport, extra?: Partial<ImportResult>) => ImportResult;
+  format: FileFormat;
+}
+
+async function importGeneral(
+  db: Db, o: ImportOptions,
+  c: Ctx & { kind: TemplateKind; fileHash: string; header: (k: TemplateKind | null, h: string, e: BatchHeader['encoding']) => BatchHeader },
+): Promise<ImportResult> {
+  const tpl = TEMPLATES[c.kind];
+  c.progress({ phase: 'read' });
+  const opened = await openRecords(o.file);
+  const parsed = await parseGeneral(tpl, opened.records, c.ref, (rows) => c.progress({ phase: 'read', rows }));
+  const h = c.header(c.kind, c.fileHash, opened.state.encoding);
+  const report: BatchReport = { template: c.kind, templateName: tpl.name, rows: parsed.dataRows, header: parsed.header };
+  const rejected = async (problems: ProblemList) => {
+    const id = await recordRejected(db, h, problems, report, Date.now() - c.t0);
+    return c.result('REJECTED', id, c.kind, report, { problems: problems.items.slice(0, 200), problemCount: problems.total, rowsRejected: problems.badRows });
+  };
+  if (parsed.problems.total > 0) return rejected(parsed.problems);
+
+  c.progress({ phase: 'write', rows: parsed.dataRows });
+  try {
+    const out = await withBulkWriter(db, async (w) => {
+      await lockImports(w);
+      const existing = await findLoadedByHash(w, c.fileHash);
+      if (existing) throw new AlreadyLoaded(existing);
+      const stored = await checkAgainstStored(w, tpl, parsed.rows, c.mode);
+      if (stored.total > 0) throw new RejectedInTransaction(stored);
+      const batchId = await insertBatch(w, h, 'LOADED');
+      const outcome = await writeGeneral(w, tpl, parsed.rows, c.mode, batchId, c.ref);
+      const replaced = await recordReplacements(w, batchId, outcome.replacements, async (id, kind) => {
+        const t = (TEMPLATES as Record<string, { table: string; category: string }>)[kind];
+        if (!t || t.category !== 'fact') return 1;
+        const [r] = await w.query<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "${t.table}" WHERE "batchId" = ?`, [id]);
+        return Number(r.n);
+      });
+      const derived: string[] = [];
+      if (outcome.rollupPeriods.length > 0) {
+        c.progress({ phase: 'derive' });
+        for (const [from, to] of monthRuns(outcome.rollupPeriods)) await refreshUtilizationRollup(w, from, to);
+        derived.push(`机构级别或所在地变化：重算就诊结算汇总（${describePeriods([...new Set(outcome.rollupPeriods)].sort((a, b) => a - b))}）`);
+      }
+      const periods = periodsOf(tpl, parsed.rows);
+      const regionCodes = [...new Set(parsed.rows.map((r) => r.values.regionCode).filter((x): x is string => typeof x === 'string'))];
+      const accepted = parsed.rows.length - outcome.totalsChecked;
+      const rep: BatchReport = {
+        ...report, written: outcome.written, replaced, updated: outcome.updated || undefined, totalsChecked: outcome.totalsChecked || undefined,
+        derived, periods, regionCodes,
+      };
+      await finishBatch(w, batchId, {
+        status: 'LOADED', rowsAccepted: accepted, periodFrom: periods[0] ?? null, periodTo: periods[periods.length - 1] ?? null,
+        durationMs: Date.now() - c.t0, report: rep,
+        note: `${tpl.name}${fmt(accepted)}行${periods.length ? `（${describePeriods(periods)}）` : ''}${outcome.updated ? `，更新已登记${fmt(outcome.updated)}行` : ''}${replaced?.length ? `，替换${replaced.map((r) => `批次#${r.batchId}的${fmt(r.rows)}行`).join('、')}` : ''}`,
+      });
+      await testHoldInTransaction();
+      return { batchId, accepted, rep };
+    });
+    return c.result('LOADED', out.batchId, c.kind, out.rep, { rowsAccepted: out.accepted });
+  } catch (e) {
+    if (e instanceof RejectedInTransaction) return rejected(e.problems);
+    if (e instanceof AlreadyLoaded) {
+      const id = await recordRefused(db, h, e.existing, report);
+      return c.result('REFUSED', id, c.kind, report);
+    }
+    throw e;
+  }
+}
+
+async function importSettlements(
+  db: Db, o: ImportOptions,
+  c: Ctx & { fileName: string; importedBy: string; totalBytes: number; fileHash?: string },
+): Promise<ImportResult> {
+  let csv = o.file;
+  let tmp: string | null = null;
+  if (c.format === 'XLSX') {
+    c.progress({ phase: 'read' });
+    tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yibao-xlsx-')), 'settlements.csv');
+    await xlsxToCsv(o.file, tmp);
+    csv = tmp;
+  }
+  try {
+    const r = await loadSettlementFile(db, csv, {
+      ref: c.ref,
+      header: { kind: 'SETTLEMENT', fileName: c.fileName, importedBy: c.importedBy, mode: c.mode, format: c.format, fileBytes: c.totalBytes, fileHash: c.fileHash },
+      t0: c.t0,
+      onProgress: (phase, bytes, rows) => c.progress({ phase, bytes, rows }),
+    });
+    const h: BatchHeader = { kind: 'SETTLEMENT', fileName: c.fileName, fileHash: r.fileHash, importedBy: c.importedBy, mode: c.mode, format: c.format, encoding: r.scan?.encoding ?? null, fileBytes: c.totalBytes };
+    if (r.status === 'REJECTED') {
+      r.report.header = [...TEMPLATES.SETTLEMENT.columns.map((x) => x.header)];
+      const id = await recordRejected(db, h, r.problems, r.report, Date.now() - c.t0);
+      return c.result('REJECTED', id, 'SETTLEMENT', r.report, { problems: r.problems.items.slice(0, 200), problemCount: r.problems.total, rowsRejected: r.problems.badRows });
+    }
+    if (r.status === 'REFUSED') {
+      const id = await recordRefused(db, h, r.existing, r.report);
+      return c.result('REFUSED', id, 'SETTLEMENT', r.report);
+    }
+    r.report.regionCodes = r.regionCodes;
+    return c.result('LOADED', r.batchId, 'SETTLEMENT', r.report, { rowsAccepted: r.accepted, rowsSkipped: r.skipped });
+  } finally {
+    if (tmp) fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
+  }
+}
+
+function summarize(r: ImportResult): string {
+  const name = r.kind ? TEMPLATES[r.kind].name : '文件';
+  if (r.status === 'LOADED') {
+    const skipped = r.rowsSkipped ? `，跳过已导入或重复的结算${fmt(r.rowsSkipped)}行` : '';
+    const replaced = r.report.replaced?.length ? `，替换了${r.report.replaced.map((x) => `批次#${x.batchId}的${fmt(x.rows)}行`).join('、')}` : '';
+    return `已导入${name}${fmt(r.rowsAccepted)}行${skipped}${replaced}（批次#${r.batchId}）`;
+  }
+  if (r.status === 'REFUSED') {
+    const b = r.report.refusedBecause!;
+    return `未导入：与批次#${b.batchId}（${b.fileName}）是同一文件，不重复导入`;
+  }
+  if (r.report.error) return `未导入：${r.report.error}`;
+  const first = r.problems[0];
+  return `未导入：发现${fmt(r.problemCount)}处问题，整个文件未写入${first ? `。${describeProblem(r.fileName, first)}` : ''}`;
+}

@@ -1,0 +1,152 @@
+// De-duplication of settlement records by settlement id, in constant memory.
+//
+// While the file streams, each record's 64-bit id key (bytes.ts idKey) and line number go to a temporary
+// file per scope (insured region × scheme × month): a duplicate of a settlement has the same date, region
+// and scheme, so duplicates are only looked for within a scope. Afterwards each scope is checked on its
+// own, against the keys already stored for it (SettlementKeySet), with an open-addressing table: memory is
+// bounded by the largest scope (one county's month of one scheme), not by the file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const RECORD = 3; // lo, hi, line
+
+interface ScopeWriter {
+  scope: number;
+  file: string;
+  fd: number;
+  buf: Uint32Array;
+  n: number;
+  count: number;
+}
+
+export class KeySpill {
+  readonly dir: string;
+  private readonly writers = new Map<number, ScopeWriter>();
+  private last: ScopeWriter | null = null;
+
+  constructor(private readonly bufferRecords = 8192, dir?: string) {
+    this.dir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'yibao-keys-'));
+  }
+
+  push(scope: number, lo: number, hi: number, line: number): void {
+    let w = this.last;
+    if (w === null || w.scope !== scope) {
+      w = this.writers.get(scope) ?? this.open(scope);
+      this.last = w;
+    }
+    const o = w.n * RECORD;
+    w.buf[o] = lo;
+    w.buf[o + 1] = hi;
+    w.buf[o + 2] = line;
+    w.n++;
+    w.count++;
+    if (w.n === this.bufferRecords) this.flush(w);
+  }
+
+  private open(scope: number): ScopeWriter {
+    const file = path.join(this.dir, `${scope}.keys`);
+    const w: ScopeWriter = { scope, file, fd: fs.openSync(file, 'w'), buf: new Uint32Array(this.bufferRecords * RECORD), n: 0, count: 0 };
+    this.writers.set(scope, w);
+    return w;
+  }
+
+  private flush(w: ScopeWriter): void {
+    if (w.n === 0) return;
+    fs.writeSync(w.fd, new Uint8Array(w.buf.buffer, 0, w.n * RECORD * 4));
+    w.n = 0;
+  }
+
+  /** Flushes and closes every scope file. */
+  finish(): void {
+    for (const w of this.writers.values()) {
+      this.flush(w);
+      fs.closeSync(w.fd);
+      w.fd = -1;
+    }
+    this.last = null;
+  }
+
+  scopes(): { scope: number; count: number }[] {
+    return [...this.writers.values()].map((w) => ({ scope: w.scope, count: w.count })).sort((a, b) => a.scope - b.scope);
+  }
+
+  /** The (lo, hi, line) records of a scope in file order. */
+  read(scope: number): Uint32Array {
+    const w = this.writers.get(scope);
+    if (!w) return new Uint32Array(0);
+    return u32View(fs.readFileSync(w.file));
+  }
+
+  cleanup(): void {
+    for (const w of this.writers.values()) if (w.fd >= 0) { try { fs.closeSync(w.fd); } catch { /* already closed */ } }
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export interface ScopeDedup {
+  /** Keys to store for this scope (lo, hi interleaved; 8 bytes each), first occurrences only. */
+  keys: Uint32Array;
+  /** Lines repeating an earlier line of the same file. */
+  inFile: number[];
+  /** Lines whose settlement was loaded by an earlier batch. */
+  stored: number[];
+}
+
+/** Splits a scope's records into new keys and duplicates (in the file, or already stored). */
+export function dedupeScope(records: Uint32Array, storedSets: Uint8Array[] = []): ScopeDedup {
+  const n = records.length / RECORD;
+  let storedCount = 0;
+  for (const s of storedSets) storedCount += s.byteLength / 8;
+  let cap = 16;
+  while (cap < (n + storedCount) * 2) cap <<= 1;
+  const mask = cap - 1;
+  const tLo = new Uint32Array(cap);
+  const tHi = new Uint32Array(cap);
+  const state = new Uint8Array(cap); // 0 empty, 1 from this file, 2 stored
+  const put = (lo: number, hi: number, mark: number): number => {
+    let i = lo & mask;
+    for (;;) {
+      const s = state[i];
+      if (s === 0) { tLo[i] = lo; tHi[i] = hi; state[i] = mark; return 0; }
+      if (tLo[i] === lo && tHi[i] === hi) return s;
+      i = (i + 1) & mask;
+    }
+  };
+  for (const set of storedSets) {
+    const v = u32View(set);
+    for (let k = 0; k < v.length; k += 2) put(v[k], v[k + 1], 2);
+  }
+  const keys = new Uint32Array(n * 2);
+  let u = 0;
+  const inFile: number[] = [];
+  const stored: number[] = [];
+  for (let r = 0; r < records.length; r += RECORD) {
+    const lo = records[r], hi = records[r + 1];
+    const seen = put(lo, hi, 1);
+    if (seen === 0) { keys[u++] = lo; keys[u++] = hi; }
+    else if (seen === 1) inFile.push(records[r + 2]);
+    else stored.push(records[r + 2]);
+  }
+  return { keys: keys.subarray(0, u), inFile, stored };
+}
+
+/** Bytes as 32-bit words (little-endian, as written); copied when not 4-byte aligned (pooled Buffers). */
+export function u32View(bytes: Uint8Array): Uint32Array {
+  if (bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
+  return new Uint32Array(Uint8Array.prototype.slice.call(bytes).buffer, 0, bytes.byteLength >>> 2);
+}
+
+/** The bytes stored in SettlementKeySet.keys (little-endian 32-bit halves, low first). */
+export function keysToBytes(keys: Uint32Array): Buffer {
+  return Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength);
+}
+
+/** A bitset of line numbers. */
+export function lineBitset(lastLine: number): Uint8Array {
+  return new Uint8Array((lastLine >>> 3) + 1);
+}
+
+export function setLine(bits: Uint8Array, line: number): void {
+  bits[line >>> 3] |= 1 << (line & 7);
+}
