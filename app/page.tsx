@@ -7,6 +7,7 @@ import SourceNote from './ui/SourceNote';
 import OverviewTiles from './_overview/OverviewTiles';
 import CountyComparison from './_overview/CountyComparison';
 import FundTrend from './_overview/FundTrend';
+import OpenWarnings from './_overview/OpenWarnings';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters } from '@/lib/queries/filters';
 import { CITY_SCOPE } from '@/lib/queries/scope';
@@ -38,6 +39,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         <h2 id="kpi-h" className="section-title">主要指标</h2>
         <Suspense key={key} fallback={<KpiGridSkeleton count={8} />}>
           <OverviewTiles scope={scope} cityCode={info.cityCode} req={req} />
+        </Suspense>
+      </section>
+      <section aria-labelledby="warnings-h">
+        <h2 id="warnings-h" className="section-title">风险预警</h2>
+        <Suspense key={`w-${f.region}`} fallback={<KpiGridSkeleton count={4} />}>
+          <OpenWarnings scope={scope} region={f.region} />
         </Suspense>
       </section>
       <section aria-labelledby="trend-h">

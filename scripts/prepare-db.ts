@@ -3,6 +3,7 @@
 import { migrateDeploy } from '../lib/db/migrate';
 import { createDb } from '../lib/db';
 import { isWarehouseEmpty, loadDemoCity } from '../lib/demo/load';
+import { evaluateWarnings } from '../lib/risk/evaluate';
 
 async function main() {
   const t0 = Date.now();
@@ -17,6 +18,10 @@ async function main() {
       const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
       console.log(`[db] 演示数据装载完成：${total.toLocaleString()} 行，${(r.ms / 1000).toFixed(1)} s`);
       for (const [t, n] of Object.entries(r.rows)) console.log(`       ${t.padEnd(20)} ${n.toLocaleString()}`);
+      // Warnings are derived data: evaluate them as after any import.
+      const t1 = Date.now();
+      await evaluateWarnings(db, { trigger: 'IMPORT', actor: '演示数据装载' });
+      console.log(`[db] 风险预警评估完成 (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
     } else {
       console.log('[db] 已有数据，跳过演示数据装载');
     }

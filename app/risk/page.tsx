@@ -1,13 +1,93 @@
+import { Suspense } from 'react';
 import type { Metadata } from 'next';
-import PlaceholderPage from '../ui/PlaceholderPage';
+import EmptyState from '../ui/EmptyState';
+import SourceNote from '../ui/SourceNote';
+import { ChartSkeleton, KpiGridSkeleton, TableSkeleton } from '../ui/Skeleton';
+import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { parseRiskFilters } from '@/lib/queries/risk/filters';
+import EvaluationStatus from './_widgets/EvaluationStatus';
+import HandlingHistory from './_widgets/HandlingHistory';
+import Projection from './_widgets/Projection';
+import ReevaluateForm from './_widgets/ReevaluateForm';
+import RiskFilterBar from './_widgets/RiskFilterBar';
+import RuleDefinitions from './_widgets/RuleDefinitions';
+import Summary from './_widgets/Summary';
+import WarningList from './_widgets/WarningList';
+import { currentViewer } from './viewer';
+import s from './risk.module.css';
 
 export const metadata: Metadata = { title: '风险预警' };
 
-export default function RiskPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * 风险预警 (seed 001 §四(二): 基金运行风险预警机制和处置预案): open warnings by severity, region and rule;
+ * each warning with its trend, the figures behind it and its handling; the balance projection with a
+ * what-if; the rule definitions and their thresholds; the handling history. Warnings are stored by the
+ * evaluation (lib/risk/evaluate.ts, after every import and on demand); this page only reads them.
+ */
+export default async function RiskPage({ searchParams }: { searchParams: SearchParams }) {
+  const info = await getDatasetInfo();
+  if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  const f = parseRiskFilters(await searchParams, { regionCodes: [info.cityCode, ...info.counties.map((c) => c.code)] });
+  const viewer = currentViewer();
+  const scope = viewer.scope;
+  const key = `${f.status}-${f.severity}-${f.region}-${f.rule}`;
+  const regions = [{ code: info.cityCode, name: `${info.cityName}（全市）` }, ...info.counties.map((c) => ({ code: c.code, name: c.name }))];
   return (
-    <PlaceholderPage
-      title="风险预警"
-      summary="基金运行风险预警清单（严重程度、指标值与阈值、地区、险种、期间，以及 新发 → 已核实 → 已处置 的处理记录），各条预警规则的定义与可配置阈值，累计结余可支付月数及按低、中、高三种情景预测的结余耗尽时间，定点医药机构费用异常线索与参保人就医外流情况。"
-    />
+    <>
+      <header className="page-header">
+        <div className={s.headerRow}>
+          <div>
+            <h1>风险预警</h1>
+            <Suspense fallback={<p className={s.sub}>…</p>}>
+              <EvaluationStatus scope={scope} />
+            </Suspense>
+          </div>
+          {scope.kind === 'city' && <ReevaluateForm />}
+        </div>
+      </header>
+      <RiskFilterBar filters={f} regions={regions} />
+
+      <section aria-labelledby="summary-h" id="summary">
+        <h2 id="summary-h" className={s.sectionTitle}>未处理预警</h2>
+        <Suspense key={`s-${f.region}-${f.rule}-${f.severity}`} fallback={<KpiGridSkeleton count={4} />}>
+          <Summary scope={scope} filters={f} />
+        </Suspense>
+      </section>
+
+      <section aria-labelledby="list-h" id="list">
+        <h2 id="list-h" className={s.sectionTitle}>预警清单</h2>
+        <p className={s.sectionLead}>每条预警是一段持续触发的情形：条件持续则始终是同一条预警并随每次评估更新，条件解除后自动关闭并留有说明。处理流程：新发 → 已核实 → 已处置，或标记为误报；每一步须填写说明，记录操作人和时间。</p>
+        <Suspense key={`l-${key}-${f.page}`} fallback={<TableSkeleton rows={6} columns={4} />}>
+          <WarningList scope={scope} filters={f} />
+        </Suspense>
+      </section>
+
+      <section aria-labelledby="projection-h" id="projection">
+        <h2 id="projection-h" className={s.sectionTitle}>累计结余预测</h2>
+        <p className={s.sectionLead}>按当前趋势推算累计结余何时耗尽：低、中、高三种情景来自近24个月收入、支出增速的波动范围，月度分布按近3年季节规律。拖动滑块可假设缴费和支出的年增长率。</p>
+        <Suspense key={`p-${f.pscheme}`} fallback={<ChartSkeleton height={320} />}>
+          <Projection scope={scope} filters={f} />
+        </Suspense>
+      </section>
+
+      <section aria-labelledby="rules-h" id="rules">
+        <h2 id="rules-h" className={s.sectionTitle}>预警规则</h2>
+        <p className={s.sectionLead}>规则读取指标库中的指标，阈值可由管理员调整：每次调整保存为新版本（记录调整人、时间和说明）并立即重新评估，每条预警记录其所依据的规则版本。</p>
+        <Suspense fallback={<TableSkeleton rows={8} columns={3} />}>
+          <RuleDefinitions scope={scope} />
+        </Suspense>
+      </section>
+
+      <section aria-labelledby="history-h" id="history">
+        <h2 id="history-h" className={s.sectionTitle}>处理记录</h2>
+        <Suspense key={`h-${f.region}`} fallback={<TableSkeleton rows={8} columns={6} />}>
+          <HandlingHistory scope={scope} region={f.region} />
+        </Suspense>
+      </section>
+
+      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台导入数据'}；预警由规则引擎（lib/risk）按月评估后存储，本页读取已存储的预警`} asOf={info.lastPeriod} />
+    </>
   );
 }

@@ -1,0 +1,101 @@
+// The 风险预警 page's reads, on a demo city evaluated once, in SQLite and PostgreSQL: they read stored
+// warnings (never recompute), honour the viewer's scope, and page and filter as the URL says.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, testDbKinds, type TestDbKind } from '../../testing/databases';
+import type { Db } from '../../db';
+import { evaluateWarnings } from '../../risk/evaluate';
+import { ScopeError } from '../scope';
+import { parseRiskFilters, riskHref, type RiskFilters } from './filters';
+import { loadHandlingHistory } from './getHandlingHistory';
+import { loadProjection } from './getProjection';
+import { loadRuleDefinitions } from './getRuleDefinitions';
+import { loadWarnings } from './getWarnings';
+import { loadWarningSummary } from './getWarningSummary';
+
+const base: RiskFilters = { status: 'open', severity: 'ALL', region: 'ALL', rule: 'ALL', page: 1, pscheme: 'RESIDENT' };
+
+describe('risk URL filters', () => {
+  it('parses with defaults and refuses unknown values', () => {
+    expect(parseRiskFilters({}, { regionCodes: ['439923'] })).toEqual(base);
+    expect(parseRiskFilters({ status: 'all', severity: 'SEVERE', region: '439923', rule: 'subsidy_shortfall', page: '2', pscheme: 'EMPLOYEE' }, { regionCodes: ['439923'] }))
+      .toEqual({ status: 'all', severity: 'SEVERE', region: '439923', rule: 'subsidy_shortfall', page: 2, pscheme: 'EMPLOYEE' });
+    expect(parseRiskFilters({ status: 'x', severity: 'y', region: '999999', rule: 'drop_table', page: '-1' }, { regionCodes: [] })).toEqual(base);
+    expect(riskHref(base, { rule: 'coverage_drop' }, '#list')).toBe('/risk?rule=coverage_drop#list');
+    expect(riskHref(base)).toBe('/risk');
+  });
+});
+
+describe.each(testDbKinds())('risk queries (%s)', (kind: TestDbKind) => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, drop } = await freshDatabase(kind, 'demo'));
+    await evaluateWarnings(db, { actor: 'test' });
+  });
+  afterAll(async () => drop?.());
+
+  it('summary: open warnings by severity, region and rule add up', async () => {
+    const s = await loadWarningSummary(db, { kind: 'city' });
+    // the institution clues have cleared: they count at their worst month (all 严重)
+    expect(s.bySeverity).toEqual({ SEVERE: 12, WARNING: 10, NOTICE: 1, total: 23 });
+    expect(s.byRegion.reduce((a, r) => a + r.counts.total, 0)).toBe(23);
+    expect(s.byRule.reduce((a, r) => a + r.counts.total, 0)).toBe(23);
+    expect(s.byRegion[0]).toMatchObject({ code: '439900', name: '江临市（全市）' });
+    expect(s.latest).toMatchObject({ dataThrough: 202412, raised: 35 });
+  });
+
+  it('a county sees only its own county; the public nothing', async () => {
+    const s = await loadWarningSummary(db, { kind: 'county', regionCode: '439923' });
+    expect(s.byRegion.map((r) => r.code)).toEqual(['439923']);
+    await expect(loadWarningSummary(db, { kind: 'county', regionCode: '439923' }, { region: '439981', rule: 'ALL' })).rejects.toThrow(ScopeError);
+    await expect(loadWarnings(db, { kind: 'public' }, base)).rejects.toThrow(ScopeError);
+    const page = await loadWarnings(db, { kind: 'county', regionCode: '439923' }, { ...base, status: 'all' });
+    expect(page.items.every((w) => w.regionCode === '439923')).toBe(true);
+    expect(page.items.every((w) => w.actions.length > 0)).toBe(true);
+  });
+
+  it('list: most severe first, paged, with the stored figures, trend, threshold lines and history', async () => {
+    const p1 = await loadWarnings(db, { kind: 'city' }, base, 10);
+    expect(p1).toMatchObject({ total: 23, page: 1, pageCount: 3 });
+    const ranks = p1.items.map((w) => ({ SEVERE: 3, WARNING: 2, NOTICE: 1 })[w.severity]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    const reserve = (await loadWarnings(db, { kind: 'city' }, { ...base, rule: 'reserve_months', region: '439900' })).items.find((w) => w.schemeCode === 'RESIDENT')!;
+    expect(reserve.inputs.map((i) => i.label)).toContain('近12个月基金支出');
+    expect(reserve.trend.at(-1)).toMatchObject({ period: 202412, severity: 'WARNING' });
+    expect(reserve.lines.map((l) => l.value)).toEqual([3, 6, 15]);
+    expect(reserve.events.map((e) => e.action)).toEqual(['RAISED']);
+    expect(reserve.actions).toEqual(['VERIFY', 'FALSE_POSITIVE', 'NOTE']);
+    // a page past the end shows the last page
+    expect((await loadWarnings(db, { kind: 'city' }, { ...base, page: 99 }, 10)).page).toBe(3);
+    // closed ones under status=all
+    const all = await loadWarnings(db, { kind: 'city' }, { ...base, status: 'CLOSED' }, 100);
+    expect(all.total).toBe(12);
+  });
+
+  it('rule definitions carry the thresholds in force and their versions', async () => {
+    const rules = await loadRuleDefinitions(db);
+    const reserve = rules.find((r) => r.code === 'reserve_months')!;
+    expect(reserve.current).toMatchObject({ version: 1, changedBy: '系统默认', values: { severeBelow: 3, warnBelow: 6, excessAtLeast: 15 } });
+    expect(reserve.indicators[0]).toMatchObject({ code: 'months_of_reserve', name: '累计结余可支付月数' });
+    expect(reserve.history).toHaveLength(1);
+  });
+
+  it('handling history: newest first, without the raising events', async () => {
+    const h = await loadHandlingHistory(db, { kind: 'city' });
+    expect(h.length).toBeGreaterThan(0);
+    expect(h.some((e) => e.action === '系统发出预警')).toBe(false);
+    expect(h.some((e) => e.action === '系统自动解除')).toBe(true);
+  });
+
+  it('projection: the resident balance runs out within the next few years at the current trend; maternity does not', async () => {
+    const r = (await loadProjection(db, 'RESIDENT'))!;
+    expect(r.lastPeriod).toBe(202412);
+    expect(r.history).toHaveLength(36);
+    expect(r.exhausted.central).toBeGreaterThan(202501);
+    expect(r.exhausted.central).toBeLessThan(202801);
+    expect(r.exhausted.low!).toBeLessThanOrEqual(r.exhausted.central!);
+    expect(r.exhausted.central!).toBeLessThanOrEqual(r.exhausted.high!);
+    expect(r.growth.expense.central).toBeGreaterThan(r.growth.income.central);
+    expect((await loadProjection(db, 'MATERNITY'))!.exhausted.central).toBeNull();
+  });
+});
