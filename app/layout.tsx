@@ -10,6 +10,9 @@ export const metadata: Metadata = {
   description: '市级统筹后的医保基金运行监测、风险预警、县级考核与分级诊疗分析',
 };
 
+// Every page reads the warehouse per request; nothing is prerendered at build time (no database then).
+export const dynamic = 'force-dynamic';
+
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,

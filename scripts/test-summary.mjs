@@ -7,7 +7,9 @@ const [vitestFile, playwrightFile] = process.argv.slice(2);
 if (fs.existsSync(vitestFile)) {
   const v = JSON.parse(fs.readFileSync(vitestFile, 'utf8'));
   passed += v.numPassedTests ?? 0;
-  failed += (v.numFailedTests ?? 0) + (v.numFailedTestSuites ?? 0) - 0;
+  failed += v.numFailedTests ?? 0;
+  // A file that failed without a failing test (an import error, a failing hook) still counts once.
+  if (!v.numFailedTests && v.numFailedTestSuites) failed += 1;
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
 } else failed += 1;
 if (fs.existsSync(playwrightFile)) {

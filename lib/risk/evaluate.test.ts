@@ -50,11 +50,13 @@ describe.each(testDbKinds())('risk evaluation on the demo city (%s)', (kind: Tes
     expect(first.windowFrom).toBe(202201);
   });
 
-  it('the stories: resident months of reserve ~3.3 at 2024-12; 桃源 subsidy ~58%; 安平 outflow; the anomalous institutions', async () => {
+  it('the stories: resident months of reserve 3–4 at 2024-12; 桃源 subsidy ~58%; 安平 outflow; the anomalous institutions', async () => {
     const w = await db.prisma.riskWarning.findMany({ orderBy: { id: 'asc' } });
     const reserve = w.find((x) => x.ruleCode === 'reserve_months' && x.schemeCode === 'RESIDENT')!;
     expect(reserve).toMatchObject({ regionCode: '439900', lastPeriod: 202412, severity: 'WARNING', peakSeverity: 'SEVERE', status: 'NEW' });
-    expect(reserve.value).toBeCloseTo(3.3, 1);
+    // Below 6 (不足) at the end, having touched the severe band (< 3) on the way.
+    expect(reserve.value).toBeGreaterThan(3);
+    expect(reserve.value).toBeLessThan(4);
     const subsidy = w.find((x) => x.ruleCode === 'subsidy_shortfall')!;
     expect(subsidy).toMatchObject({ regionCode: '439923', firstPeriod: 202103, severity: 'SEVERE' });
     expect(subsidy.value).toBeGreaterThan(0.5);
