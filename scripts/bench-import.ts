@@ -212,7 +212,8 @@ async function main() {
     log(`import time / parse-only time = ${(imp!.seconds / parse!.seconds).toFixed(2)} (/ split-only time = ${(imp!.seconds / split!.seconds).toFixed(2)}); peak RSS of the import ${peakRss} MB`);
     console.log(JSON.stringify({ rows: imp!.rows, rows_per_s: rps, parse_only_rows_per_s: prs, peak_rss_mb: peakRss, db: dbKind }));
   } finally {
-    for (const c of cleanups) await c();
+    // Last in, first out: drop the databases before stopping the server they live on.
+    for (const c of cleanups.reverse()) await c();
   }
 }
 
