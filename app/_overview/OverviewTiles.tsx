@@ -1,7 +1,6 @@
-import KpiTile from '../ui/KpiTile';
+import IndicatorTile from '../ui/IndicatorTile';
 import ErrorState from '../ui/ErrorState';
 import EmptyState from '../ui/EmptyState';
-import { indicators } from '@/lib/indicators/registry';
 import { formatPeriod } from '@/lib/format';
 import { getOverview, type OverviewRequest } from '@/lib/queries/overview/getOverview';
 import type { Scope } from '@/lib/queries/scope';
@@ -21,23 +20,15 @@ export default async function OverviewTiles({ scope, cityCode, req }: { scope: S
   return (
     <div className="kpi-grid" data-testid="kpi-grid" data-as-of={data.asOf}>
       {data.tiles.map((t) => {
-        const def = indicators[t.code];
         const pointInTime = t.code === 'accumulated_balance' || t.code === 'months_of_reserve' || t.code === 'coverage_rate';
         return (
-          <KpiTile
+          <IndicatorTile
             key={t.code}
             code={t.code}
-            name={def.name}
             value={t.value}
             previous={t.previous}
-            unit={def.unit}
             status={t.status}
             target={t.target}
-            definition={def.definition}
-            formula={def.formula}
-            sources={def.sources}
-            policyRef={def.policyRef}
-            displayUnit={def.displayUnit}
             periodLabel={
               pointInTime ? endOf
               : (t.code === 'income_execution_rate' || t.code === 'expense_execution_rate') && data.timeProgress !== null

@@ -1,7 +1,6 @@
-import KpiTile from '../../ui/KpiTile';
+import IndicatorTile from '../../ui/IndicatorTile';
 import ErrorState from '../../ui/ErrorState';
 import EmptyState from '../../ui/EmptyState';
-import { indicators } from '@/lib/indicators/registry';
 import { formatPeriod, formatValue } from '@/lib/format';
 import { getBudgetKpis } from '@/lib/queries/budget/getBudgetKpis';
 import type { BudgetRequest } from '@/lib/queries/budget/request';
@@ -36,22 +35,13 @@ export default async function BudgetTiles({ scope, cityCode, req }: { scope: Sco
   return (
     <div className="kpi-grid" data-testid="budget-kpis" data-as-of={data.asOf}>
       {data.tiles.map((t) => {
-        const def = indicators[t.code];
         return (
-          <KpiTile
+          <IndicatorTile
             key={t.code}
             code={t.code}
-            name={def.name}
             value={t.value}
             previous={t.previous}
-            unit={def.unit}
             status={t.status}
-            target={def.target ?? null}
-            definition={def.definition}
-            formula={def.formula}
-            sources={def.sources}
-            policyRef={def.policyRef}
-            displayUnit={def.displayUnit}
             periodLabel={label(t.code, t.basis)}
           />
         );

@@ -1,7 +1,6 @@
-import KpiTile from '../../ui/KpiTile';
+import IndicatorTile from '../../ui/IndicatorTile';
 import ErrorState from '../../ui/ErrorState';
 import EmptyState from '../../ui/EmptyState';
-import { indicators } from '@/lib/indicators/registry';
 import { formatPeriod } from '@/lib/format';
 import { getCollectionKpis } from '@/lib/queries/collection/getCollectionKpis';
 import { getContributionStandards } from '@/lib/queries/collection/getContributionStandards';
@@ -34,22 +33,14 @@ export default async function CollectionTiles({ scope, cityCode, req }: { scope:
   return (
     <div className="kpi-grid" data-testid="collection-kpis" data-as-of={data.asOf}>
       {data.tiles.map((t) => {
-        const def = indicators[t.code];
         return (
-          <KpiTile
+          <IndicatorTile
             key={t.code}
             code={t.code}
-            name={def.name}
             value={t.value}
             previous={t.previous}
-            unit={def.unit}
             status={t.status}
             target={t.target}
-            definition={def.definition}
-            formula={def.formula}
-            sources={def.sources}
-            policyRef={def.policyRef}
-            displayUnit={def.displayUnit}
             periodLabel={label[t.code]}
           />
         );

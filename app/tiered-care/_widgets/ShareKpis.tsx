@@ -1,7 +1,6 @@
-import KpiTile from '../../ui/KpiTile';
+import IndicatorTile from '../../ui/IndicatorTile';
 import EmptyState from '../../ui/EmptyState';
 import ErrorState from '../../ui/ErrorState';
-import { indicators } from '@/lib/indicators/registry';
 import { getLevelTrends } from '@/lib/queries/tieredCare/getLevelTrends';
 import type { TieredCareRequest } from '@/lib/queries/tieredCare/data';
 import type { Scope } from '@/lib/queries/scope';
@@ -20,21 +19,14 @@ export default async function ShareKpis({ scope, cityCode, req }: { scope: Scope
   return (
     <div className="kpi-grid" data-testid="tiered-kpis">
       {data.kpis.map((k) => {
-        const def = indicators[k.code];
         return (
-          <KpiTile
+          <IndicatorTile
             key={k.code}
             code={k.code}
-            name={def.name}
             value={k.value}
             previous={k.previous}
-            unit={def.unit}
             status={k.status}
             target={k.target}
-            definition={def.definition}
-            formula={def.formula}
-            sources={def.sources}
-            policyRef={def.policyRef}
             periodLabel={label}
           />
         );
