@@ -9,7 +9,7 @@ import CountyComparison from './_overview/CountyComparison';
 import FundTrend from './_overview/FundTrend';
 import OpenWarnings from './_overview/OpenWarnings';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
-import { parseBaseFilters } from '@/lib/queries/filters';
+import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
 import { CITY_SCOPE } from '@/lib/queries/scope';
 import { SCHEMES } from '@/lib/domain/codes';
 
@@ -34,7 +34,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         <h1>总览</h1>
         <p className="page-sub">{regionName} · {schemeName} · {f.year}年</p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={sortParams(params)} />
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={tableSortParams(params)} />
       <section aria-labelledby="kpi-h">
         <h2 id="kpi-h" className="section-title">主要指标</h2>
         <Suspense key={key} fallback={<KpiGridSkeleton count={8} />}>
@@ -62,11 +62,4 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台导入数据'}；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />
     </>
   );
-}
-
-/** Keep table sort params when the filters change. */
-function sortParams(params: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) if (k.endsWith('.sort') && typeof v === 'string') out[k] = v;
-  return out;
 }

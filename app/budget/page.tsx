@@ -14,7 +14,7 @@ import Remittances from './_widgets/Remittances';
 import AccumulatedBalance from './_widgets/AccumulatedBalance';
 import { pageContext, regionName } from '../collection/_widgets/common';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
-import { parseBaseFilters } from '@/lib/queries/filters';
+import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
 import { parseAsOfMonth } from '@/lib/queries/budget/filters';
 import { CITY_SCOPE } from '@/lib/queries/scope';
 import { SCHEMES } from '@/lib/domain/codes';
@@ -40,7 +40,7 @@ export default async function BudgetPage({ searchParams }: { searchParams: Searc
   const key = `${f.year}-${f.scheme}-${f.region}-${month ?? ''}`;
   const regionLabel = regionName(ctx, f.region === 'ALL' ? ctx.cityCode : f.region);
   const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
-  const sorts = sortParams(params);
+  const sorts = tableSortParams(params);
   return (
     <>
       <header className="page-header">
@@ -104,11 +104,4 @@ export default async function BudgetPage({ searchParams }: { searchParams: Searc
       <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台与基金财务专户导入数据'}；统筹基金账户（职工医保个人账户不列入预算执行）；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />
     </>
   );
-}
-
-/** Keep table sort params when the filters change. */
-function sortParams(params: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) if (k.endsWith('.sort') && typeof v === 'string') out[k] = v;
-  return out;
 }

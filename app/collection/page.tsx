@@ -14,7 +14,7 @@ import ContributionStandards from './_widgets/ContributionStandards';
 import EnrolmentTrend from './_widgets/EnrolmentTrend';
 import { pageContext, regionName } from './_widgets/common';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
-import { parseBaseFilters } from '@/lib/queries/filters';
+import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
 import { CITY_SCOPE } from '@/lib/queries/scope';
 import { SCHEMES } from '@/lib/domain/codes';
 
@@ -41,7 +41,7 @@ export default async function CollectionPage({ searchParams }: { searchParams: S
         <h1>参保征缴</h1>
         <p className="page-lead" data-testid="page-sub">{regionLabel} · {schemeName} · {f.year}年</p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={sortParams(params)} />
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={tableSortParams(params)} />
 
       <section className="section" aria-labelledby="kpi-h">
         <h2 id="kpi-h">主要指标</h2>
@@ -104,11 +104,4 @@ export default async function CollectionPage({ searchParams }: { searchParams: S
       <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台导入数据'}；参保为月末时点数，征缴为年初至统计月累计；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />
     </>
   );
-}
-
-/** Keep table sort params when the filters change. */
-function sortParams(params: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) if (k.endsWith('.sort') && typeof v === 'string') out[k] = v;
-  return out;
 }

@@ -7,7 +7,7 @@ import EmptyState from '../ui/EmptyState';
 import SourceNote from '../ui/SourceNote';
 import CountyIndex from './_widgets/CountyIndex';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
-import { parseBaseFilters } from '@/lib/queries/filters';
+import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
 import { CITY_SCOPE } from '@/lib/queries/scope';
 import { SCHEMES } from '@/lib/domain/codes';
 
@@ -25,8 +25,7 @@ export default async function CountiesPage({ searchParams }: { searchParams: Sea
   // TODO(login): the viewer's scope comes from the session once login exists; until then, city analysts.
   const scope = CITY_SCOPE;
   const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
-  const extra: Record<string, string> = {};
-  for (const [k, v] of Object.entries(sp)) if (k.endsWith('.sort') && typeof v === 'string') extra[k] = v;
+  const extra = tableSortParams(sp);
   return (
     <>
       <header className="page-header">

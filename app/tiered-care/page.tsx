@@ -14,7 +14,7 @@ import DifferentiatedPayment from './_widgets/DifferentiatedPayment';
 import ReferralsSigning from './_widgets/ReferralsSigning';
 import OptionLinks from './_widgets/OptionLinks';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
-import { parseBaseFilters } from '@/lib/queries/filters';
+import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
 import { CITY_SCOPE } from '@/lib/queries/scope';
 import { parseTieredCareParams } from '@/lib/queries/tieredCare/request';
 import { cachedPoolingMonths } from '@/lib/queries/tieredCare/inputs';
@@ -53,8 +53,7 @@ export default async function TieredCarePage({ searchParams }: { searchParams: S
   const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
   const pooling = await cachedPoolingMonths(f.scheme, info.cityCode);
   const regionPooling = pooling.get(f.region === 'ALL' ? info.cityCode : f.region) ?? null;
-  const extra: Record<string, string> = { outcome, flow };
-  for (const [k, v] of Object.entries(params)) if (k.endsWith('.sort') && typeof v === 'string') extra[k] = v;
+  const extra: Record<string, string> = { outcome, flow, ...tableSortParams(params) };
   return (
     <>
       <header className="page-header">

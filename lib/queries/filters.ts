@@ -25,3 +25,10 @@ export function parseBaseFilters(params: Params, ctx: { years: number[]; regionC
   const region = raw.region && ctx.regionCodes.includes(raw.region) ? raw.region : 'ALL';
   return { year, scheme: raw.scheme ?? ctx.defaultScheme ?? 'RESIDENT', region };
 }
+
+/** Table sort params (`<table>.sort=field.desc`) to keep when the filters change. */
+export function tableSortParams(params: Params): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (k.endsWith('.sort') && typeof v === 'string') out[k] = v;
+  return out;
+}

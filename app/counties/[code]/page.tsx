@@ -9,7 +9,7 @@ import SourceNote from '../../ui/SourceNote';
 import CountyProfileView from '../_widgets/CountyProfileView';
 import CountyPoolingEffect from '../_widgets/CountyPoolingEffect';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
-import { parseBaseFilters } from '@/lib/queries/filters';
+import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
 import { CITY_SCOPE } from '@/lib/queries/scope';
 import { cachedPoolingMonths } from '@/lib/queries/tieredCare/inputs';
 import { PEER_GROUP_LABELS, peerGroupOf } from '@/lib/queries/counties/profile';
@@ -46,8 +46,7 @@ export default async function CountyPage({ params, searchParams }: { params: Par
   const [resident, all] = await Promise.all([cachedPoolingMonths('RESIDENT', info.cityCode), cachedPoolingMonths('EMPLOYEE', info.cityCode)]);
   const group = peerGroupOf(county.kind);
   const peers = info.counties.filter((c) => peerGroupOf(c.kind) === group && c.code !== code);
-  const extra: Record<string, string> = {};
-  for (const [k, v] of Object.entries(sp)) if (k.endsWith('.sort') && typeof v === 'string') extra[k] = v;
+  const extra = tableSortParams(sp);
   return (
     <>
       <p style={{ margin: '0 0 8px' }}>
