@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { renderSchema, PROVIDERS } from '../lib/db/schema-render';
 
 const root = path.resolve(__dirname, '..');
+fs.mkdirSync(path.join(root, '.tmp'), { recursive: true }); // the SQLite diff database lives there
 const name = (process.argv[2] ?? 'change').replace(/[^a-z0-9_]/gi, '_');
 // The WASM schema engine connects through the adapter even to diff two files, so PostgreSQL needs a
 // server: a throwaway one on a spare loopback port.

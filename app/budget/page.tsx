@@ -16,7 +16,7 @@ import { pageContext, regionName } from '../collection/_widgets/common';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
 import { parseAsOfMonth } from '@/lib/queries/budget/filters';
-import { CITY_SCOPE } from '@/lib/queries/scope';
+import { getViewer } from '@/lib/auth/viewer';
 import { SCHEMES } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '预算执行' };
@@ -33,8 +33,7 @@ export default async function BudgetPage({ searchParams }: { searchParams: Searc
   const lastMonth = f.year === Math.floor(info.lastPeriod / 100) ? info.lastPeriod % 100 : 12;
   const asked = parseAsOfMonth(params);
   const month = asked !== null && asked <= lastMonth ? asked : null;
-  // TODO(login): the viewer's scope comes from the session once login exists; until then, city analysts.
-  const scope = CITY_SCOPE;
+  const scope = (await getViewer()).scope;
   const ctx = pageContext(info);
   const req = { year: f.year, scheme: f.scheme, region: f.region, month };
   const key = `${f.year}-${f.scheme}-${f.region}-${month ?? ''}`;

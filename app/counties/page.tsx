@@ -8,7 +8,7 @@ import SourceNote from '../ui/SourceNote';
 import CountyIndex from './_widgets/CountyIndex';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { CITY_SCOPE } from '@/lib/queries/scope';
+import { getViewer } from '@/lib/auth/viewer';
 import { SCHEMES } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '县域画像' };
@@ -22,8 +22,7 @@ export default async function CountiesPage({ searchParams }: { searchParams: Sea
   const f = parseBaseFilters(sp, { years: info.years, regionCodes: info.counties.map((c) => c.code) });
   // Choosing a county in the filter bar opens its profile.
   if (f.region !== 'ALL') redirect(`/counties/${f.region}?year=${f.year}&scheme=${f.scheme}`);
-  // TODO(login): the viewer's scope comes from the session once login exists; until then, city analysts.
-  const scope = CITY_SCOPE;
+  const scope = (await getViewer()).scope;
   const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
   const extra = tableSortParams(sp);
   return (

@@ -10,7 +10,7 @@ import { evaluateWarnings } from '@/lib/risk/evaluate';
 import { getRule, isRuleCode } from '@/lib/risk/rules';
 import { STATUS_LABELS } from '@/lib/risk/types';
 import { HANDLE_ACTION_LABELS, handleInputSchema, handleWarning } from '@/lib/risk/workflow';
-import { currentViewer } from './viewer';
+import { getViewer } from '@/lib/auth/viewer';
 
 export interface ActionState {
   ok: boolean;
@@ -30,7 +30,7 @@ function refresh() {
 export async function handleWarningAction(_prev: ActionState | null, form: FormData): Promise<ActionState> {
   const parsed = handleInputSchema.safeParse({ warningId: form.get('warningId'), action: form.get('action') ?? undefined, note: form.get('note') ?? '' });
   if (!parsed.success) return fail(parsed.error.issues[0].message);
-  const viewer = currentViewer();
+  const viewer = await getViewer();
   try {
     const r = await handleWarning(getDb(), viewer.scope, { name: viewer.name }, parsed.data);
     if (!r.ok) return fail(r.error);
@@ -44,7 +44,7 @@ export async function handleWarningAction(_prev: ActionState | null, form: FormD
 }
 
 export async function reevaluateAction(_prev: ActionState | null, _form: FormData): Promise<ActionState> {
-  const viewer = currentViewer();
+  const viewer = await getViewer();
   if (viewer.scope.kind !== 'city') return fail('只有市医保局可以发起重新评估');
   try {
     const r = await evaluateWarnings(getDb(), { trigger: 'MANUAL', actor: viewer.name });
@@ -69,7 +69,7 @@ export async function saveRuleAction(_prev: ActionState | null, form: FormData):
     if (raw === '' || !Number.isFinite(n)) return fail(`“${spec.label}”应为数字`);
     params[spec.key] = spec.unit === 'ratio' || spec.unit === 'pp' ? Math.round((n / 100) * 1e10) / 1e10 : n;
   }
-  const viewer = currentViewer();
+  const viewer = await getViewer();
   try {
     const db = getDb();
     const saved = await saveRuleConfig(db, viewer.scope, viewer.name, { ruleCode: code, params, enabled: form.get('enabled') === 'on', note: String(form.get('note') ?? '') });

@@ -13,7 +13,7 @@ import RiskFilterBar from './_widgets/RiskFilterBar';
 import RuleDefinitions from './_widgets/RuleDefinitions';
 import Summary from './_widgets/Summary';
 import WarningList from './_widgets/WarningList';
-import { currentViewer } from './viewer';
+import { getViewer } from '@/lib/auth/viewer';
 import s from './risk.module.css';
 
 export const metadata: Metadata = { title: '风险预警' };
@@ -30,7 +30,7 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const f = parseRiskFilters(await searchParams, { regionCodes: [info.cityCode, ...info.counties.map((c) => c.code)] });
-  const viewer = currentViewer();
+  const viewer = await getViewer();
   const scope = viewer.scope;
   const key = `${f.status}-${f.severity}-${f.region}-${f.rule}`;
   const regions = [{ code: info.cityCode, name: `${info.cityName}（全市）` }, ...info.counties.map((c) => ({ code: c.code, name: c.name }))];

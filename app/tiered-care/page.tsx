@@ -15,7 +15,7 @@ import ReferralsSigning from './_widgets/ReferralsSigning';
 import OptionLinks from './_widgets/OptionLinks';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { CITY_SCOPE } from '@/lib/queries/scope';
+import { getViewer } from '@/lib/auth/viewer';
 import { parseTieredCareParams } from '@/lib/queries/tieredCare/request';
 import { cachedPoolingMonths } from '@/lib/queries/tieredCare/inputs';
 import { SCHEMES } from '@/lib/domain/codes';
@@ -45,8 +45,7 @@ export default async function TieredCarePage({ searchParams }: { searchParams: S
   const params = await searchParams;
   const f = parseBaseFilters(params, { years: info.years, regionCodes: info.counties.map((c) => c.code) });
   const { outcome, flow } = parseTieredCareParams(params);
-  // TODO(login): the viewer's scope comes from the session once login exists; until then, city analysts.
-  const scope = CITY_SCOPE;
+  const scope = (await getViewer()).scope;
   const req = { year: f.year, scheme: f.scheme, region: f.region };
   const key = `${f.year}-${f.scheme}-${f.region}`;
   const regionName = f.region === 'ALL' ? `${info.cityName}（全市）` : info.counties.find((c) => c.code === f.region)?.name;

@@ -10,7 +10,7 @@ import CountyProfileView from '../_widgets/CountyProfileView';
 import CountyPoolingEffect from '../_widgets/CountyPoolingEffect';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { CITY_SCOPE } from '@/lib/queries/scope';
+import { getViewer } from '@/lib/auth/viewer';
 import { cachedPoolingMonths } from '@/lib/queries/tieredCare/inputs';
 import { PEER_GROUP_LABELS, peerGroupOf } from '@/lib/queries/counties/profile';
 import { REGION_KINDS, SCHEMES, type RegionKind } from '@/lib/domain/codes';
@@ -38,8 +38,7 @@ export default async function CountyPage({ params, searchParams }: { params: Par
   // The region select of the filter bar submits ?region=…: move to that county's page (全市 → the index).
   const asked = typeof sp.region === 'string' ? sp.region : undefined;
   if (asked && asked !== code) redirect(asked === 'ALL' || f.region === 'ALL' ? `/counties?year=${f.year}&scheme=${f.scheme}` : `/counties/${f.region}?year=${f.year}&scheme=${f.scheme}`);
-  // TODO(login): the viewer's scope comes from the session once login exists; until then, city analysts.
-  const scope = CITY_SCOPE;
+  const scope = (await getViewer()).scope;
   const req = { year: f.year, scheme: f.scheme };
   const key = `${code}-${f.year}-${f.scheme}`;
   const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;

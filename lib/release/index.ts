@@ -1,0 +1,132 @@
+// Releases: published, frozen snapshots of figures. The county assessment of a year and the public
+// annual fund report of a year are both releases: once published, later data corrections do not move
+// them; a page compares the release with the live figures and shows the difference beside it.
+// Source: 医保函〔2020〕135号 三 (每年向社会公开基金运行情况，接受社会监督); the assessment result of a year
+// enters the county government's performance score (《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》五（二）).
+import type { Db } from '../db';
+
+export const RELEASE_KINDS = {
+  ASSESSMENT: '县级医保工作考核结果',
+  OPEN_REPORT: '基金运行情况年度公开报告',
+} as const;
+export type ReleaseKind = keyof typeof RELEASE_KINDS;
+
+export interface Release<T = unknown> {
+  id: number;
+  kind: ReleaseKind;
+  year: number;
+  version: number;
+  status: 'PUBLISHED' | 'WITHDRAWN';
+  payload: T;
+  lastBatchId: number | null;
+  dataThrough: number | null;
+  publishedBy: string;
+  publishedAt: Date;
+  note: string | null;
+}
+
+export class ReleaseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReleaseError';
+  }
+}
+
+type Row = { id: number; kind: string; year: number; version: number; status: string; payload: string; lastBatchId: number | null; dataThrough: number | null; publishedBy: string; publishedAt: Date; note: string | null };
+
+function fromRow<T>(r: Row): Release<T> {
+  return { ...r, kind: r.kind as ReleaseKind, status: r.status as Release['status'], payload: JSON.parse(r.payload) as T };
+}
+
+function checkKind(kind: string): asserts kind is ReleaseKind {
+  if (!(kind in RELEASE_KINDS)) throw new ReleaseError(`未知的发布类型：${kind}`);
+}
+
+/**
+ * Publishes a frozen snapshot: version n+1 of (kind, year). The payload is stored as JSON exactly as given
+ * (the caller computes it from the indicator registry); `by` is the publishing user's name.
+ * Throws ReleaseError for an unknown kind, a year outside 2000–2100, an empty `by`, or a payload that
+ * is not JSON-serialisable.
+ */
+export async function publishRelease<T>(
+  db: Db,
+  input: { kind: ReleaseKind; year: number; payload: T; by: string; note?: string; dataThrough?: number | null },
+): Promise<Release<T>> {
+  checkKind(input.kind);
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new ReleaseError(`年份无效：${input.year}`);
+  if (!input.by.trim()) throw new ReleaseError('发布人不能为空');
+  let json: string;
+  try {
+    json = JSON.stringify(input.payload);
+  } catch {
+    throw new ReleaseError('发布内容无法序列化');
+  }
+  if (json === undefined) throw new ReleaseError('发布内容为空');
+  return db.prisma.$transaction(async (tx) => {
+    const last = await tx.release.findFirst({ where: { kind: input.kind, year: input.year }, orderBy: { version: 'desc' }, select: { version: true } });
+    const batch = await tx.importBatch.findFirst({ where: { status: 'LOADED' }, orderBy: { id: 'desc' }, select: { id: true } });
+    const row = await tx.release.create({
+      data: {
+        kind: input.kind, year: input.year, version: (last?.version ?? 0) + 1, status: 'PUBLISHED', payload: json,
+        lastBatchId: batch?.id ?? null, dataThrough: input.dataThrough ?? null, publishedBy: input.by.trim(), note: input.note?.trim() || null,
+      },
+    });
+    return fromRow<T>(row);
+  });
+}
+
+/** The release in force for (kind, year): the newest PUBLISHED version, or the given version; null when none. */
+export async function getRelease<T>(db: Db, kind: ReleaseKind, year: number, version?: number): Promise<Release<T> | null> {
+  checkKind(kind);
+  const row = await db.prisma.release.findFirst({
+    where: { kind, year, ...(version === undefined ? { status: 'PUBLISHED' } : { version }) },
+    orderBy: { version: 'desc' },
+  });
+  return row ? fromRow<T>(row) : null;
+}
+
+/** Every version of a kind (newest year and version first), without payloads: for lists and history. */
+export async function listReleases(db: Db, kind: ReleaseKind): Promise<Omit<Release<never>, 'payload'>[]> {
+  checkKind(kind);
+  const rows = await db.prisma.release.findMany({
+    where: { kind },
+    orderBy: [{ year: 'desc' }, { version: 'desc' }],
+    select: { id: true, kind: true, year: true, version: true, status: true, lastBatchId: true, dataThrough: true, publishedBy: true, publishedAt: true, note: true },
+  });
+  return rows.map((r) => ({ ...r, kind: r.kind as ReleaseKind, status: r.status as Release['status'] }));
+}
+
+/** Withdraws one version (it stays stored and listed); the previous published version is in force again. */
+export async function withdrawRelease(db: Db, id: number, by: string, note: string): Promise<void> {
+  if (!note.trim()) throw new ReleaseError('撤回须说明理由');
+  const r = await db.prisma.release.findUnique({ where: { id } });
+  if (!r) throw new ReleaseError(`发布记录不存在：${id}`);
+  await db.prisma.release.update({ where: { id }, data: { status: 'WITHDRAWN', note: `${r.note ? `${r.note}；` : ''}${by.trim()}撤回：${note.trim()}` } });
+}
+
+export interface FigureDiff {
+  key: string;
+  published: number | null;
+  live: number | null;
+  /** live − published; null when either side is missing */
+  delta: number | null;
+}
+
+/**
+ * The figures whose live value differs from the published one: keys present on either side, compared
+ * with an absolute tolerance (default 1e-9, in the figures' own unit). Missing on one side (null or
+ * absent) is a difference too, never read as 0. Pure.
+ */
+export function diffFigures(published: Record<string, number | null>, live: Record<string, number | null>, tolerance = 1e-9): FigureDiff[] {
+  const keys = [...new Set([...Object.keys(published), ...Object.keys(live)])].sort();
+  const out: FigureDiff[] = [];
+  for (const key of keys) {
+    const p = published[key] ?? null;
+    const l = live[key] ?? null;
+    if (p === null && l === null) continue;
+    if (p !== null && l !== null) {
+      if (Math.abs(l - p) > tolerance) out.push({ key, published: p, live: l, delta: l - p });
+    } else out.push({ key, published: p, live: l, delta: null });
+  }
+  return out;
+}
