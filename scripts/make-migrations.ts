@@ -13,7 +13,7 @@ const name = (process.argv[2] ?? 'change').replace(/[^a-z0-9_]/gi, '_');
 // The WASM schema engine connects through the adapter even to diff two files, so PostgreSQL needs a
 // server: a throwaway one on a spare loopback port.
 const pgScript = path.join(root, 'scripts/pg-throwaway.sh');
-const pgUrl = () => execFileSync(pgScript, ['start', '55439'], { encoding: 'utf8' }).trim().split('\n').pop()!;
+const pgUrl = () => execFileSync(pgScript, ['start', process.env.PG_MIGRATIONS_PORT ?? '55439'], { encoding: 'utf8' }).trim().split('\n').pop()!;
 
 for (const provider of PROVIDERS) {
   const dir = path.join(root, 'prisma', provider);
@@ -43,4 +43,4 @@ for (const provider of PROVIDERS) {
   fs.writeFileSync(path.join(migrations, 'migration_lock.toml'), `provider = "${provider === 'postgres' ? 'postgresql' : 'sqlite'}"\n`);
   console.log(`${provider}: wrote ${path.relative(root, target)}/migration.sql`);
 }
-execFileSync(pgScript, ['stop', '55439']);
+execFileSync(pgScript, ['stop', process.env.PG_MIGRATIONS_PORT ?? '55439']);
