@@ -2,6 +2,8 @@
 // migrated schema to the current one, offline (`prisma migrate diff`, STACK.md).
 //   npm run db:migrations -- <name>      e.g. npm run db:migrations -- add_warnings
 // With no schema change it only re-renders and reports that nothing changed.
+//   npm run db:migrations -- --resync    after a merge that brought migrations from two branches: render
+//   both schemas and set each snapshot to the rendered schema (the merged migrations together reach it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -14,6 +16,17 @@ const name = (process.argv[2] ?? 'change').replace(/[^a-z0-9_]/gi, '_');
 // server: a throwaway one on a spare loopback port.
 const pgScript = path.join(root, 'scripts/pg-throwaway.sh');
 const pgUrl = () => execFileSync(pgScript, ['start', process.env.PG_MIGRATIONS_PORT ?? '55439'], { encoding: 'utf8' }).trim().split('\n').pop()!;
+
+if (process.argv.includes('--resync')) {
+  for (const provider of PROVIDERS) {
+    const dir = path.join(root, 'prisma', provider);
+    const rendered = renderSchema(fs.readFileSync(path.join(root, 'prisma/schema.base.prisma'), 'utf8'), provider);
+    fs.writeFileSync(path.join(dir, 'schema.prisma'), rendered);
+    fs.writeFileSync(path.join(dir, 'migrations', 'schema.snapshot.prisma'), rendered);
+    console.log(`${provider}: schema and snapshot re-rendered`);
+  }
+  process.exit(0);
+}
 
 for (const provider of PROVIDERS) {
   const dir = path.join(root, 'prisma', provider);
