@@ -19,6 +19,7 @@ import {
 import { checkAgainstStored, describePeriods, parseGeneral, periodsOf, writeGeneral } from './general';
 import { AlreadyLoaded, RejectedInTransaction, loadSettlementFile, monthRuns } from './settlement/load';
 import { runImportedHooks } from './hooks';
+import { bumpDataVersion } from '../cache';
 
 export { TEMPLATES, TEMPLATE_LIST, TEMPLATE_KINDS, isTemplateKind, type TemplateKind } from './templates';
 export { onImported, type ImportedEvent } from './hooks';
@@ -184,6 +185,8 @@ async function importNow(db: Db, o: ImportOptions): Promise<ImportResult> {
       done.report.hooks = hooks;
       await db.prisma.importBatch.update({ where: { id: done.batchId }, data: { report: JSON.stringify(done.report) } });
     }
+    // Last, after the facts and what is derived from them: cached page figures are stale from here.
+    await bumpDataVersion(db, mode === 'REPLACE' ? 'correction' : 'import');
   }
   progress({ phase: 'done', rows: done.rows });
   done.durationMs = Date.now() - t0;

@@ -2,6 +2,7 @@
 // writes a new version with who/when and a note; nothing is overwritten, so every warning can say which
 // thresholds raised it.
 import type { Db } from '../db';
+import { bumpDataVersion } from '../cache';
 import { ScopeError, type Scope } from '../queries/scope';
 import { getRule, parseParams, RULES, withDefaults } from './rules';
 import type { RuleParams } from './types';
@@ -99,6 +100,7 @@ export async function saveRuleConfig(db: Db, scope: Scope, actor: string, change
       await db.prisma.riskRuleVersion.create({
         data: { ruleCode: rule.code, version, enabled: change.enabled, params: JSON.stringify(parsed.params), changedBy: actor, note },
       });
+      await bumpDataVersion(db, 'rule-change');
       return { ok: true, version, changed: true };
     } catch (err) {
       if (!/Unique constraint|unique/i.test(String(err))) throw err;

@@ -2,6 +2,7 @@
 // §四(二): 风险预警机制和处置预案). County users answer their own county's warnings; the city answers all.
 import { z } from 'zod';
 import type { Db } from '../db';
+import { bumpDataVersion } from '../cache';
 import { ScopeError, type Scope } from '../queries/scope';
 import type { EventAction, WarningStatus } from './types';
 import { STATUS_LABELS } from './types';
@@ -84,5 +85,6 @@ export async function handleWarning(db: Db, scope: Scope, actor: Actor, input: H
     return true;
   });
   if (!done) return { ok: false, error: '该预警的状态刚被他人更新，请刷新后重试' };
+  await bumpDataVersion(db, 'warning-change');
   return { ok: true, status: t.to };
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // 统收统支: each county's remittances of current income to the city fiscal special account (上解) and the
 // city's allocations back for its expense (下拨), year to date, with the remittance timeliness; and the
 // selected region's monthly flows (seed 001 §三(三)).
@@ -115,9 +116,12 @@ export async function loadRemittances(db: Db, scope: Scope, cityCode: string, re
   return assembleRemittances(scope, d, req, timing);
 }
 
-export async function getRemittances(scope: Scope, cityCode: string, req: BudgetRequest): Promise<Remittances> {
+async function getRemittancesUncached(scope: Scope, cityCode: string, req: BudgetRequest): Promise<Remittances> {
   const d = await budgetDataFor(cityCode, req.scheme);
   const { asOf } = resolveAsOf(d, req.year, req.month);
   const timing = asOf === null ? new Map() : await loadRemittanceTiming(getDb(), schemesOf(req.scheme), asOf, cutoffOf(asOf));
   return assembleRemittances(scope, d, req, timing);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getRemittances = cachedByDataVersion('budget/getRemittances', getRemittancesUncached);
