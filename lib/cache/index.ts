@@ -41,7 +41,7 @@ export async function bumpDataVersion(db: Db, reason: DataChange): Promise<numbe
 }
 
 /** One read of the version per request (React's per-request cache); outside a request, one per call. */
-const versionThisRequest = perRequest((url: string) => readDataVersion(getDb()).then((v) => `${url}#${v}`));
+const versionThisRequest = perRequest((db: Db) => readDataVersion(db).then((v) => `${db.url}#${v}`));
 
 const store = new LRUCache<string, Promise<unknown>>({ max: 2000 });
 
@@ -52,13 +52,16 @@ function keyOf(value: unknown): string {
 }
 
 /**
- * Wraps a page-data function of the process database (`getDb()`) so its result is kept per (data version,
+ * Wraps a page-data function of the process database (`getDb()`, or `opts.db`) so its result is kept per (data version,
  * name, arguments). Arguments must be plain data (filters, scope, codes). The result is shared between
  * requests: callers must not mutate it. A rejected promise is not kept.
  */
-export function cachedByDataVersion<A extends unknown[], R>(name: string, fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+export function cachedByDataVersion<A extends unknown[], R>(
+  name: string, fn: (...args: A) => Promise<R>, opts: { db?: () => Db } = {},
+): (...args: A) => Promise<R> {
+  const dbOf = opts.db ?? getDb;
   return async (...args: A) => {
-    const version = await versionThisRequest(getDb().url);
+    const version = await versionThisRequest(dbOf());
     const key = `${version}|${name}|${keyOf(args)}`;
     let hit = store.get(key) as Promise<R> | undefined;
     if (!hit) {
