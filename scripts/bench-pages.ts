@@ -56,11 +56,11 @@ function prepareDb() {
   fs.mkdirSync(DIR, { recursive: true });
   if (!fs.existsSync(TEMPLATE_DB)) {
     log('装载演示城市模板库…');
-    run(bin('tsx'), ['scripts/prepare-db.ts'], { DATABASE_URL: `file:${TEMPLATE_DB}` });
+    run(bin('tsx'), ['--conditions=react-server', 'scripts/prepare-db.ts'], { DATABASE_URL: `file:${TEMPLATE_DB}` });
   }
   for (const f of [DB, `${DB}-wal`, `${DB}-shm`, `${DB}-journal`]) fs.rmSync(f, { force: true });
   fs.copyFileSync(TEMPLATE_DB, DB);
-  run(bin('tsx'), ['scripts/prepare-db.ts'], { DATABASE_URL: `file:${DB}` });
+  run(bin('tsx'), ['--conditions=react-server', 'scripts/prepare-db.ts'], { DATABASE_URL: `file:${DB}` });
 }
 
 /** Realistic filters: the latest year, the first county for region-filtered views. */
@@ -195,7 +195,7 @@ async function main() {
       const f = path.join(DIR, `cold-${i}.csv`);
       run(bin('tsx'), ['scripts/demo-settlements.ts', '--out', f, '--rows', '2000', '--from', '202412', '--to', '202412', '--seed', String(1000 + i + Date.now() % 100000)]);
       const t0 = performance.now();
-      run(bin('tsx'), ['scripts/import.ts', f, '--kind', 'SETTLEMENT', '--replace', '--by', 'bench'], { DATABASE_URL: `file:${DB}` });
+      run(bin('tsx'), ['--conditions=react-server', 'scripts/import.ts', f, '--kind', 'SETTLEMENT', '--replace', '--by', 'bench'], { DATABASE_URL: `file:${DB}` });
       const importMs = Math.round(performance.now() - t0);
       const first = await get(p);
       const second = await get(p);

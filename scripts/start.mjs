@@ -24,7 +24,8 @@ function sourceStamp() {
   return h.digest('hex');
 }
 
-run(bin('tsx'), ['scripts/prepare-db.ts']);
+// react-server: lib/risk and lib/ingest are marked server-only (the condition scripts share with the server).
+run(bin('tsx'), ['--conditions=react-server', 'scripts/prepare-db.ts']);
 const stampFile = path.join(root, '.next', 'source-stamp');
 const stamp = sourceStamp();
 if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || !fs.existsSync(stampFile) || fs.readFileSync(stampFile, 'utf8') !== stamp) {

@@ -1,6 +1,7 @@
 // Writing template files: blank templates (CSV with BOM, and XLSX with a 说明 sheet), files of stored data
 // in template form (what a county would send; used to correct data and by the round-trip tests), and the
 // rejected rows of a batch as CSV to fix and resubmit.
+import 'server-only';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Db } from '../db';

@@ -2,6 +2,7 @@
 // page. A file is identified (format, encoding, template), refused if the same file was loaded before
 // (SHA-256), validated whole, and then stored whole in one transaction or not at all. Every outcome is an
 // ImportBatch row: LOADED, REJECTED (with its rejected rows and reasons) or REFUSED.
+import 'server-only';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,9 +1,10 @@
 // Rule thresholds as versioned data: the latest RiskRuleVersion of a rule is in force. An admin's change
 // writes a new version with who/when and a note; nothing is overwritten, so every warning can say which
 // thresholds raised it.
+import 'server-only';
 import type { Db } from '../db';
 import { bumpDataVersion } from '../cache';
-import { ScopeError, type Scope } from '../queries/scope';
+import { ScopeError, type Scope } from '../auth/scope';
 import { getRule, parseParams, RULES, withDefaults } from './rules';
 import type { RuleParams } from './types';
 

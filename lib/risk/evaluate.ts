@@ -6,6 +6,7 @@
 // Every month is always re-evaluated: rolling windows (12 and 24 months, the seasonal profile, the
 // institution's own baseline) make later months depend on earlier ones, and a full run over the demo
 // city takes about two seconds.
+import 'server-only';
 import type { Db } from '../db';
 import { bumpDataVersion } from '../cache';
 import { addMonths } from '../indicators/compute';
