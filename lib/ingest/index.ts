@@ -145,8 +145,6 @@ async function importNow(db: Db, o: ImportOptions): Promise<ImportResult> {
     if (e instanceof FileFormatError) return await rejectEarly({ row: e.line, reason: e.message });
     throw e;
   }
-  const tpl = TEMPLATES[kind];
-
   // The same file twice is refused before any work (and again inside the transaction, race-free).
   const settlementCsv = kind === 'SETTLEMENT' && format === 'CSV';
   let fileHash = o.fileHash;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import ChartFrame from '@/app/ui/charts/ChartFrame';
 import { AXIS_TICK, CHART_GRID, CHART_MARKER } from '@/app/ui/charts/palette';
@@ -24,6 +24,9 @@ function when(p: Projection): string {
   return `${formatPeriod(p.exhaustedAt)}（${p.monthsUntilExhausted}个月后）`;
 }
 
+/** Hydration flag without an effect: false in the server HTML, true once the browser has rendered. */
+const noSubscribe = () => () => {};
+
 /**
  * Balance projection with its low–high band, and the what-if for leadership: move contribution (income)
  * growth and expense growth and see when the accumulated balance would run out. Runs the same pure
@@ -34,8 +37,7 @@ export default function ProjectionPanel({ schemeName, history, base, pastExpense
   const [exp, setExp] = useState(() => round1(growth.expense.central * 100));
   const past = useMemo(() => new Map(pastExpense), [pastExpense]);
   // The what-if only works once this has hydrated; say so to the browser tests (and to nothing else).
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useSyncExternalStore(noSubscribe, () => true, () => false);
   const scen = useMemo(() => ({
     low: projectBalance(base, { income: growth.income.low, expense: growth.expense.high }, HORIZON, past),
     central: projectBalance(base, { income: growth.income.central, expense: growth.expense.central }, HORIZON, past),

@@ -4,6 +4,7 @@ import { cachedByDataVersion } from '../../cache';
 // city's allocations back for its expense (下拨), year to date, with the remittance timeliness; and the
 // selected region's monthly flows (seed 001 §三(三)).
 import type { Db } from '../../db';
+import { monthEndIso } from '../../dates';
 import { getDb } from '../../db';
 import { makePeriod } from '../../indicators/compute';
 import { indicators } from '../../indicators/registry';
@@ -104,9 +105,7 @@ export function assembleRemittances(scope: Scope, d: BudgetData, req: BudgetRequ
 
 /** Unpaid remittances are counted late up to the last day of the as-of month. */
 function cutoffOf(asOf: number): string {
-  const y = Math.floor(asOf / 100), m = asOf % 100;
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${y}-${String(m).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+  return monthEndIso(asOf);
 }
 
 export async function loadRemittances(db: Db, scope: Scope, cityCode: string, req: BudgetRequest): Promise<Remittances> {
