@@ -8,32 +8,24 @@ import OverviewTiles from './_overview/OverviewTiles';
 import CountyComparison from './_overview/CountyComparison';
 import FundTrend from './_overview/FundTrend';
 import OpenWarnings from './_overview/OpenWarnings';
-import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
-import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { getViewer } from '@/lib/auth/viewer';
-import { SCHEMES } from '@/lib/domain/codes';
+import { requestContext } from '@/lib/queries/context';
 
 export const metadata: Metadata = { title: '总览' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
-  const info = await getDatasetInfo();
-  if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
-  const params = await searchParams;
-  const f = parseBaseFilters(params, { years: info.years, regionCodes: info.counties.map((c) => c.code) });
-  const scope = (await getViewer()).scope;
+  const ctx = await requestContext(searchParams);
+  if (!ctx) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  const { info, filters: f, scope, key, regionLabel: regionName, schemeLabel: schemeName } = ctx;
   const req = { year: f.year, scheme: f.scheme, region: f.region };
-  const key = `${f.year}-${f.scheme}-${f.region}`;
-  const regionName = f.region === 'ALL' ? `${info.cityName}（全市）` : info.counties.find((c) => c.code === f.region)?.name;
-  const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
   return (
     <>
       <header className="page-header">
         <h1>总览</h1>
         <p className="page-sub">{regionName} · {schemeName} · {f.year}年</p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={tableSortParams(params)} />
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={ctx.sorts} />
       <section aria-labelledby="kpi-h">
         <h2 id="kpi-h" className="section-title">主要指标</h2>
         <Suspense key={key} fallback={<KpiGridSkeleton count={8} />}>

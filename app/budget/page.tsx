@@ -12,12 +12,8 @@ import DeficitAttribution from './_widgets/DeficitAttribution';
 import BudgetVersions from './_widgets/BudgetVersions';
 import Remittances from './_widgets/Remittances';
 import AccumulatedBalance from './_widgets/AccumulatedBalance';
-import { pageContext, regionName } from '../collection/_widgets/common';
-import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
-import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { parseAsOfMonth } from '@/lib/queries/budget/filters';
-import { getViewer } from '@/lib/auth/viewer';
-import { SCHEMES } from '@/lib/domain/codes';
+import { pageContext } from '../collection/_widgets/common';
+import { requestContext } from '@/lib/queries/context';
 
 export const metadata: Metadata = { title: '预算执行' };
 
@@ -25,21 +21,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** 预算执行 (seed 001 §三(三), §五(二)): each county's execution of the plan the city handed it. */
 export default async function BudgetPage({ searchParams }: { searchParams: SearchParams }) {
-  const info = await getDatasetInfo();
-  if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
-  const params = await searchParams;
-  const f = parseBaseFilters(params, { years: info.years, regionCodes: info.counties.map((c) => c.code), defaultScheme: 'RESIDENT' });
-  // The last month with data in the selected year bounds the as-of month.
-  const lastMonth = f.year === Math.floor(info.lastPeriod / 100) ? info.lastPeriod % 100 : 12;
-  const asked = parseAsOfMonth(params);
-  const month = asked !== null && asked <= lastMonth ? asked : null;
-  const scope = (await getViewer()).scope;
+  // The last month with data in the selected year bounds the as-of month (request context).
+  const rc = await requestContext(searchParams, { defaultScheme: 'RESIDENT' });
+  if (!rc) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  const { info, filters: f, scope, key, regionLabel, schemeLabel: schemeName, month, lastMonth, sorts } = rc;
   const ctx = pageContext(info);
   const req = { year: f.year, scheme: f.scheme, region: f.region, month };
-  const key = `${f.year}-${f.scheme}-${f.region}-${month ?? ''}`;
-  const regionLabel = regionName(ctx, f.region === 'ALL' ? ctx.cityCode : f.region);
-  const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
-  const sorts = tableSortParams(params);
   return (
     <>
       <header className="page-header">

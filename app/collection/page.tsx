@@ -12,11 +12,8 @@ import SubsidisedEnrolment from './_widgets/SubsidisedEnrolment';
 import DuplicateEnrolment from './_widgets/DuplicateEnrolment';
 import ContributionStandards from './_widgets/ContributionStandards';
 import EnrolmentTrend from './_widgets/EnrolmentTrend';
-import { pageContext, regionName } from './_widgets/common';
-import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
-import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { getViewer } from '@/lib/auth/viewer';
-import { SCHEMES } from '@/lib/domain/codes';
+import { pageContext } from './_widgets/common';
+import { requestContext } from '@/lib/queries/context';
 
 export const metadata: Metadata = { title: '参保征缴' };
 
@@ -24,23 +21,18 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** 参保征缴 (seed 001 §四(一), §五(二)): coverage and collection per county against targets, by source and level. */
 export default async function CollectionPage({ searchParams }: { searchParams: SearchParams }) {
-  const info = await getDatasetInfo();
-  if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
-  const params = await searchParams;
-  const f = parseBaseFilters(params, { years: info.years, regionCodes: info.counties.map((c) => c.code), defaultScheme: 'RESIDENT' });
-  const scope = (await getViewer()).scope;
+  const rc = await requestContext(searchParams, { defaultScheme: 'RESIDENT' });
+  if (!rc) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  const { info, filters: f, scope, key, regionLabel, schemeLabel: schemeName } = rc;
   const ctx = pageContext(info);
   const req = { year: f.year, scheme: f.scheme, region: f.region };
-  const key = `${f.year}-${f.scheme}-${f.region}`;
-  const regionLabel = regionName(ctx, f.region === 'ALL' ? ctx.cityCode : f.region);
-  const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
   return (
     <>
       <header className="page-header">
         <h1>参保征缴</h1>
         <p className="page-lead" data-testid="page-sub">{regionLabel} · {schemeName} · {f.year}年</p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={tableSortParams(params)} />
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={rc.sorts} />
 
       <section className="section" aria-labelledby="kpi-h">
         <h2 id="kpi-h">主要指标</h2>

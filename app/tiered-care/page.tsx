@@ -13,15 +13,13 @@ import PatientFlows from './_widgets/PatientFlows';
 import DifferentiatedPayment from './_widgets/DifferentiatedPayment';
 import ReferralsSigning from './_widgets/ReferralsSigning';
 import OptionLinks from './_widgets/OptionLinks';
-import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
-import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { getViewer } from '@/lib/auth/viewer';
+import { tableSortParams } from '@/lib/queries/filters';
 import { parseTieredCareParams } from '@/lib/queries/tieredCare/request';
 import { cachedPoolingMonths } from '@/lib/queries/tieredCare/inputs';
-import { SCHEMES } from '@/lib/domain/codes';
 import { indicators } from '@/lib/indicators/registry';
 import { POOLING_OUTCOMES } from '@/lib/tieredCare/poolingEffect';
 import styles from './tieredCare.module.css';
+import { requestContext } from '@/lib/queries/context';
 
 export const metadata: Metadata = { title: '分级诊疗' };
 
@@ -40,16 +38,11 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 }
 
 export default async function TieredCarePage({ searchParams }: { searchParams: SearchParams }) {
-  const info = await getDatasetInfo();
-  if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
-  const params = await searchParams;
-  const f = parseBaseFilters(params, { years: info.years, regionCodes: info.counties.map((c) => c.code) });
+  const rc = await requestContext(searchParams);
+  if (!rc) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  const { info, filters: f, scope, key, regionLabel: regionName, schemeLabel: schemeName, params } = rc;
   const { outcome, flow } = parseTieredCareParams(params);
-  const scope = (await getViewer()).scope;
   const req = { year: f.year, scheme: f.scheme, region: f.region };
-  const key = `${f.year}-${f.scheme}-${f.region}`;
-  const regionName = f.region === 'ALL' ? `${info.cityName}（全市）` : info.counties.find((c) => c.code === f.region)?.name;
-  const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
   const pooling = await cachedPoolingMonths(f.scheme, info.cityCode);
   const regionPooling = pooling.get(f.region === 'ALL' ? info.cityCode : f.region) ?? null;
   const extra: Record<string, string> = { outcome, flow, ...tableSortParams(params) };

@@ -3,6 +3,7 @@
 // two consecutive snapshots (seed 001 §三(三): 预算调整方案按程序经批准后执行). Pure functions.
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../domain/codes';
 import { indicators } from '../indicators/registry';
+import { monthEndIso } from '../dates';
 
 export interface BudgetLineLite {
   regionCode: string;
@@ -93,4 +94,30 @@ export function diffBudgetVersions(before: readonly BudgetLineLite[], after: rea
 function rank(item: string): number {
   const i = ITEM_ORDER.indexOf(item);
   return i === -1 ? ITEM_ORDER.length : i;
+}
+
+/** What a budget version needs to say when it is in force. */
+export interface VersionDates {
+  year: number;
+  /** 0 = the approved budget, 1.. = adjustments in order */
+  seq: number;
+  /** 'YYYY-MM-DD' */
+  approvedOn: string;
+}
+
+/**
+ * The budget version in force at the end of the as-of month (YYYYMM): the latest version of that year
+ * approved by then — an adjustment approved in July does not change the plan a March review measured
+ * against (seed 001 §三(三): 预算调整方案按程序经批准后执行). A budget not yet approved in January still
+ * guides the month, so without an approved one the year's first version applies. `asOf` null: the year's
+ * latest version. null when the year has no version. The one rule for the budget page, the 总览 plan and
+ * the budget-deviation warning.
+ */
+export function versionInForce<V extends VersionDates>(versions: readonly V[], year: number, asOf: number | null): V | null {
+  const ofYear = versions.filter((v) => v.year === year).sort((a, b) => a.seq - b.seq);
+  if (ofYear.length === 0) return null;
+  if (asOf === null) return ofYear[ofYear.length - 1];
+  const end = monthEndIso(asOf);
+  const approved = ofYear.filter((v) => v.approvedOn <= end);
+  return approved.length ? approved[approved.length - 1] : ofYear[0];
 }

@@ -11,6 +11,28 @@ export type SchemeCode = (typeof SCHEMES)[number]['code'];
 export type SchemeFilter = SchemeCode | 'ALL';
 export const SCHEME_CODES: SchemeCode[] = SCHEMES.map((s) => s.code);
 
+/** A scheme (or the filter 'ALL' = 全部险种) by its full name or short name; an unknown code as given. */
+export function schemeLabel(code: SchemeFilter | string | null, form: 'name' | 'short' = 'name'): string {
+  if (!code) return '';
+  if (code === 'ALL') return '全部险种';
+  const s = SCHEMES.find((x) => x.code === code);
+  return s ? s[form] : code;
+}
+
+/**
+ * A region's display name: the city as '江临市（全市）', a county-level unit by its name, an unknown code
+ * as given. `names`: the county-level units (a list, or a map by code).
+ */
+export function regionDisplayName(
+  city: { code: string; name: string },
+  names: ReadonlyMap<string, { name: string }> | readonly { code: string; name: string }[],
+  code: string,
+): string {
+  if (code === city.code) return `${city.name}（全市）`;
+  const found = 'get' in names ? names.get(code) : names.find((c) => c.code === code);
+  return found?.name ?? code;
+}
+
 export const REGION_KINDS = {
   CITY: '设区市',
   DISTRICT: '区',

@@ -1,7 +1,7 @@
 // Reference data an import validates codes against, and human labels for scopes in the batch history.
 import 'server-only';
 import type { Db } from '../db';
-import { SCHEMES } from '../domain/codes';
+import { schemeLabel } from '../domain/codes';
 import { formatPeriod } from '../format';
 
 export interface RegionRef { code: string; name: string; shortName: string; kind: string; parentCode: string | null }
@@ -23,7 +23,7 @@ export async function loadReference(db: Db): Promise<Reference> {
   };
 }
 
-const schemeShort = (code: string) => SCHEMES.find((s) => s.code === code)?.short ?? code;
+const schemeShort = (code: string) => schemeLabel(code, 'short');
 
 /** '石门县 · 居民医保 · 2024年3月' for a scope given as column → value. */
 export function scopeLabelOf(ref: Reference, values: Record<string, unknown>): string {

@@ -3,6 +3,7 @@
 import type { DatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { STATUS_LABEL } from '../../ui/status';
 import type { Status } from '@/lib/indicators/types';
+import { regionDisplayName } from '@/lib/domain/codes';
 
 export interface PageContext {
   cityCode: string;
@@ -16,8 +17,7 @@ export function pageContext(info: DatasetInfo): PageContext {
 
 /** code → display name; the city is '江临市（全市）'. */
 export function regionName(ctx: PageContext, code: string): string {
-  if (code === ctx.cityCode) return `${ctx.cityName}（全市）`;
-  return ctx.counties.find((c) => c.code === code)?.name ?? code;
+  return regionDisplayName({ code: ctx.cityCode, name: ctx.cityName }, ctx.counties, code);
 }
 
 /** A label short enough for a chart axis: long names (江临高新技术产业开发区) give way to the short name. */

@@ -1,4 +1,5 @@
 // Wording shared by the 分级诊疗 widgets: estimates with their intervals, verdicts, region names.
+import { regionDisplayName } from '@/lib/domain/codes';
 import { formatPeriod } from '@/lib/format';
 import type { Assessment, Direction } from '@/lib/tieredCare/poolingEffect';
 import type { DatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
@@ -29,8 +30,8 @@ export function pValueText(p: number | null | undefined): string {
 }
 
 export function regionNamer(info: DatasetInfo): (code: string) => string {
-  const names = new Map(info.counties.map((c) => [c.code, c.name]));
-  return (code: string) => (code === info.cityCode ? `${info.cityName}（全市）` : names.get(code) ?? code);
+  const names = new Map(info.counties.map((c) => [c.code, c]));
+  return (code: string) => regionDisplayName({ code: info.cityCode, name: info.cityName }, names, code);
 }
 
 export function shortNamer(info: DatasetInfo): (code: string) => string {

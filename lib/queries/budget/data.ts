@@ -4,11 +4,10 @@ import 'server-only';
 // due and delivered. Monthly × county × item is small (a city: tens of thousands of rows), so one load per
 // request feeds every widget (React cache in request.ts); the widgets compute through the registry.
 import type { Db } from '../../db';
-import { monthEndIso } from '../../dates';
 import type { SchemeCode, SchemeFilter } from '../../domain/codes';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
 import { makePeriod } from '../../indicators/compute';
-import type { BudgetLineLite } from '../../budget/versions';
+import { versionInForce as planInForce, type BudgetLineLite } from '../../budget/versions';
 import { schemesOf } from '../overview/kpiInputs';
 
 export interface LedgerRow {
@@ -120,12 +119,7 @@ export function resolveAsOf(d: BudgetData, year: number, month?: number | null):
  * to the year's first version when none was approved yet.
  */
 export function versionInForce(d: BudgetData, year: number, asOf: number | null): PlanVersion | null {
-  const ofYear = d.versions.filter((v) => v.year === year).sort((a, b) => a.seq - b.seq);
-  if (ofYear.length === 0) return null;
-  if (asOf === null) return ofYear[ofYear.length - 1];
-  const end = monthEndIso(asOf);
-  const approved = ofYear.filter((v) => v.approvedOn <= end);
-  return approved.length ? approved[approved.length - 1] : ofYear[0];
+  return planInForce(d.versions, year, asOf);
 }
 
 export function planLines(d: BudgetData, version: PlanVersion | null): BudgetLineLite[] {

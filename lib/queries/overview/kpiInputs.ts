@@ -5,6 +5,7 @@ import 'server-only';
 import type { Db } from '../../db';
 import { SCHEME_CODES, type SchemeCode, type SchemeFilter, EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
 import { addMonths, makePeriod } from '../../indicators/compute';
+import { versionInForce } from '../../budget/versions';
 
 export interface KpiInputs {
   enrolled: number;
@@ -53,7 +54,8 @@ export async function loadKpiInputs(db: Db, cityCode: string, scheme: SchemeFilt
   const cov = schemesOf(scheme, 'coverage');
   const t12from = addMonths(asOf, -11);
   const p = db.prisma;
-  const latestVersion = await p.budgetVersion.findFirst({ where: { year }, orderBy: { seq: 'desc' }, select: { id: true } });
+  // The plan in force at the as-of month: the budget page's rule (lib/budget/versions).
+  const latestVersion = versionInForce(await p.budgetVersion.findMany({ where: { year }, select: { id: true, year: true, seq: true, approvedOn: true } }), year, asOf);
   const [enrol, contrib, ledgerYtd, ledgerT12, plan, balances, util] = await Promise.all([
     p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: asOf, schemeCode: { in: cov } }, _sum: { enrolled: true, shouldEnroll: true } }),
     p.contributionFact.groupBy({ by: ['regionCode'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money } }, _sum: { due: true, collected: true } }),

@@ -1,6 +1,6 @@
 // Shared pieces of the rules: severity from bands (the registry's band semantics: lower bound
 // inclusive, upper bound exclusive, a hair of tolerance for floating point), subjects, labels.
-import { SCHEMES } from '../../domain/codes';
+import { regionDisplayName, schemeLabel, SCHEMES } from '../../domain/codes';
 import { formatValue } from '../../format';
 import { matchBand } from '../../indicators/status';
 import type { Band, IndicatorUnit } from '../../indicators/types';
@@ -23,14 +23,10 @@ export const EPISODE_PARAMS: ParamSpec[] = [
   { key: 'clearMonths', label: '连续几个月未触发视为解除', unit: 'count', min: 1, max: 24, step: 1, integer: true },
 ];
 
-export function schemeShort(code: string | null): string {
-  if (!code) return '';
-  return SCHEMES.find((s) => s.code === code)?.short ?? code;
-}
+export const schemeShort = (code: string | null): string => schemeLabel(code, 'short');
 
 export function regionName(data: RiskData, code: string): string {
-  if (code === data.cityCode) return `${data.cityName}（全市）`;
-  return data.regions.get(code)?.name ?? code;
+  return regionDisplayName({ code: data.cityCode, name: data.cityName }, data.regions, code);
 }
 
 export const fmt = (v: number | null | undefined, unit: IndicatorUnit, digits?: number) => formatValue(v, unit, { digits });

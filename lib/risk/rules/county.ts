@@ -2,9 +2,11 @@
 // out after pooling. County users answer these for their own county (DESIGN §2).
 import { SUBSIDY_SOURCES, CONTRIBUTION_SOURCES, labelOf } from '../../domain/codes';
 import {
-  addMonths, makePeriod, periodMonth, periodRange, periodYear, previousYearPeriod, seasonalProgress, sumPeriods, ytdSum,
+  addMonths, makePeriod, periodMonth, periodRange, periodYear, previousYearPeriod, sumPeriods, ytdSum,
 } from '../../indicators/compute';
 import { indicators } from '../../indicators/registry';
+import { expectedProgressAt } from '../../budget/pacing';
+import { versionInForce as planInForce } from '../../budget/versions';
 import { key, type BudgetVersionPlan } from '../data';
 import type { Point, RuleDef, RuleParams, SubjectSeries } from '../types';
 import { classify, EPISODE_PARAMS, fmt, point, ppSize, regionName, schemeShort, type SeverityBand } from './common';
@@ -32,12 +34,7 @@ export function budgetBands(p: BudgetParams, direction: 'income' | 'expense'): S
 
 /** The budget version in force at the end of a month: the latest of its year approved by then (never a later adjustment). */
 export function versionInForce(budgets: readonly BudgetVersionPlan[], period: number): BudgetVersionPlan | null {
-  const y = periodYear(period);
-  const monthEnd = `${y}-${String(periodMonth(period)).padStart(2, '0')}-31`;
-  const ofYear = budgets.filter((b) => b.year === y).sort((a, b) => a.seq - b.seq);
-  const approved = ofYear.filter((b) => b.approvedOn <= monthEnd);
-  // A budget not yet approved in January still guides the month (the draft is executed from the 1st).
-  return approved[approved.length - 1] ?? ofYear[0] ?? null;
+  return planInForce(budgets, periodYear(period), period);
 }
 
 export const budgetDeviationRule: RuleDef<BudgetParams> = {
@@ -83,8 +80,10 @@ export const budgetDeviationRule: RuleDef<BudgetParams> = {
             const plan = v?.plan.get(key(c, s))?.[direction];
             if (!v || !plan || plan <= 0) continue;
             const ytdActual = ytdSum(series, period);
-            const seasonal = seasonalProgress(series, period, 3);
-            const expectedProgress = seasonal ?? indicators.time_progress.compute({ asOfMonth: period });
+            // The budget page's expectation (lib/budget/pacing): seasonal profile of the 3 years before, else 序时进度.
+            const expected = expectedProgressAt(series, period);
+            const seasonal = expected.basis === 'seasonal' ? expected.value : null;
+            const expectedProgress = expected.value;
             const dev = def.compute({ ytdActual, annualPlan: plan, asOfMonth: period, expectedProgress });
             if (dev === null) continue;
             const rate = rateDef.compute({ ytdActual, annualPlan: plan });
