@@ -1,7 +1,8 @@
 // Load benchmark of the dashboard pages (a script, not a timed test).
 //
 //   npm run bench:pages [-- --duration 30] [--rate 100] [--connections 100] [--pages /,/budget] [--no-build]
-//                         [--port 3140] [--modes offered,saturation] [--pause 5]
+//                         [--port 3140] [--modes offered,saturation|none] [--pause 5]
+// NEXT_DIST_DIR (next.config.js) picks the build folder, e.g. to measure an older build kept aside.
 //
 // 1. builds the app (`next build`; --no-build reuses .next), prepares a fresh copy of the demo city in
 //    .tmp/bench-pages (the demo load is done once into a template file and copied for every run);
@@ -42,7 +43,8 @@ const RATE = Number(arg('rate') ?? 100);
 const CONNECTIONS = Number(arg('connections') ?? 100);
 const PAUSE = Number(arg('pause') ?? 5);
 const PORT = Number(arg('port') ?? process.env.E2E_PORT ?? 3140);
-const MODES = (arg('modes') ?? 'offered,saturation').split(',');
+// --modes none: only the cold times and the JavaScript sizes.
+const MODES = (arg('modes') ?? 'offered,saturation').split(',').filter((m) => m === 'offered' || m === 'saturation');
 const BASE = `http://127.0.0.1:${PORT}`;
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
