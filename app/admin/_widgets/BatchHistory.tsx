@@ -1,7 +1,7 @@
 import DataTable, { type DataTableColumn } from '../../ui/DataTable';
 import ErrorState from '../../ui/ErrorState';
-import { getDb } from '@/lib/db';
-import { listBatches } from '@/lib/ingest/history';
+import { getViewer } from '@/lib/auth/viewer';
+import { getImportBatches } from '@/lib/queries/admin';
 import { formatDateTime, MODE_LABELS, periodRange } from './format';
 
 const COLUMNS: DataTableColumn[] = [
@@ -23,7 +23,7 @@ const COLUMNS: DataTableColumn[] = [
 export default async function BatchHistory() {
   let data;
   try {
-    data = await listBatches(getDb(), { limit: 300 });
+    data = await getImportBatches(await getViewer(), { limit: 300 });
   } catch (err) {
     console.error('[admin] batches', err);
     return <ErrorState message="导入批次加载失败，请稍后重试。" />;

@@ -4,8 +4,9 @@ import { notFound } from 'next/navigation';
 import DataTable, { type DataTableColumn } from '../../../ui/DataTable';
 import EmptyState from '../../../ui/EmptyState';
 import ErrorState from '../../../ui/ErrorState';
-import { getDb } from '@/lib/db';
-import { getBatch, type BatchDetail } from '@/lib/ingest/history';
+import { getViewer } from '@/lib/auth/viewer';
+import { getImportBatch } from '@/lib/queries/admin';
+import type { BatchDetail } from '@/lib/ingest/history';
 import { TEMPLATE_LIST } from '@/lib/ingest/templates';
 import { formatCount } from '@/lib/format';
 import { bytesLabel, durationLabel, formatDateTime, MODE_LABELS, periodRange } from '../../_widgets/format';
@@ -31,7 +32,7 @@ export default async function BatchPage({ params }: { params: Params }) {
   if (!Number.isInteger(batchId) || batchId <= 0) notFound();
   let d: BatchDetail | null;
   try {
-    d = await getBatch(getDb(), batchId);
+    d = await getImportBatch(await getViewer(), batchId);
   } catch (err) {
     console.error('[admin] batch', err);
     return <ErrorState message="批次信息加载失败，请稍后重试。" />;
