@@ -1,7 +1,7 @@
 // Load benchmark of the dashboard pages (a script, not a timed test).
 //
 //   npm run bench:pages [-- --duration 30] [--rate 100] [--connections 100] [--pages /,/budget] [--no-build]
-//                         [--port 3140] [--modes offered,saturation|none] [--pause 5]
+//                         [--port 3140] [--modes offered,saturation|none] [--pause 5] [--js-only]
 // NEXT_DIST_DIR (next.config.js) picks the build folder, e.g. to measure an older build kept aside.
 //
 // 1. builds the app (`next build`; --no-build reuses .next), prepares a fresh copy of the demo city in
@@ -172,6 +172,10 @@ async function main() {
   process.on('SIGINT', () => { stop(); process.exit(130); });
   try {
     await waitForServer(server);
+    if (flag('js-only')) {
+      for (const p of list) out({ page: p, mode: 'js', ...(await jsBytes(p)) });
+      return;
+    }
     log(`server up on ${BASE}; warming ${list.length} pages`);
     for (const p of list) {
       for (let i = 0; i < 5; i++) {
