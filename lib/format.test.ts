@@ -13,7 +13,7 @@ import {
   pickYuanScale,
   unitLabel,
 } from './format';
-import { buildCsv } from '@/app/ui/tableExport';
+import { buildCsv } from '@/app/ui/tableCsv';
 import { guardFormula } from './csv';
 
 describe('formatValue', () => {

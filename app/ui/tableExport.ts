@@ -8,7 +8,6 @@
  */
 import type { IndicatorUnit } from '@/lib/indicators/types';
 import { exportHeaderSuffix, exportValue } from '@/lib/format';
-import { toCsv } from '@/lib/csv';
 
 /** A column unit: an indicator unit, or 'period' for YYYYMM month keys (202401 → '2024年1月'). */
 export type ColumnUnit = IndicatorUnit | 'period';
@@ -34,10 +33,6 @@ export function exportCell(value: CellValue | undefined, unit: ColumnUnit | unde
   return value;
 }
 
-/** UTF-8 CSV with a BOM so Excel opens Chinese text correctly; CRLF line ends. */
-export function buildCsv(columns: ExportColumn[], rows: TableRow[]): string {
-  return toCsv([columns.map(exportHeader), ...rows.map((row) => columns.map((c) => exportCell(row[c.key], c.unit)))], { bom: true, trailingEol: false });
-}
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -92,7 +87,7 @@ export async function buildXlsx(columns: ExportColumn[], rows: TableRow[], sheet
 }
 
 export const EXPORTERS: Record<ExportFormat, Exporter> = {
-  csv: { label: '导出CSV', extension: 'csv', mime: 'text/csv;charset=utf-8', build: buildCsv },
+  csv: { label: '导出CSV', extension: 'csv', mime: 'text/csv;charset=utf-8', build: async (columns, rows) => (await import('./tableCsv')).buildCsv(columns, rows) },
   xlsx: {
     label: '导出XLSX',
     extension: 'xlsx',
