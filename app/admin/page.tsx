@@ -7,12 +7,14 @@ import BatchHistory from './_widgets/BatchHistory';
 import TemplateDownloads from './_widgets/TemplateDownloads';
 import { TEMPLATE_LIST } from '@/lib/ingest/templates';
 import styles from './admin.module.css';
+import { requireViewer } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: '数据导入' };
 
 // 管理 (DESIGN §6): imports with the validation report and batch history. Users and roles, reference
 // tables and rule configuration come with login.
-export default function AdminImportPage() {
+export default async function AdminImportPage() {
+  await requireViewer({ roles: ['admin'] });
   return (
     <>
       <header className="page-header">

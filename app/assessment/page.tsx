@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import PlaceholderPage from '../ui/PlaceholderPage';
+import { requireViewer } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: '考核' };
 
-export default function AssessmentPage() {
+export default async function AssessmentPage() {
+  await requireViewer();
   return (
     <PlaceholderPage
       title="县级医保工作考核"

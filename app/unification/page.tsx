@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import PlaceholderPage from '../ui/PlaceholderPage';
+import { requireViewer } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: '六统一' };
 
-export default function UnificationPage() {
+export default async function UnificationPage() {
+  await requireViewer();
   return (
     <PlaceholderPage
       title="六统一进度"

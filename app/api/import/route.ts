@@ -1,6 +1,6 @@
 // Upload for the admin import page: the raw file body streams to a temporary file (hashed on the way),
-// then the import runs in the background and this answers with the job id to poll. No login exists yet:
-// like the admin page, this is open to anyone who can reach the server (TODO(login): admin role only).
+// then the import runs in the background and this answers with the job id to poll. Admins only, same-site
+// only, one import at a time; the outcome is audited under the admin's name.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,12 +12,17 @@ import { getDb } from '@/lib/db';
 import { TEMPLATE_KINDS } from '@/lib/ingest/templates';
 import { startImportJob } from '@/lib/ingest/jobs';
 import '@/lib/ingest/subscribers';
+import { auditActor, clientIp, viewerFor } from '@/lib/auth/viewer';
+import { crossSiteRefusal } from '@/lib/auth/origin';
+import { isRunning } from '@/lib/auth/throttle';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** Settlement exports are large; anything beyond this is not an export of one city. */
-const MAX_BYTES = 8 * 1024 ** 3;
+/** Upload limit (IMPORT_MAX_MB, default 2048 MB): a year of one city's settlement export fits; larger files go through `npm run import`. */
+const MAX_MB = Number(process.env.IMPORT_MAX_MB) > 0 ? Number(process.env.IMPORT_MAX_MB) : 2048;
+const MAX_BYTES = MAX_MB * 1024 ** 2;
+const TOO_LARGE = `文件超过上传上限 ${MAX_MB} MB；更大的文件请在服务器上用命令行导入（npm run import）`;
 
 const Query = z.object({
   name: z.string().trim().min(1).max(200),
@@ -26,6 +31,13 @@ const Query = z.object({
 });
 
 export async function POST(req: Request): Promise<Response> {
+  const refused = crossSiteRefusal(req);
+  if (refused) return Response.json({ error: refused }, { status: 403 });
+  const viewer = await viewerFor(['admin']);
+  if (viewer instanceof Response) return viewer;
+  if (isRunning('import')) return Response.json({ error: '已有导入正在进行，请等它完成后再上传' }, { status: 429 });
+  const declared = Number(req.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_BYTES) return Response.json({ error: TOO_LARGE }, { status: 413 });
   const url = new URL(req.url);
   const q = Query.safeParse({
     name: url.searchParams.get('name') ?? undefined,
@@ -41,7 +53,7 @@ export async function POST(req: Request): Promise<Response> {
   const meter = new Transform({
     transform(chunk: Buffer, _e, cb) {
       bytes += chunk.length;
-      if (bytes > MAX_BYTES) return cb(new Error('文件超过8 GB'));
+      if (bytes > MAX_BYTES) return cb(new Error(TOO_LARGE));
       hash.update(chunk);
       cb(null, chunk);
     },
@@ -50,14 +62,16 @@ export async function POST(req: Request): Promise<Response> {
     await pipeline(Readable.fromWeb(req.body as import('node:stream/web').ReadableStream), meter, fs.createWriteStream(file));
   } catch (e) {
     fs.rm(file, { force: true }, () => {});
-    return Response.json({ error: `上传未完成：${(e as Error).message}` }, { status: 400 });
+    const tooLarge = (e as Error).message === TOO_LARGE;
+    return Response.json({ error: tooLarge ? TOO_LARGE : '上传未完成，请重试' }, { status: tooLarge ? 413 : 400 });
   }
   if (bytes === 0) {
     fs.rm(file, { force: true }, () => {});
     return Response.json({ error: '文件为空' }, { status: 400 });
   }
   const jobId = startImportJob(getDb(), {
-    file, fileName: path.basename(q.data.name), kind: q.data.kind, mode: q.data.mode, importedBy: '管理页面（未登录）', fileHash: hash.digest('hex'),
+    file, fileName: path.basename(q.data.name), kind: q.data.kind, mode: q.data.mode, importedBy: `${viewer.name}（${viewer.username}）`, fileHash: hash.digest('hex'),
+    audit: { actor: auditActor(viewer), ip: clientIp(req.headers) },
   });
   return Response.json({ jobId });
 }

@@ -1,0 +1,52 @@
+// Convenience only: sends visitors without a session cookie from app pages to /login (with ?next=) and
+// answers API calls with 401, and passes the path to pages (x-yibao-path) so requireViewer can build the
+// same redirect. It does not decide access: every page, route handler and server action checks the
+// session itself (lib/auth/viewer), including requests that carry a forged or expired cookie.
+// It also sets the Content-Security-Policy with a fresh nonce per request: Next reads the nonce from the
+// request's CSP header and puts it on its own inline scripts, so no 'unsafe-inline' for scripts.
+import { NextResponse, type NextRequest } from 'next/server';
+import { isPublicPath } from '@/lib/auth/routes';
+
+const SESSION_COOKIES = ['yibao.session_token', '__Secure-yibao.session_token'];
+
+/** The policy for one response. Styles allow inline attributes (React style props, chart libraries). */
+export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === 'development'): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? ' ws:' : ''}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function proxy(req: NextRequest) {
+  const { pathname, search } = req.nextUrl;
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce);
+  const headers = new Headers(req.headers);
+  headers.set('x-yibao-path', pathname + search);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', csp);
+  const hasSession = SESSION_COOKIES.some((c) => req.cookies.has(c));
+  if (!hasSession && !isPublicPath(pathname) && !req.headers.get('next-action')) {
+    if (pathname.startsWith('/api/')) return NextResponse.json({ error: '请先登录' }, { status: 401 });
+    const url = req.nextUrl.clone();
+    url.pathname = '/login';
+    url.search = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set('Content-Security-Policy', csp);
+  return res;
+}
+
+export const config = {
+  // Not for Next's own assets and the icon.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};
