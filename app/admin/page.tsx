@@ -25,7 +25,6 @@ export default async function AdminImportPage() {
           命令行：<code>npm run import -- 文件 [--kind 模板] [--replace]</code>。
         </p>
       </header>
-      <p className={styles.openNote} role="note">尚未启用登录：本页目前对所有能访问本系统的人开放，正式使用前须限制为管理员。</p>
 
       <section className="section" aria-labelledby="upload-h">
         <h2 id="upload-h">上传文件</h2>

@@ -9,7 +9,7 @@ import { freshDatabase, testDbKinds } from '../testing/databases';
 import type { Db } from '../db';
 import { cliActor } from '../audit/record';
 import { ensureDemoAccounts, readDemoAccounts, type DemoCredential } from './demo';
-import { attemptLogin, LOCK_AFTER_FAILURES, rateLimitHit, IP_MAX_ATTEMPTS } from './login';
+import { attemptLogin, LOCK_AFTER_FAILURES, rateLimitFail, rateLimitWait, IP_MAX_ATTEMPTS } from './login';
 import { createUser, resetPassword, setDisabled, updateRole, UserError } from './users';
 import { getAuth } from './auth';
 
@@ -121,10 +121,14 @@ describe.each(testDbKinds())('accounts on %s', (kind) => {
 });
 
 describe('rate limit per client address', () => {
-  it(`allows ${IP_MAX_ATTEMPTS} attempts in the window, then says how long to wait`, () => {
+  it(`allows ${IP_MAX_ATTEMPTS} failed attempts in the window, then says how long to wait`, () => {
     const t = 1_000_000;
-    for (let i = 0; i < IP_MAX_ATTEMPTS; i++) expect(rateLimitHit('192.0.2.7', t + i)).toBe(0);
-    expect(rateLimitHit('192.0.2.7', t + 100)).toBeGreaterThan(0);
-    expect(rateLimitHit('192.0.2.8', t + 100)).toBe(0);
+    for (let i = 0; i < IP_MAX_ATTEMPTS; i++) {
+      expect(rateLimitWait('192.0.2.7', t + i)).toBe(0);
+      rateLimitFail('192.0.2.7', t + i);
+    }
+    expect(rateLimitWait('192.0.2.7', t + 100)).toBe(10 * 60_000 - 100);
+    expect(rateLimitWait('192.0.2.8', t + 100)).toBe(0);
+    expect(rateLimitWait('192.0.2.7', t + 10 * 60_000 + 50)).toBe(0);
   });
 });

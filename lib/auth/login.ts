@@ -8,23 +8,25 @@ import { getAuth } from './auth';
 /** Consecutive failures that lock an account, and for how long. */
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
-/** Attempts per client address in a window (any usernames): slows password spraying. */
+/** Failed attempts per client address in a window (any usernames): slows password spraying. */
 export const IP_WINDOW_MS = 10 * 60_000;
 export const IP_MAX_ATTEMPTS = 20;
 
-const attemptsByIp = new Map<string, number[]>();
+const failuresByIp = new Map<string, number[]>();
 
-/** Records an attempt from `ip`; returns the ms to wait when over the limit, else 0. */
-export function rateLimitHit(ip: string, now = Date.now()): number {
-  const list = (attemptsByIp.get(ip) ?? []).filter((t) => now - t < IP_WINDOW_MS);
-  if (list.length >= IP_MAX_ATTEMPTS) {
-    attemptsByIp.set(ip, list);
-    return IP_WINDOW_MS - (now - list[0]);
-  }
+/** The ms `ip` must wait before trying again (0: may try now). */
+export function rateLimitWait(ip: string, now = Date.now()): number {
+  const list = (failuresByIp.get(ip) ?? []).filter((t) => now - t < IP_WINDOW_MS);
+  failuresByIp.set(ip, list);
+  return list.length >= IP_MAX_ATTEMPTS ? IP_WINDOW_MS - (now - list[0]) : 0;
+}
+
+/** Counts a failed attempt from `ip`. */
+export function rateLimitFail(ip: string, now = Date.now()): void {
+  const list = failuresByIp.get(ip) ?? [];
   list.push(now);
-  attemptsByIp.set(ip, list);
-  if (attemptsByIp.size > 10_000) for (const [k, v] of attemptsByIp) if (!v.some((t) => now - t < IP_WINDOW_MS)) attemptsByIp.delete(k);
-  return 0;
+  failuresByIp.set(ip, list);
+  if (failuresByIp.size > 10_000) for (const [k, v] of failuresByIp) if (!v.some((t) => now - t < IP_WINDOW_MS)) failuresByIp.delete(k);
 }
 
 export type LoginResult =
@@ -41,7 +43,7 @@ const fmtTime = (d: Date) => d.toLocaleTimeString('zh-CN', { hour: '2-digit', mi
 export async function attemptLogin(db: Db, input: { username: string; password: string; ip: string; secure: boolean; headers: Headers }): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase().slice(0, 60);
   const anon = { id: null, name: username || '（空）', role: 'anonymous' };
-  const wait = rateLimitHit(input.ip);
+  const wait = rateLimitWait(input.ip);
   if (wait > 0) {
     await recordAudit(db, { actor: anon, action: 'LOGIN_FAILED', detail: '同一地址尝试次数过多，已限流', ip: input.ip });
     return { ok: false, error: `登录尝试次数过多，请${Math.ceil(wait / 60_000)}分钟后再试` };
@@ -63,6 +65,7 @@ export async function attemptLogin(db: Db, input: { username: string; password: 
     if (!r?.user) throw new Error('no user');
   } catch (err) {
     if (!(err instanceof APIError)) throw err;
+    rateLimitFail(input.ip);
     if (user) {
       const failed = user.failedLogins + 1;
       const lock = failed >= LOCK_AFTER_FAILURES;

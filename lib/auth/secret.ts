@@ -14,16 +14,16 @@ export function authSecret(): string {
   const env = process.env.BETTER_AUTH_SECRET;
   if (env && env.length >= 32) return (cached = env);
   try {
-    const s = fs.readFileSync(SECRET_FILE, 'utf8').trim();
+    const s = fs.readFileSync(/*turbopackIgnore: true*/ SECRET_FILE, 'utf8').trim();
     if (s.length >= 32) return (cached = s);
   } catch { /* not yet created */ }
   const s = randomBytes(32).toString('base64url');
   fs.mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
   try {
-    fs.writeFileSync(SECRET_FILE, s + '\n', { mode: 0o600, flag: 'wx' });
+    fs.writeFileSync(/*turbopackIgnore: true*/ SECRET_FILE, s + '\n', { mode: 0o600, flag: 'wx' });
   } catch {
     // another process created it first: use theirs
-    return (cached = fs.readFileSync(SECRET_FILE, 'utf8').trim());
+    return (cached = fs.readFileSync(/*turbopackIgnore: true*/ SECRET_FILE, 'utf8').trim());
   }
   return (cached = s);
 }
