@@ -24,6 +24,9 @@ export default async function AdminImportPage() {
           同一文件不会导入两次；更正文件替换其所含月份的数据。导入后受影响月份的汇总数据随即刷新。
           命令行：<code>npm run import -- 文件 [--kind 模板] [--replace]</code>。
         </p>
+        <p className="page-lead" style={{ marginTop: 6 }}>
+          其他管理：<Link href="/admin/users">用户</Link> · <Link href="/admin/audit">审计日志</Link>
+        </p>
       </header>
 
       <section className="section" aria-labelledby="upload-h">
