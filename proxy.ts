@@ -25,6 +25,13 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
   ].join('; ');
 }
 
+function loginUrl(req: NextRequest, search: string) {
+  const url = req.nextUrl.clone();
+  url.pathname = '/login';
+  url.search = search;
+  return url;
+}
+
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const nonce = btoa(crypto.randomUUID());
@@ -35,11 +42,9 @@ export function proxy(req: NextRequest) {
   headers.set('content-security-policy', csp);
   const hasSession = SESSION_COOKIES.some((c) => req.cookies.has(c));
   if (!hasSession && !isPublicPath(pathname) && !req.headers.get('next-action')) {
-    if (pathname.startsWith('/api/')) return NextResponse.json({ error: '请先登录' }, { status: 401 });
-    const url = req.nextUrl.clone();
-    url.pathname = '/login';
-    url.search = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
-    return NextResponse.redirect(url);
+    const out = pathname.startsWith('/api/') ? NextResponse.json({ error: '请先登录' }, { status: 401 }) : NextResponse.redirect(loginUrl(req, pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`));
+    out.headers.set('Content-Security-Policy', csp);
+    return out;
   }
   const res = NextResponse.next({ request: { headers } });
   res.headers.set('Content-Security-Policy', csp);
