@@ -31,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf '${E2E_DIR}' && mkdir -p '${E2E_DIR}' && npx tsx scripts/prepare-db.ts && ${serve}`,
+    command: `rm -rf '${E2E_DIR}' && mkdir -p '${E2E_DIR}' && npx tsx --conditions=react-server scripts/prepare-db.ts && ${serve}`,
     url: `http://127.0.0.1:${PORT}/`,
     timeout: 180_000,
     reuseExistingServer: false,

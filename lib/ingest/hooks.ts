@@ -8,6 +8,7 @@
 //
 // A subscriber module registers itself when imported; list it in lib/ingest/subscribers.ts so both ways
 // in (the CLI and the admin page) load it.
+import 'server-only';
 import type { Db } from '../db';
 import type { ImportMode } from './batch';
 import type { TemplateKind } from './templates';

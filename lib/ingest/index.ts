@@ -2,6 +2,7 @@
 // page. A file is identified (format, encoding, template), refused if the same file was loaded before
 // (SHA-256), validated whole, and then stored whole in one transaction or not at all. Every outcome is an
 // ImportBatch row: LOADED, REJECTED (with its rejected rows and reasons) or REFUSED.
+import 'server-only';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import {
 import { checkAgainstStored, describePeriods, parseGeneral, periodsOf, writeGeneral } from './general';
 import { AlreadyLoaded, RejectedInTransaction, loadSettlementFile, monthRuns } from './settlement/load';
 import { runImportedHooks } from './hooks';
+import { bumpDataVersion } from '../cache';
 
 export { TEMPLATES, TEMPLATE_LIST, TEMPLATE_KINDS, isTemplateKind, type TemplateKind } from './templates';
 export { onImported, type ImportedEvent } from './hooks';
@@ -143,8 +145,6 @@ async function importNow(db: Db, o: ImportOptions): Promise<ImportResult> {
     if (e instanceof FileFormatError) return await rejectEarly({ row: e.line, reason: e.message });
     throw e;
   }
-  const tpl = TEMPLATES[kind];
-
   // The same file twice is refused before any work (and again inside the transaction, race-free).
   const settlementCsv = kind === 'SETTLEMENT' && format === 'CSV';
   let fileHash = o.fileHash;
@@ -184,6 +184,8 @@ async function importNow(db: Db, o: ImportOptions): Promise<ImportResult> {
       done.report.hooks = hooks;
       await db.prisma.importBatch.update({ where: { id: done.batchId }, data: { report: JSON.stringify(done.report) } });
     }
+    // Last, after the facts and what is derived from them: cached page figures are stale from here.
+    await bumpDataVersion(db, mode === 'REPLACE' ? 'correction' : 'import');
   }
   progress({ phase: 'done', rows: done.rows });
   done.durationMs = Date.now() - t0;

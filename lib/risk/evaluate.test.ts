@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testDbKinds, type TestDbKind } from '../testing/databases';
 import type { Db } from '../db';
-import { ScopeError } from '../queries/scope';
+import { ScopeError } from '../auth/scope';
 import { loadRuleConfigs, saveRuleConfig } from './config';
 import { evaluateWarnings, type EvaluationReport } from './evaluate';
 import { handleWarning } from './workflow';

@@ -17,7 +17,7 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import { SCHEMES, VISIT_TYPES, INSUTYPE, MED_TYPE, REFERRAL_LABELS } from '../../domain/codes';
 import { ANNOTATION_HEADERS, TEMPLATES, normalizeHeader } from '../templates';
 import { detectEncoding, FileFormatError, type TextEncoding } from '../read';
-import { ProblemList, type Problem } from '../problems';
+import { ProblemList } from '../problems';
 import { foldWidth, normalizeCell, parseDate, parseMoney, parsePeriod } from '../values';
 import { ByteCodeMap, NumericCodeMap, centsOf, idKey, periodOfIsoDate } from './bytes';
 import type { KeySpill } from './keys';
