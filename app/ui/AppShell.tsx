@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import NavLinks from './NavLinks';
+import { FAULT_META, faultsEnabled } from './faults';
 
 export const PRODUCT_NAME = '医保基金运行与分级诊疗分析平台';
 
 export interface AppShellProps {
   cityName: string;
-  /** True when the loaded dataset is the generated demo city (DESIGN §7): always labelled 演示数据. */
+  /** True when the loaded dataset is the generated demo city: always labelled 演示数据. */
   isDemo: boolean;
   children: ReactNode;
 }
@@ -14,6 +15,8 @@ export interface AppShellProps {
 export default function AppShell({ cityName, isDemo, children }: AppShellProps) {
   return (
     <>
+      {/* Test servers only (E2E_FAULTS=1): lets ?e2e-fail=… break one widget on purpose (app/ui/faults.ts). */}
+      {faultsEnabled() && <meta name={FAULT_META} content="on" />}
       <a className="skip-link" href="#main">
         跳到主要内容
       </a>
