@@ -35,6 +35,9 @@ export default function AppShell({ cityName, isDemo, children }: AppShellProps) 
       </header>
       <NavLinks />
       <main id="main" className="app-main">
+        <p className="page-pending" role="status" aria-live="polite">
+          正在按新的筛选条件加载……
+        </p>
         {children}
       </main>
       <footer className="app-footer">

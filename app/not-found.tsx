@@ -1,0 +1,5 @@
+import NotFoundPage from './ui/NotFoundPage';
+
+export default function NotFound() {
+  return <NotFoundPage />;
+}
