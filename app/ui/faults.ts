@@ -4,10 +4,9 @@
  * <meta name="e2e-faults">) AND the URL asks for the fault with ?e2e-fail=<name>; a production server
  * never renders the meta tag, so no URL can trigger a fault there.
  *
- * Faults: 'chart-code' — every chart's drawing code fails to load (as when its chunk cannot be fetched);
- * 'widget' — the first widget wrapped in WidgetBoundary throws while rendering.
+ * Faults: 'chart-code' — every chart's drawing code fails to load (as when its chunk cannot be fetched).
  */
-export type FaultName = 'chart-code' | 'widget';
+export type FaultName = 'chart-code';
 
 export const FAULT_META = 'e2e-faults';
 
