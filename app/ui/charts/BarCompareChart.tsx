@@ -87,6 +87,7 @@ export default function BarCompareChart({
       notes={notes}
       height={h}
       emptyReason={emptyReason}
+      lazyPlot
     >
       <BarComparePlot
         data={data}

@@ -5,6 +5,7 @@ import DataTable, { type DataTableColumn } from '../DataTable';
 import EmptyState from '../EmptyState';
 import { ChartSkeleton } from '../Skeleton';
 import type { TableRow } from '../tableExport';
+import { emptyReasonOf } from '@/lib/charts/empty';
 
 export interface ChartFrameProps {
   id: string;
@@ -20,23 +21,9 @@ export interface ChartFrameProps {
   /** Forces the empty state; without it the frame finds empty and all-zero data itself. */
   empty?: boolean;
   emptyReason?: string;
+  /** The drawing is a lazyPlot chunk (marked on the figure for browser tests of a failed load). */
+  lazyPlot?: boolean;
   children: ReactNode;
-}
-
-/** Why a chart has nothing to draw, or null when it has: no rows, no numbers, or only zeros. */
-export function emptyReasonOf(columns: DataTableColumn[], rows: TableRow[]): string | null {
-  if (rows.length === 0) return '所选条件下没有数据。';
-  const valueKeys = columns.filter((c) => c.unit !== undefined && c.unit !== 'period').map((c) => c.key);
-  let any = false;
-  for (const r of rows)
-    for (const k of valueKeys) {
-      const v = r[k];
-      if (typeof v === 'number' && Number.isFinite(v)) {
-        if (v !== 0) return null;
-        any = true;
-      }
-    }
-  return any ? '所选条件下各项数值均为 0（尚未发生或尚未导入），不作图。' : '所选条件下各项数值均缺失（尚未导入数据）。';
 }
 
 interface BoundaryState {
@@ -84,6 +71,7 @@ export default function ChartFrame({
   height,
   empty,
   emptyReason,
+  lazyPlot,
   children,
 }: ChartFrameProps) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
@@ -91,12 +79,12 @@ export default function ChartFrame({
   const [failed, setFailed] = useState(false);
   const descId = useId();
   useEffect(() => setMounted(true), []);
-  const found = emptyReasonOf(columns, rows);
+  const found = emptyReasonOf(columns.filter((c) => c.unit !== undefined && c.unit !== 'period').map((c) => c.key), rows);
   const isEmpty = empty || found !== null;
   const reason = emptyReason ?? found ?? undefined;
   const name = title ?? exportName;
   return (
-    <figure className="chart-block" style={{ margin: 0 }} aria-label={name} aria-describedby={descId} data-chart-failed={failed || undefined}>
+    <figure className="chart-block" style={{ margin: 0 }} aria-label={name} aria-describedby={descId} data-chart-failed={failed || undefined} data-lazy-plot={lazyPlot || undefined}>
       <div className="chart-toolbar">
         {title && <figcaption className="chart-title">{title}</figcaption>}
         {unitText && <span className="chart-unit">{unitText}</span>}

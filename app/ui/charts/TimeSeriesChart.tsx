@@ -102,6 +102,7 @@ export default function TimeSeriesChart({
       notes={notes}
       height={height}
       emptyReason={emptyReason}
+      lazyPlot
     >
       <TimeSeriesPlot
         data={data}
