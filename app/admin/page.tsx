@@ -11,7 +11,7 @@ import { requireViewer } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: '数据导入' };
 
-// 管理 (DESIGN §6): imports with the validation report and batch history. Users and roles, reference
+// 管理: imports with the validation report and batch history. Users and roles, reference
 // tables and rule configuration come with login.
 export default async function AdminImportPage() {
   await requireViewer({ roles: ['admin'] });

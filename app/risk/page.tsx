@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: '风险预警' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
- * 风险预警 (seed 001 §四(二): 基金运行风险预警机制和处置预案): open warnings by severity, region and rule;
+ * 风险预警 (市级统筹意见（征求意见稿）四(二): 基金运行风险预警机制和处置预案): open warnings by severity, region and rule;
  * each warning with its trend, the figures behind it and its handling; the balance projection with a
  * what-if; the rule definitions and their thresholds; the handling history. Warnings are stored by the
  * evaluation (lib/risk/evaluate.ts, after every import and on demand); this page only reads them.

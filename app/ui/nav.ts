@@ -1,4 +1,4 @@
-/** The product's routes (DESIGN §6), in navigation order. One list, used by the shell and the preview. */
+/** The product's routes, in navigation order. One list, used by the shell and the preview. */
 export interface NavItem {
   href: string;
   label: string;

@@ -1,4 +1,4 @@
-// Evaluation on the demo city, in SQLite and PostgreSQL: the stories of DESIGN §7 raise the warnings
+// Evaluation on the demo city, in SQLite and PostgreSQL: the demo city's stories (README) raise the warnings
 // they should and no more; re-evaluation is idempotent; county users answer only their own county's
 // warnings; a threshold change is a new rule version and takes effect on the next evaluation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

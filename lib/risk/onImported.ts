@@ -1,4 +1,4 @@
-// Warnings are re-evaluated after every import (DESIGN §4, issue 5: "after every import and on demand").
+// Warnings are re-evaluated after every import.
 // Registered with the import pipeline's subscriber list (lib/ingest/subscribers.ts imports this module);
 // runs after the import commits, so a failure here never undoes an import (it is reported on the batch).
 import 'server-only';
