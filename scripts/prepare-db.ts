@@ -4,6 +4,7 @@ import { migrateDeploy } from '../lib/db/migrate';
 import { createDb } from '../lib/db';
 import { isWarehouseEmpty, loadDemoCity } from '../lib/demo/load';
 import { evaluateWarnings } from '../lib/risk/evaluate';
+import { resumePendingSteps, sweepStaleUploads } from '../lib/ingest/postImport';
 
 async function main() {
   const t0 = Date.now();
@@ -25,6 +26,11 @@ async function main() {
     } else {
       console.log('[db] 已有数据，跳过演示数据装载');
     }
+    // An import whose process died after its data commit left its post-import steps pending: run them now.
+    const resumed = await resumePendingSteps(db);
+    for (const r of resumed) console.log(`[db] 批次#${r.batchId}的导入后处理：${r.outcomes.map((o) => `${o.label ?? o.name}${o.ok ? '完成' : `失败（${o.message}）`}`).join('、')}`);
+    const swept = sweepStaleUploads();
+    if (swept) console.log(`[db] 清理了${swept}个遗留的上传临时文件`);
   } finally {
     await db.close();
   }

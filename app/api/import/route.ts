@@ -11,7 +11,6 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { TEMPLATE_KINDS } from '@/lib/ingest/templates';
 import { startImportJob } from '@/lib/ingest/jobs';
-import '@/lib/ingest/subscribers';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
