@@ -232,6 +232,21 @@ export async function parseGeneral(tpl: TemplateDef, records: AsyncIterable<RawR
       problems.add({ row: p.line, column: headerWithUnit(p.col), reason: '机构编码未在“定点医药机构”中登记', value: p.code, cells: p.cells });
     }
   }
+  // Facts booked under a region's old code after it was succeeded (撤县设市) belong to the successor.
+  if (tpl.category === 'fact' && problems.total === 0) {
+    const moved = new Map<string, number>();
+    for (const r of rows) {
+      const code = r.values.regionCode;
+      const when = typeof r.values.period === 'number' ? r.values.period : typeof r.values.year === 'number' ? r.values.year * 100 + 12 : null;
+      const reg = typeof code === 'string' ? ref.regions.get(code) : undefined;
+      if (reg?.successorCode && reg.successorFrom && when !== null && when >= reg.successorFrom) {
+        r.values.regionCode = reg.successorCode;
+        const k = `${code}→${reg.successorCode}（${formatPeriod(reg.successorFrom)}起）`;
+        moved.set(k, (moved.get(k) ?? 0) + 1);
+      }
+    }
+    for (const [k, count] of moved) notes.push(`${count.toLocaleString('en-US')}行按原区划代码报送，已计入承继地区：${k}`);
+  }
   checkTotals(tpl, rows, problems);
   if (tpl.kind === 'BUDGET') checkBudgetVersions(rows, problems);
   if (tpl.kind === 'REGION') checkRegions(rows, ref, problems);
@@ -285,6 +300,19 @@ function checkRegions(rows: ParsedRow[], ref: Reference, problems: ProblemList):
   for (const r of rows) {
     if (r.values.kind === 'CITY' && cities.size > 1) {
       problems.add({ row: r.line, column: '类型', reason: `只能有一个设区市（已有：${[...cities].join('、')}）`, value: '设区市' });
+    }
+    // 撤县设市: a new code for a region already registered under another code is a succession, never a
+    // second, unrelated region (which would split its history and its in-county rates).
+    const code = String(r.values.code);
+    if (!ref.regions.has(code) && r.values.kind !== 'CITY') {
+      const twin = [...ref.regions.values()].find((x) => x.code !== code && x.shortName === r.values.shortName && x.parentCode === r.values.parentCode && !x.successorCode);
+      const declared = twin && rows.some((x) => x.values.code === twin.code && x.values.successorCode === code);
+      if (twin && !declared) {
+        problems.add({
+          row: r.line, column: '区划代码', value: code,
+          reason: `已登记的${twin.name}（${twin.code}）简称同为“${twin.shortName}”：如为撤县设市（区）或合并，请在同一文件中加入${twin.code}一行，填写“承继区划代码”${code}和“承继起始年月”，以“更正（替换）”方式导入，历史数据和县域内就诊率才能连续；如确为另一地区，请使用不同的简称`,
+        });
+      }
     }
     const parent = r.values.parentCode;
     if (typeof parent === 'string' && !cities.has(parent) && (ref.regions.has(parent) || rows.some((x) => x.values.code === parent))) {
@@ -389,6 +417,18 @@ export async function writeGeneral(w: BulkWriter, tpl: TemplateDef, rows: Parsed
       }
     }
     if (tpl.kind === 'REGION') {
+      // A succession (or its change) moves the old code's settlements to the successor: rebuild those months.
+      const changed = data.filter((r) => {
+        const old = ref.regions.get(String(r.values.code));
+        return (r.values.successorCode ?? null) !== (old?.successorCode ?? null) || (r.values.successorFrom ?? null) !== (old?.successorFrom ?? null);
+      });
+      for (const r of changed) {
+        const old = ref.regions.get(String(r.values.code));
+        const from = Math.min(...[r.values.successorFrom, old?.successorFrom].filter((x): x is number => typeof x === 'number'));
+        if (!Number.isFinite(from)) continue;
+        const ps = await w.query<{ period: number }>('SELECT DISTINCT "period" FROM "UtilizationFact" WHERE "period" >= ?', [from]);
+        out.rollupPeriods.push(...ps.map((p) => Number(p.period)));
+      }
       for (const r of data) if (r.values.isLocalCode === null) r.values.isLocalCode = !/^\d{6}$/.test(String(r.values.code));
       // The scheme list is fixed (lib/domain/codes); a new warehouse gets it with its first regions.
       const schemes = await w.query<{ n: number }>('SELECT COUNT(*) AS "n" FROM "Scheme"');

@@ -145,16 +145,20 @@ export const TEMPLATES: Record<TemplateKind, TemplateDef> = {
       { key: 'parentCode', header: '上级区划代码', type: 'region', optional: true, default: null, note: '所属设区市的代码；设区市本身留空', example: '439900' },
       { key: 'isLocalCode', header: '是否本地代码', type: 'bool', optional: true, default: null, note: '是/否；留空时按代码是否为六位数字判断', example: '否' },
       { key: 'sortOrder', header: '排序', type: 'count', optional: true, default: 0, unit: '', note: '页面上的排列顺序', example: '4' },
+      { key: 'successorCode', header: '承继区划代码', type: 'region', optional: true, default: null, note: '撤县设市（区）、合并：承继本地区的新区划代码（新地区须已登记或在同一文件中）；无变更留空', example: '', aliases: ['新区划代码'] },
+      { key: 'successorFrom', header: '承继起始年月', type: 'period', optional: true, default: null, note: '新代码启用的月份：此后按原代码报送的数据计入新地区', example: '', aliases: ['变更年月'] },
     ],
     checks: [
+      (r) => !!r.successorCode !== !!r.successorFrom ? { column: r.successorCode ? 'successorFrom' : 'successorCode', reason: '承继区划代码和承继起始年月须同时填写' } : null,
+      (r) => r.successorCode && r.successorCode === r.code ? { column: 'successorCode', reason: '承继区划代码不能是地区自身' } : null,
       (r) => r.kind === 'CITY' && r.parentCode ? { column: 'parentCode', reason: '设区市不应填写上级区划代码' } : null,
       (r) => r.kind !== 'CITY' && !r.parentCode ? { column: 'parentCode', reason: '县（市、区）和功能区须填写所属设区市的区划代码' } : null,
       (r) => r.parentCode === r.code ? { column: 'parentCode', reason: '上级区划代码不能是地区自身' } : null,
     ],
     examples: [
-      ['439900', '江临市', '江临', '设区市', '', '否', '0'],
-      ['439922', '石门县', '石门', '县', '439900', '否', '4'],
-      ['4399A1', '江临高新技术产业开发区', '高新区', '功能区', '439900', '是', '7'],
+      ['439900', '江临市', '江临', '设区市', '', '否', '0', '', ''],
+      ['439922', '石门县', '石门', '县', '439900', '否', '4', '', ''],
+      ['4399A1', '江临高新技术产业开发区', '高新区', '功能区', '439900', '是', '7', '', ''],
     ],
   },
 
