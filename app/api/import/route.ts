@@ -11,17 +11,18 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { TEMPLATE_KINDS } from '@/lib/ingest/templates';
 import { startImportJob } from '@/lib/ingest/jobs';
+import { LIMITS, bytesLabel } from '@/lib/ingest/limits';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** Settlement exports are large; anything beyond this is not an export of one city. */
-const MAX_BYTES = 8 * 1024 ** 3;
 
 const Query = z.object({
   name: z.string().trim().min(1).max(200),
   kind: z.enum(TEMPLATE_KINDS).optional(),
   mode: z.enum(['APPEND', 'REPLACE']).default('APPEND'),
+  /** XLSX: the sheet to read (name or number); default the first visible sheet. */
+  sheet: z.string().trim().max(100).optional(),
 });
 
 export async function POST(req: Request): Promise<Response> {
@@ -30,9 +31,14 @@ export async function POST(req: Request): Promise<Response> {
     name: url.searchParams.get('name') ?? undefined,
     kind: url.searchParams.get('kind') || undefined,
     mode: url.searchParams.get('mode') || undefined,
+    sheet: url.searchParams.get('sheet') || undefined,
   });
   if (!q.success) return Response.json({ error: '请求参数不正确（文件名、模板或导入方式）' }, { status: 400 });
   if (!req.body) return Response.json({ error: '没有收到文件内容' }, { status: 400 });
+  // Limits before any work (issue 12 §8): a declared size beyond the limit is refused before the upload is read.
+  const maxBytes = LIMITS.fileBytes;
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) return Response.json({ error: `文件有${bytesLabel(declared)}，超过${bytesLabel(maxBytes)}的上限：请按月份或地区拆分后导入` }, { status: 413 });
   const ext = path.extname(q.data.name).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 8);
   const file = path.join(os.tmpdir(), `yibao-upload-${randomUUID()}${ext}`);
   const hash = createHash('sha256');
@@ -40,7 +46,7 @@ export async function POST(req: Request): Promise<Response> {
   const meter = new Transform({
     transform(chunk: Buffer, _e, cb) {
       bytes += chunk.length;
-      if (bytes > MAX_BYTES) return cb(new Error('文件超过8 GB'));
+      if (bytes > maxBytes) return cb(new Error(`文件超过${bytesLabel(maxBytes)}的上限`));
       hash.update(chunk);
       cb(null, chunk);
     },
@@ -55,8 +61,14 @@ export async function POST(req: Request): Promise<Response> {
     fs.rm(file, { force: true }, () => {});
     return Response.json({ error: '文件为空' }, { status: 400 });
   }
-  const jobId = startImportJob(getDb(), {
-    file, fileName: path.basename(q.data.name), kind: q.data.kind, mode: q.data.mode, importedBy: '管理页面（未登录）', fileHash: hash.digest('hex'),
-  });
-  return Response.json({ jobId });
+  // The job removes the temp file when it ends; if it cannot start, it is removed here (no path leaves it).
+  try {
+    const jobId = startImportJob(getDb(), {
+      file, fileName: path.basename(q.data.name), kind: q.data.kind, mode: q.data.mode, sheet: q.data.sheet, importedBy: '管理页面（未登录）', fileHash: hash.digest('hex'),
+    });
+    return Response.json({ jobId });
+  } catch (e) {
+    fs.rm(file, { force: true }, () => {});
+    return Response.json({ error: `导入未能开始：${(e as Error).message}` }, { status: 500 });
+  }
 }
