@@ -173,6 +173,8 @@ async function importNow(db: Db, o: ImportOptions): Promise<ImportResult> {
     progress({ phase: 'hash' });
     fileHash = await sha256File(o.file);
   }
+  // A workbook is loaded sheet by sheet: the same file with another sheet is another load.
+  if (fileHash && sheetInfo && sheetInfo.sheets.length > 1) fileHash = `${fileHash}#${sheetInfo.sheet.name}`;
   if (fileHash) {
     const existing = await findLoadedByHashDb(db, fileHash);
     if (existing) {

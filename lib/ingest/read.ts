@@ -481,9 +481,32 @@ export async function* readXlsxRecords(file: string, sheet?: string): AsyncGener
     }
   } catch (e) {
     if (e instanceof FileFormatError) throw e;
+    // exceljs' streaming reader fails on workbooks whose sheets come before workbook.xml in the zip (some
+    // tools write them so); such a file, when small, is read whole instead.
+    if (!found && /reading 'sheets'/.test(String((e as Error).message)) && fs.statSync(file).size < 64 * 1024 ** 2) {
+      yield* readXlsxWhole(file, info.sheet.name);
+      return;
+    }
     throw new FileFormatError(`无法读取Excel文件：${(e as Error).message}`);
   }
   if (!found) throw new FileFormatError(`无法读取Excel文件的工作表“${info.sheet.name}”（第${index + 1}个）`);
+}
+
+async function* readXlsxWhole(file: string, sheetName: string): AsyncGenerator<RawRecord> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.worksheets.find((w) => w.name === sheetName);
+  if (!ws) throw new FileFormatError(`无法读取Excel文件的工作表“${sheetName}”`);
+  const out: RawRecord[] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const values = row.values as unknown[];
+    const cells: string[] = [];
+    for (let i = 1; i < values.length; i++) cells.push(xlsxCellText(values[i]));
+    while (cells.length && cells[cells.length - 1] === '') cells.pop();
+    checkCellSizes(cells, row.number);
+    if (cells.length) out.push({ line: row.number, cells });
+  });
+  yield* out;
 }
 
 /** A cell longer than a spreadsheet can hold, or a header cell longer than a column name, is refused at once. */
