@@ -7,6 +7,7 @@ import { isWarehouseEmpty, loadDemoCity } from '../lib/demo/load';
 import { evaluateWarnings } from '../lib/risk/evaluate';
 import { ensureDemoAccounts } from '../lib/auth/demo';
 import { authSecret } from '../lib/auth/secret';
+import { resumePendingSteps, sweepStaleUploads } from '../lib/ingest/postImport';
 
 async function main() {
   const t0 = Date.now();
@@ -36,6 +37,11 @@ async function main() {
     } else if ((await db.prisma.user.count()) === 0) {
       console.log('[db] 尚无用户：用 npm run user:create -- --username 用户名 --role admin 建立第一个管理员');
     }
+    // An import whose process died after its data commit left its post-import steps pending: run them now.
+    const resumed = await resumePendingSteps(db);
+    for (const r of resumed) console.log(`[db] 批次#${r.batchId}的导入后处理：${r.outcomes.map((o) => `${o.label ?? o.name}${o.ok ? '完成' : `失败（${o.message}）`}`).join('、')}`);
+    const swept = sweepStaleUploads();
+    if (swept) console.log(`[db] 清理了${swept}个遗留的上传临时文件`);
   } finally {
     await db.close();
   }

@@ -8,8 +8,7 @@ import { ScopeError } from '../auth/scope';
 import { loadRuleConfigs, saveRuleConfig } from './config';
 import { evaluateWarnings, type EvaluationReport } from './evaluate';
 import { handleWarning } from './workflow';
-import { runImportedHooks } from '../ingest/hooks';
-import './onImported';
+import { runPostImportSteps } from '../ingest/postImport';
 
 /** What the demo city raises (see the report of issue 5): rule → warnings in total and still open. */
 const EXPECTED: Record<string, { total: number; open: number }> = {
@@ -108,10 +107,12 @@ describe.each(testDbKinds())('risk evaluation on the demo city (%s)', (kind: Tes
     expect((await db.prisma.riskWarning.findUniqueOrThrow({ where: { id: subsidy.id } })).status).toBe('DISPOSED');
   });
 
-  it('runs after every import (the import pipeline\'s subscriber)', async () => {
+  it('runs after every import (a step of the post-import pipeline)', async () => {
     const batch = await db.prisma.importBatch.findFirstOrThrow();
-    const hooks = await runImportedHooks({ db, batchId: batch.id, kind: 'LEDGER', mode: 'APPEND', periods: [202411, 202412], regionCodes: ['439923'] });
-    expect(hooks.find((h) => h.name === 'risk-warnings')).toEqual({ name: 'risk-warnings', ok: true });
+    await db.prisma.importBatch.update({ where: { id: batch.id }, data: { pendingSteps: JSON.stringify(['risk-warnings']), report: JSON.stringify({ periods: [202411, 202412], regionCodes: ['439923'] }) } });
+    const hooks = await runPostImportSteps(db, batch.id);
+    expect(hooks.find((h) => h.name === 'risk-warnings')).toMatchObject({ name: 'risk-warnings', ok: true });
+    expect((await db.prisma.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).pendingSteps).toBeNull();
     const e = await db.prisma.riskEvaluation.findFirstOrThrow({ orderBy: { id: 'desc' } });
     expect(e).toMatchObject({ trigger: 'IMPORT', raised: 0, note: '导入涉及 202411—202412' });
     expect(e.triggeredBy).toContain('system');
