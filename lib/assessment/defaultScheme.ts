@@ -54,8 +54,8 @@ export const DEFAULT_SCHEME: AssessmentScheme = {
       code: 'remittance',
       name: '基金统收统支',
       indicators: [
-        { code: 'remittance_timeliness_rate', weight: 5, rule: { type: 'linear', floor: 0, target: 1 }, missing: 'zero', basis: `${OPINION}三（三）：当期基金收入全额及时缴入国库，再划转至市级财政专户` },
-        { code: 'remittance_avg_delay', weight: 5, rule: { type: 'deduction', max: 0, per: 1, points: 0.5 }, missing: 'zero', basis: `${OPINION}三（三）：全额及时上解；平均每延迟1天扣0.5分` },
+        { code: 'remittance_timeliness_rate', weight: 3, rule: { type: 'linear', floor: 0, target: 1 }, missing: 'zero', basis: `${OPINION}三（三）：当期基金收入全额及时缴入国库，再划转至市级财政专户` },
+        { code: 'remittance_avg_delay', weight: 7, rule: { type: 'deduction', max: 0, per: 1, points: 0.5 }, missing: 'zero', basis: `${OPINION}三（三）：全额及时上解；平均每延迟1天扣0.5分` },
         { code: 'remittance_completion_rate', weight: 3, rule: { type: 'deduction', min: 1, per: 0.01, points: 1 }, missing: 'zero', basis: `${OPINION}三（三）：全额上解；每低1个百分点扣1分` },
         { code: 'unification_overdue_items', weight: 5, rule: { type: 'deduction', max: 0, per: 1, points: 2 }, missing: 'reweight', basis: `${OPINION}一、三（六）：“六统一”按期完成，信息系统2020年12月31日前建成以满足统收统支管理要求；每逾期一项（险种×事项）扣2分` },
       ],
