@@ -18,11 +18,16 @@ const SHIMEN = '439922';
 const TAOYUAN = '439923';
 
 const dbs: { drop(): Promise<void> }[] = [];
+/** The shared demo city, closed after use: PostgreSQL cannot copy a template database others are connected to. */
+async function withDemo<T>(kind: 'sqlite' | 'postgres', fn: (db: ReturnType<typeof demoDb>) => Promise<T>): Promise<T> {
+  const db = demoDb(kind);
+  try { return await fn(db); } finally { await db.close(); }
+}
 afterAll(async () => { for (const d of dbs) await d.drop(); });
 
 describe.each(testDbKinds())('county assessment on %s', (kind) => {
   it('tells the demo stories in 2021: 桃源县 subsidy, 望山区 remittance, 石门县 coverage and late 信息系统', async () => {
-    const live = await computeLiveYear(demoDb(kind), CITY, COUNTIES, 2021, DEFAULT_SCHEME);
+    const live = await withDemo(kind, (db) => computeLiveYear(db, CITY, COUNTIES, 2021, DEFAULT_SCHEME));
     expect(live.asOf).toBe(202112);
     const c = Object.fromEntries(live.results.counties.map((x) => [x.code, x]));
     const ind = (code: string, key: string) => c[code].indicators.find((i) => i.key === key)!;
@@ -52,12 +57,12 @@ describe.each(testDbKinds())('county assessment on %s', (kind) => {
     // evidence: the numbers behind a value are there
     expect(ind(TAOYUAN, 'subsidy_delivery_rate').evidence.map((e) => e.label)).toContain('县级财政补助应到位金额（居民医保）');
     // and 2022 no longer counts the 2021 lateness
-    const y22 = await computeLiveYear(demoDb(kind), CITY, COUNTIES, 2022, DEFAULT_SCHEME);
+    const y22 = await withDemo(kind, (db) => computeLiveYear(db, CITY, COUNTIES, 2022, DEFAULT_SCHEME));
     expect(y22.results.counties.find((x) => x.code === SHIMEN)!.indicators.find((i) => i.key === 'unification_overdue_items')!.value).toBe(0);
   });
 
   it('rank uncertainty on the demo city: median ranks and 90% intervals for every county', async () => {
-    const live = await computeLiveYear(demoDb(kind), CITY, COUNTIES, 2023, DEFAULT_SCHEME);
+    const live = await withDemo(kind, (db) => computeLiveYear(db, CITY, COUNTIES, 2023, DEFAULT_SCHEME));
     const values = Object.fromEntries(live.results.counties.map((c) => [c.code, Object.fromEntries(c.indicators.map((i) => [i.key, i.value]))]));
     const u = rankUncertainty({ scheme: DEFAULT_SCHEME, values, draws: 1000, seed: 2023 });
     expect(u).toHaveLength(8);
