@@ -40,7 +40,7 @@ export default async function AssessmentPage({ searchParams }: { searchParams: S
     console.error('[assessment] page', e);
     return <ErrorState message="考核结果加载失败，请稍后重试。" />;
   }
-  const indicatorNames = Object.fromEntries(view.scheme.areas.flatMap((a) => a.indicators.map((i) => [i.code, i.label ?? i.code])));
+  const indicatorNames = Object.fromEntries(view.scheme.areas.flatMap((a) => a.indicators.map((i) => [i.code, i.label ?? (isIndicatorCode(i.code) ? getIndicator(i.code).name : i.code)])));
   const firstRow = view.rows.find((r) => r.detail);
   const sheetCounty = view.evidence?.code;
   const selectable = view.rows.filter((r) => r.detail);
@@ -49,13 +49,13 @@ export default async function AssessmentPage({ searchParams }: { searchParams: S
   const historyColumns: DataTableColumn[] = [
     { key: 'county', header: '县（市、区）' },
     ...historyYears.flatMap((y) => [
-      { key: `t${y}`, header: `${y}年总分`, unit: 'count' as const },
+      { key: `t${y}`, header: `${y}年总分`, align: 'right' as const },
       { key: `r${y}`, header: `${y}年排名`, unit: 'count' as const },
     ]),
   ];
   const historyRows = view.history.map((h) => ({
     county: h.name,
-    ...Object.fromEntries(h.years.flatMap((y) => [[`t${y.year}`, y.total], [`r${y.year}`, y.rank]])),
+    ...Object.fromEntries(h.years.flatMap((y) => [[`t${y.year}`, y.total === null ? null : Math.round(y.total * 10) / 10], [`r${y.year}`, y.rank]])),
   }));
   const publishedYears = view.history[0]?.years.filter((y) => y.published).map((y) => y.year) ?? [];
 

@@ -61,7 +61,8 @@ test('考核 2023: publish, published banner, XLSX export reads back', async ({ 
   await expect(page.getByTestId('page-sub')).toContainText('2023年度');
   await expect(page.getByTestId('publication')).toContainText('未发布');
   await page.getByRole('button', { name: '发布2023年考核结果' }).click();
-  await expect(page.getByTestId('action-message')).toContainText('已发布2023年度考核结果', { timeout: 60_000 });
+  // the action revalidates the page: the banner turns into the published one
+  await expect(page.getByTestId('publication')).toContainText('已发布（第1版）', { timeout: 60_000 });
   await page.reload();
   await expect(page.getByTestId('publication')).toContainText('已发布（第1版）');
   await expect(page.getByTestId('diffs')).toHaveCount(0);
@@ -79,15 +80,15 @@ test('考核 2023: publish, published banner, XLSX export reads back', async ({ 
   const card = wb.getWorksheet('计分卡')!;
   expect(card.rowCount).toBe(9);
   const header = (card.getRow(1).values as unknown[]).slice(1);
-  expect(header).toContain('总分');
+  expect(header).toContain('总分(分)');
   const qinghe = card.getRows(2, 8)!.find((r) => r.getCell(1).value === '清河县')!;
-  expect(Number(qinghe.getCell(header.indexOf('总分') + 1).value).toFixed(1)).toBe(shownTotal);
+  expect(Number(qinghe.getCell(header.indexOf('总分(分)') + 1).value).toFixed(1)).toBe(shownTotal);
   expect(String(qinghe.getCell(header.indexOf('结果状态') + 1).value)).toContain('已发布');
   const ev = wb.getWorksheet('计分依据')!;
-  expect(ev.rowCount).toBe(1 + 8 * 18);
+  expect(ev.rowCount).toBe(1 + 8 * 17);
   const evHeader = (ev.getRow(1).values as unknown[]).slice(1);
   const row = ev.getRows(2, ev.rowCount - 1)!.find((r) => r.getCell(1).value === '桃源县' && r.getCell(4).value === 'subsidy_delivery_rate')!;
-  expect(Number(row.getCell(evHeader.indexOf('得分') + 1).value)).toBe(0);
+  expect(Number(row.getCell(evHeader.indexOf('得分(分)') + 1).value)).toBe(0);
   expect(String(row.getCell(evHeader.indexOf('依据数据') + 1).value)).toContain('县级财政补助应到位金额');
 
   await page.screenshot({ path: path.join(shots, 'assessment-2023.png'), fullPage: true });

@@ -29,7 +29,7 @@ function PathBox({ title, p }: { title: string; p: PathToTarget | null }) {
               <ul>
                 {p.options.map((o) => (
                   <li key={o.key}>
-                    {o.label}：由 {formatValue(o.current, o.unit, { displayUnit: o.displayUnit, digits: o.unit === 'count' ? 1 : undefined })} 提高到 {describeRequirement(o.requirement, o.unit, o.displayUnit)}
+                    {o.label}：由 {formatValue(o.current, o.unit, { displayUnit: o.displayUnit, digits: o.unit === 'count' && !Number.isInteger(o.current) ? 1 : undefined })} 改进到 {describeRequirement(o.requirement, o.unit, o.displayUnit)}
                   </li>
                 ))}
               </ul>

@@ -22,13 +22,13 @@ const STATUS = { scored: '已计分', missing_zero: '无数据·不得分', miss
 export async function assessmentWorkbook(view: AssessmentView, names: Map<string, string>, sheets: CountyResult[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '医保基金运行与分级诊疗分析平台';
-  const areaCols: ExportColumn[] = view.scheme.areas.map((a) => ({ key: `a_${a.code}`, header: `${a.name}得分(满分${areaMax(a)})`, unit: 'count' }));
+  const areaCols: ExportColumn[] = view.scheme.areas.map((a) => ({ key: `a_${a.code}`, header: `${a.name}得分(分，满分${areaMax(a)})` }));
   addSheet(
     wb,
     '计分卡',
-    [{ key: 'county', header: '县（市、区）' }, ...areaCols, { key: 'total', header: '总分', unit: 'count' }, { key: 'grade', header: '等级' }, { key: 'rank', header: '排名', unit: 'count' },
+    [{ key: 'county', header: '县（市、区）' }, ...areaCols, { key: 'total', header: '总分(分)' }, { key: 'grade', header: '等级' }, { key: 'rank', header: '排名', unit: 'count' },
       { key: 'median', header: '模拟排名中位数', unit: 'count' }, { key: 'lo', header: '90%排名区间下限', unit: 'count' }, { key: 'hi', header: '90%排名区间上限', unit: 'count' },
-      { key: 'change', header: '较上年得分变化', unit: 'count' }, { key: 'status', header: '结果状态' }],
+      { key: 'change', header: '较上年得分变化(分)' }, { key: 'status', header: '结果状态' }],
     [...view.rows].sort((a, b) => a.result.rank - b.result.rank).map((r) => ({
       county: r.name,
       ...Object.fromEntries(r.result.areas.map((a) => [`a_${a.code}`, a.max > 0 ? Math.round(a.points * 100) / 100 : null])),
@@ -68,7 +68,7 @@ export async function assessmentWorkbook(view: AssessmentView, names: Map<string
     '计分依据',
     [{ key: 'county', header: '县（市、区）' }, { key: 'area', header: '考核领域' }, { key: 'indicator', header: '指标' }, { key: 'code', header: '指标代码' },
       { key: 'value', header: '指标值' }, { key: 'unit', header: '指标值单位' }, { key: 'valueText', header: '指标值（显示）' }, { key: 'evidence', header: '依据数据' },
-      { key: 'rule', header: '计分规则' }, { key: 'weight', header: '权重', unit: 'count' }, { key: 'points', header: '得分' }, { key: 'lost', header: '失分' }, { key: 'status', header: '计分状态' }],
+      { key: 'rule', header: '计分规则' }, { key: 'weight', header: '权重(分)' }, { key: 'points', header: '得分(分)' }, { key: 'lost', header: '失分(分)' }, { key: 'status', header: '计分状态' }],
     evidenceRows,
   );
   addSheet(
