@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstOrderIndex, positionDriver, rankUncertainty } from './uncertainty';
 import { parseScheme } from './scheme';
+import { computeResults } from './results';
 
 const scheme = parseScheme({
   name: 't', basis: 't',
@@ -51,6 +52,19 @@ describe('rankUncertainty (OECD/JRC-style Monte Carlo)', () => {
   it('keeps missing values out under the reweight rule', () => {
     const m = rankUncertainty({ scheme, values: { A: { coverage_rate: 0.99, collection_rate: null, remittance_avg_delay: 0 }, B: { coverage_rate: 0.9, collection_rate: 0.9, remittance_avg_delay: 1 } }, draws: 200 });
     expect(m[0].interval).toEqual([1, 1]);
+  });
+});
+
+describe('the scheme as published is one of the draws', () => {
+  it("base ranks equal the scheme's own ranking (deduction rules included)", () => {
+    const values = {
+      A: { coverage_rate: 0.99, collection_rate: 0.8, remittance_avg_delay: 0 },
+      B: { coverage_rate: 0.9, collection_rate: 0.99, remittance_avg_delay: 4 },
+      C: { coverage_rate: 0.95, collection_rate: 0.95, remittance_avg_delay: 9 },
+    };
+    const feeds = Object.fromEntries(Object.entries(values).map(([c, v]) => [c, Object.fromEntries(Object.entries(v).map(([k, x]) => [k, { value: x, evidence: [] }]))]));
+    const ranks = computeResults(scheme, 2023, feeds).counties.map((c) => c.rank);
+    expect(rankUncertainty({ scheme, values, draws: 10 }).map((r) => r.baseRank)).toEqual(ranks);
   });
 });
 

@@ -123,7 +123,8 @@ export function rankUncertainty(input: UncertaintyInput): RankUncertainty[] {
     const v = values[c]?.[i.key];
     return typeof v === 'number' && Number.isFinite(v) ? v : null;
   }));
-  const schemeScore = val.map((row) => row.map((v, j) => (v === null ? null : scoreValue(inds[j].rule, v, 1).share)));
+  // share of the indicator's own weight (a deduction rule deducts absolute points, so the weight matters)
+  const schemeScore = val.map((row) => row.map((v, j) => (v === null ? null : scoreValue(inds[j].rule, v, inds[j].weight).share)));
   const minmax: (number | null)[][] = counties.map(() => inds.map(() => null));
   const zscore: (number | null)[][] = counties.map(() => inds.map(() => null));
   inds.forEach((ind, j) => {
