@@ -10,13 +10,13 @@ import styles from '../open.module.css';
 const COLORS = ['#1f6fb2', '#c8453b', '#6f42c1', '#4d7a1b'];
 const DASHES = ['', '6 4', '2 3', '10 3 2 3'];
 
-interface Point { label: string; values: (number | null)[] }
+interface Point { label: string; own: boolean; values: (number | null)[] }
 
 function pointsOf(chart: OpenChart): Point[] {
   const spec = chart.chart!;
   return chart.rows
     .filter((r) => !spec.omitRows?.includes(r.key))
-    .map((r) => ({ label: r.short ?? r.label, values: spec.series.map((k) => (r.cells[k]?.s === 'shown' ? r.cells[k].v : null)) }));
+    .map((r) => ({ label: r.short ?? r.label, own: !!r.highlight, values: spec.series.map((k) => (r.cells[k]?.s === 'shown' ? r.cells[k].v : null)) }));
 }
 
 function seriesLabel(chart: OpenChart, key: string): string {
@@ -69,7 +69,7 @@ export function BarsChart({ chart }: { chart: OpenChart }) {
     <div className={styles.bars} role="img" aria-label={chart.summary}>
       {pts.map((p) => (
         <div key={p.label} className={styles.barRow} aria-hidden="true">
-          <span className={styles.barLabel}>{p.label}</span>
+          <span className={p.own ? `${styles.barLabel} ${styles.barLabelOwn}` : styles.barLabel}>{p.own ? `▶ ${p.label}` : p.label}</span>
           <span className={styles.barTrack}>
             {p.values.map((v, i) =>
               v === null ? null : (
