@@ -104,7 +104,7 @@ export default async function OpenReportPage({ params }: { params: Params }) {
         <h2 id="kpi-h">{view.year}年主要数字</h2>
         <dl className={styles.kpis}>
           {view.kpis.map((k) => (
-            <div key={k.code} className={styles.kpi}>
+            <div key={k.code} className={styles.kpi} data-code={k.code}>
               <dt>{k.name}</dt>
               <dd className={styles.kpiValue}>{k.value}</dd>
               {k.status && <dd className={styles.kpiMeta}>区间：{k.status}</dd>}

@@ -29,10 +29,10 @@ export default function OpenFigure({ chart, view, permalink, source }: { chart: 
           </thead>
           <tbody>
             {chart.rows.map((r, i) => (
-              <tr key={r.key} className={r.highlight ? styles.highlight : r.total ? styles.total : undefined}>
+              <tr key={r.key} data-row={r.key} className={r.highlight ? styles.highlight : r.total ? styles.total : undefined}>
                 <th scope="row">{r.label}</th>
                 {texts[i].map((t, j) => (
-                  <td key={chart.columns[j].key} className={styles.num} data-state={r.cells[chart.columns[j].key]?.s}>{t}</td>
+                  <td key={chart.columns[j].key} data-col={chart.columns[j].key} className={styles.num} data-state={r.cells[chart.columns[j].key]?.s}>{t}</td>
                 ))}
               </tr>
             ))}
