@@ -8,6 +8,7 @@ import { evaluateWarnings } from '../lib/risk/evaluate';
 import { ensureDemoAccounts } from '../lib/auth/demo';
 import { authSecret } from '../lib/auth/secret';
 import { resumePendingSteps, sweepStaleUploads } from '../lib/ingest/postImport';
+import { publishDemoOpenReports } from '../lib/open/publish';
 
 async function main() {
   const t0 = Date.now();
@@ -26,6 +27,10 @@ async function main() {
       const t1 = Date.now();
       await evaluateWarnings(db, { trigger: 'IMPORT', actor: '演示数据装载' });
       console.log(`[db] 风险预警评估完成 (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+      // The demo city's annual public reports are published at load, so /open has something to show.
+      const t2 = Date.now();
+      const years = await publishDemoOpenReports(db);
+      console.log(`[db] 年度公开报告已发布：${years.join('、')}年 (${((Date.now() - t2) / 1000).toFixed(1)} s)`);
     } else {
       console.log('[db] 已有数据，跳过演示数据装载');
     }
