@@ -3,5 +3,6 @@
 // Add one line per subscribing module, e.g.:
 //   import '../risk/onImported';
 import '../risk/onImported';
+import '../reports/onImported';
 
 export {};

@@ -10,6 +10,9 @@ import { buildDocx } from './docx';
 import { gatherReport } from './gather';
 import { htmlToPdf, launchBrowser } from './pdf';
 import type { ReportFigures } from './types';
+import { editionCodes } from './months';
+
+export { completeMonths, editionCodes } from './months';
 
 export type ReportTrigger = 'IMPORT' | 'MANUAL' | 'CLI';
 export const TRIGGER_LABELS: Record<ReportTrigger, string> = { IMPORT: '导入后自动生成', MANUAL: '手动生成', CLI: '命令行生成' };
@@ -45,14 +48,6 @@ export function figuresDigest(r: ReportFigures): string {
 export function versionLabel(v: { version: number; generatedAt: Date; trigger: ReportTrigger }): string {
   const t = v.generatedAt.toISOString().slice(0, 16).replace('T', ' ');
   return `第${v.version}版 · ${t} UTC · ${TRIGGER_LABELS[v.trigger]}`;
-}
-
-/** Region codes of a month's editions: the city first, then every county-level unit. */
-export async function editionCodes(db: Db): Promise<string[]> {
-  const regions = await db.prisma.region.findMany({ orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }], select: { code: true, kind: true, parentCode: true } });
-  const city = regions.find((r) => r.kind === 'CITY');
-  if (!city) return [];
-  return [city.code, ...regions.filter((r) => r.parentCode === city.code).map((r) => r.code)];
 }
 
 /**
@@ -123,20 +118,6 @@ export async function versionFile(db: Db, period: number, regionCode: string, ve
 export async function versionFigures(db: Db, period: number, regionCode: string, version: number): Promise<ReportFigures | null> {
   const r = await db.prisma.reportVersion.findUnique({ where: { period_regionCode_version: { period, regionCode, version } }, select: { figures: true } });
   return r ? (JSON.parse(r.figures) as ReportFigures) : null;
-}
-
-/**
- * Months among `periods` whose fund data is complete: every county-level unit has ledger rows for it.
- * These are the months whose report an import completes (or corrects).
- */
-export async function completeMonths(db: Db, periods: number[]): Promise<number[]> {
-  if (!periods.length) return [];
-  const codes = (await editionCodes(db)).slice(1);
-  if (!codes.length) return [];
-  const rows = await db.prisma.ledgerFact.groupBy({ by: ['period', 'regionCode'], where: { period: { in: periods }, regionCode: { in: codes } } });
-  const count = new Map<number, number>();
-  for (const r of rows) count.set(r.period, (count.get(r.period) ?? 0) + 1);
-  return periods.filter((p) => count.get(p) === codes.length).sort((a, b) => a - b);
 }
 
 /**
