@@ -203,9 +203,13 @@ export function writeSections(r: Base): { sections: Section[]; derived: Record<s
         regionCode: r.cityCode, period: r.period, source: '所列县当期结余之和 ÷ 当期结余为负的县当期结余之和',
         derivedFrom: deficits.map((c) => ref('current_balance', c.code)),
       }) : null;
+      const n = book.derive(`count(deficit_counties@${r.cityCode}:${r.period})`, {
+        label: '当期结余为负的县（市、区）个数', value: deficits.length, unit: 'count', regionCode: r.cityCode, period: r.period,
+        source: '各县当期结余中为负的个数', derivedFrom: counties.filter((c) => c.currentBalance !== null).map((c) => ref('current_balance', c.code)),
+      });
       sentences.push(say(book, (p) => {
         const list = top.map((c) => `${c.name}（${p.v(ref('current_balance', c.code))}）`);
-        return `${ytd}，${deficits.length}个县（市、区）当期收不抵支，缺口较大的是${join(list)}${share ? `，合计占各县缺口总额的${p.v(share)}` : ''}。`;
+        return `${ytd}，${p.v(n)}个县（市、区）当期收不抵支，缺口较大的是${join(list)}${share ? `，合计占各县缺口总额的${p.v(share)}` : ''}。`;
       }));
     }
     const fast = counties

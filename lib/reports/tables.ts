@@ -86,7 +86,7 @@ export function reportTables(r: ReportFigures): ReportTable[] {
     SEVERITY_LABELS[w.severity], w.ruleName, w.subjectLabel, formatPeriod(w.firstPeriod),
     w.clearedPeriod && w.clearedPeriod <= r.period ? formatPeriod(w.clearedPeriod) : '—', STATUS_LABELS[w.status],
   ];
-  const warnCols = [{ header: '级别', align: L }, { header: '规则', align: L }, { header: '对象', align: L }, { header: '首次触发', align: L }, { header: '解除', align: L }, { header: '处置状态', align: L }];
+  const warnCols = [{ header: '级别', align: L }, { header: '规则', align: L }, { header: '对象', align: L }, { header: '首次触发', align: L }, { header: '条件消除', align: L }, { header: '处置状态', align: L }];
   tables.push({ id: 'warnings', title: `表6 在办风险预警（${formatPeriod(r.period)}末）`, columns: warnCols, rows: r.warnings.open.map(warnRow) });
   if (r.warnings.raised.length || r.warnings.cleared.length) {
     tables.push({
