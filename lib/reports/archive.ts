@@ -144,7 +144,16 @@ export async function generateMonths(
         const step = `${formatPeriod(period)} · ${regionCode}`;
         await db.prisma.reportJob.update({ where: { id: job.id }, data: { step: `正在生成 ${step}`, done } });
         input.onProgress?.(`[report] ${step}`);
-        const r = await generateEdition(db, { period, regionCode, trigger: input.trigger, by: input.by, renderHtml: input.renderHtml, browser });
+        let r;
+        try {
+          r = await generateEdition(db, { period, regionCode, trigger: input.trigger, by: input.by, renderHtml: input.renderHtml, browser });
+        } catch (e) {
+          // Chromium under memory pressure occasionally drops the PDF stream ("IO.read"): retry once in a fresh browser.
+          input.onProgress?.(`[report] ${step}: ${(e as Error).message}; retrying`);
+          await browser.close().catch(() => {});
+          browser = await launchBrowser();
+          r = await generateEdition(db, { period, regionCode, trigger: input.trigger, by: input.by, renderHtml: input.renderHtml, browser });
+        }
         if (r.created) created++;
         done++;
       }

@@ -172,7 +172,7 @@ describe.each(testDbKinds())('monthly report on the demo city (%s)', (kind: Test
     expect(txt).toContain('江临市（全市）2024年12月基本医疗保险基金运行分析报告');
     expect(txt).toContain('安平市基层就诊占比');
     expect(txt).toContain(`第1页/共${pages}页`);
-    expect(txt).toContain('图1 统筹基金可支付月数');
+    expect(txt).toContain('图1统筹基金可支付月数');
     // charts are vector: their axis labels are text in the PDF, not pixels
     expect(txt).toContain('合理下限6.0个月');
     expect(txt).toContain(sentenceWith(city, '桃源县县级财政补助到位率')!.text);
@@ -181,7 +181,7 @@ describe.each(testDbKinds())('monthly report on the demo city (%s)', (kind: Test
 
     // A correction of 石门县's December enrolment (resident scheme), imported as a file.
     const rows = await exportStoredRows(db, 'ENROLLMENT', { fromPeriod: P, toPeriod: P, regionCodes: ['439922'] });
-    const resident = rows.filter((r) => r[0] === '439922' && r[1] === '居民医保');
+    const resident = rows.filter((r) => r[0] === '439922' && r[1] === '城乡居民基本医疗保险');
     expect(resident).toHaveLength(1);
     const enrolled = Number(resident[0][4]);
     resident[0][4] = String(enrolled - 20000);

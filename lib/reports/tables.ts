@@ -18,7 +18,8 @@ export interface ReportTable {
 
 const L = 'left' as const;
 const R = 'right' as const;
-const wan = (v: number | null) => formatYuan(v, '万元');
+// Amount columns say 万元 once in the table note; cells carry the number only (narrow A4 columns).
+const wan = (v: number | null) => formatYuan(v, '万元').replace(/万元$/, '');
 
 export function reportTables(r: ReportFigures): ReportTable[] {
   const f = (key: string | null) => (key ? r.figures[key] : undefined);
