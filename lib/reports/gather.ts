@@ -197,9 +197,10 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
     }
   }
 
+  const codesOf = (code: string) => code === cityCode || visibleCounties.some((c) => c.code === code);
   // Deficit attribution so far this year (预算执行 · 缺口责任划分).
   const ATT_SRC = '预算执行 · 缺口责任划分（lib/queries/budget getDeficitAttribution，《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》三（三））';
-  const attributionLines = attribution.counties.map((a) => {
+  const attributionLines = attribution.counties.filter((a) => codesOf(a.code)).map((a) => {
     const line = {
       code: a.code, name: nameOf(a.code), balance: a.balance, gap: a.gap, countySubsidyUnpaid: a.countySubsidyUnpaid,
       premiumShortfall: a.premiumShortfall, countyMakeup: a.countyMakeup, cityCovers: a.cityCovers, metPlan: a.metPlan, regime: a.regime,

@@ -25,7 +25,7 @@ export const REPORT_CSS = `
 .rpt-empty { color: #8a95a3; text-align: center; }
 .rpt-foot { border-top: 1px solid #dbe2ea; margin-top: 16px; padding-top: 6px; color: #5b6878; font-size: 8.5pt; line-height: 1.6; }
 @media screen and (max-width: 640px) {
-  .rpt { padding: 12px 4px; font-size: 14px; }
+  .rpt { padding: 12px 10px; font-size: 14px; }
   .rpt-table { overflow-x: auto; }
   .rpt table { min-width: 560px; }
 }
