@@ -197,7 +197,9 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
     }
   }
 
-  const codesOf = (code: string) => code === cityCode || visibleCounties.some((c) => c.code === code);
+  // A county edition lists the county only: under a county scope the budget query's total row sums the
+  // visible counties (the county itself), not the city.
+  const codesOf = (code: string) => (isCity ? true : code === region);
   // Deficit attribution so far this year (预算执行 · 缺口责任划分).
   const ATT_SRC = '预算执行 · 缺口责任划分（lib/queries/budget getDeficitAttribution，《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》三（三））';
   const attributionLines = attribution.counties.filter((a) => codesOf(a.code)).map((a) => {
