@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/counties', label: '县域画像' },
   { href: '/assessment', label: '考核' },
   { href: '/unification', label: '六统一' },
+  { href: '/reports', label: '月度报告' },
   { href: '/open', label: '公开', show: 'everyone' },
   { href: '/admin', label: '管理', show: 'admin' },
   { href: '/login', label: '登录', show: 'anonymous' },
