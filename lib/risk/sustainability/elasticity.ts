@@ -4,7 +4,8 @@
 // less than its face value. The estimate: across counties and years,
 //   Δln(参保率_c,y) = α + ε · Δln(个人缴费标准_c,y) + u_c,y
 // (coverage = enrolled ÷ should-enrol, so population change drops out; α absorbs a common drift),
-// weighted by enrolment, with a cluster-robust (CR1, by county) standard error and a Student-t interval
+// over the most recent `years` year-on-year changes (default 5: the response to recent rises is what a
+// rise now will meet; earlier rises from a low base met little resistance), weighted by enrolment, with a cluster-robust (CR1, by county) standard error and a Student-t interval
 // on G − 1 degrees of freedom (few clusters: Cameron, Gelbach & Miller 2008).
 import { clusterRobust, makeEstimate, ols, type Estimate } from '../../analysis';
 
@@ -22,6 +23,9 @@ export interface EnrolmentObservation {
 export interface ElasticityEstimate extends Estimate {
   /** confidence level of ciLow..ciHigh */
   level: number;
+  /** the changes used end in these years */
+  fromYear: number;
+  toYear: number;
   /** county-years used (consecutive years with both figures) */
   n: number;
   /** counties */
@@ -35,7 +39,8 @@ export interface ElasticityEstimate extends Estimate {
  * Throws when fewer than 2 counties or fewer than 3 usable county-years, or when the contribution never
  * changed (nothing to learn from).
  */
-export function estimateEnrolmentElasticity(rows: readonly EnrolmentObservation[], level = 0.95): ElasticityEstimate {
+export function estimateEnrolmentElasticity(rows: readonly EnrolmentObservation[], level = 0.95, years = 5): ElasticityEstimate {
+  const lastYear = Math.max(...rows.map((r) => r.year));
   const byRegion = new Map<string, EnrolmentObservation[]>();
   for (const r of rows) {
     if (!(r.enrolled > 0 && r.shouldEnroll > 0 && r.contribution > 0)) continue;
@@ -52,7 +57,7 @@ export function estimateEnrolmentElasticity(rows: readonly EnrolmentObservation[
     list.sort((a, b) => a.year - b.year);
     for (let i = 1; i < list.length; i++) {
       const a = list[i - 1], b = list[i];
-      if (b.year !== a.year + 1) continue;
+      if (b.year !== a.year + 1 || b.year <= lastYear - years) continue;
       const dp = Math.log(b.contribution / a.contribution);
       const dc = Math.log(b.enrolled / b.shouldEnroll) - Math.log(a.enrolled / a.shouldEnroll);
       X.push([1, dp]);
@@ -71,5 +76,5 @@ export function estimateEnrolmentElasticity(rows: readonly EnrolmentObservation[
   const fit = ols(Xw, yw, { names: ['截距', '缴费标准对数变化'] });
   const { covariance } = clusterRobust(Xw, fit.residuals, cl, { xtxInv: fit.xtxInv, rows: [1] });
   const est = makeEstimate(fit.coefficients[1], Math.sqrt(covariance[0][0]), level, { kind: 't', df: clusters - 1 });
-  return { ...est, level, n: y.length, clusters, roseAndFell };
+  return { ...est, level, n: y.length, clusters, roseAndFell, fromYear: lastYear - years + 1, toYear: lastYear };
 }

@@ -24,7 +24,7 @@ function panel(eps: number, seed: number): EnrolmentObservation[] {
 
 describe('estimateEnrolmentElasticity', () => {
   it('recovers a planted elasticity of −0.10 within its 95% interval', () => {
-    const e = estimateEnrolmentElasticity(panel(-0.1, 12));
+    const e = estimateEnrolmentElasticity(panel(-0.1, 12), 0.95, 9);
     expect(e.ciLow).toBeLessThan(-0.1);
     expect(e.ciHigh).toBeGreaterThan(-0.1);
     expect(e.estimate).toBeLessThan(-0.05);
@@ -36,7 +36,7 @@ describe('estimateEnrolmentElasticity', () => {
   it('the 95% interval covers the planted value in about 95% of 200 panels', () => {
     let hit = 0;
     for (let s = 1; s <= 200; s++) {
-      const e = estimateEnrolmentElasticity(panel(-0.2, 100 + s));
+      const e = estimateEnrolmentElasticity(panel(-0.2, 100 + s), 0.95, 9);
       if (e.ciLow <= -0.2 && -0.2 <= e.ciHigh) hit++;
     }
     expect(hit / 200).toBeGreaterThan(0.88);
