@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import ChartFrame from '@/app/ui/charts/ChartFrame';
 import { AXIS_TICK, CHART_GRID, CHART_MARKER } from '@/app/ui/charts/palette';
-import type { DataTableColumn } from '@/app/ui/DataTable';
+import DataTable, { type DataTableColumn } from '@/app/ui/DataTable';
 import { formatAxisTick, formatPercent, formatPeriod, formatValue, pickYuanScale, unitLabel } from '@/lib/format';
 import {
   applyLevers, NO_LEVERS, simulateFund, summarize,
@@ -28,6 +28,7 @@ export interface SustainabilityPanelProps {
   seed: number;
 }
 
+const LEVEL_NAMES = { PRIMARY: '基层医疗机构', COUNTY: '县级医院', CITY: '市级医院' } as const;
 const pct = (v: number) => formatPercent(v, 1);
 const when = (p: number | null) => (p === null ? '5年内不耗尽' : formatPeriod(p));
 const shortWhen = (p: number | null) => (p === null ? '5年后' : formatPeriod(p, 'short'));
@@ -171,8 +172,8 @@ export default function SustainabilityPanel(p: SustainabilityPanelProps) {
         )}
         {ctx.levels.map((l) => (
           <label key={l.level}>
-            <span>{l.level === 'PRIMARY' ? '基层' : l.level === 'COUNTY' ? '县级医院' : '市级医院'}报销比例（现{pct(l.fundPaid / l.policyCost)}）变化 <strong>{(lev.reimbursement[l.level] ?? 0).toFixed(1)}个百分点</strong></span>
-            <input type="range" min={-15} max={10} step={0.5} value={lev.reimbursement[l.level] ?? 0} onChange={(e) => setReimb(l.level, Number(e.target.value))} aria-label={`${l.level}报销比例变化（个百分点）`} />
+            <span>{LEVEL_NAMES[l.level]}报销比例（现{pct(l.fundPaid / l.policyCost)}）变化 <strong>{(lev.reimbursement[l.level] ?? 0).toFixed(1)}个百分点</strong></span>
+            <input type="range" min={-15} max={10} step={0.5} value={lev.reimbursement[l.level] ?? 0} onChange={(e) => setReimb(l.level, Number(e.target.value))} aria-label={`${LEVEL_NAMES[l.level]}报销比例变化（个百分点）`} />
           </label>
         ))}
         <label>
@@ -191,18 +192,22 @@ export default function SustainabilityPanel(p: SustainabilityPanelProps) {
       </div>
 
       <h3 className={s.sectionTitle} style={{ fontSize: '1rem' }}>通过充足性检验所需的最小调整（单项）</h3>
-      <table className="table" data-testid="smallest-levers">
-        <thead><tr><th>政策参数</th><th>最小调整</th></tr></thead>
-        <tbody>
-          {p.smallest.map((x) => (
-            <tr key={x.key}>
-              <td>{x.name}</td>
-              <td>{x.value === null ? '范围内无法通过' : x.value === 0 ? '无需调整' : `${x.value}${x.unit}`}
-                {x.key === 'contributionRise' && p.smallestContributionNoResponse !== null && `（不计参保下降：${p.smallestContributionNoResponse}${x.unit}）`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div data-testid="smallest-levers">
+        <DataTable
+          id="smallest-levers"
+          columns={[
+            { key: 'name', header: '政策参数' },
+            { key: 'value', header: '最小调整' },
+            { key: 'without', header: '不计参保下降时' },
+          ]}
+          rows={p.smallest.map((x) => ({
+            name: x.name,
+            value: x.value === null ? '范围内无法通过' : x.value === 0 ? '无需调整' : `${x.value}${x.unit}`,
+            without: x.key === 'contributionRise' && p.smallestContributionNoResponse !== null ? `${p.smallestContributionNoResponse}${x.unit}` : '—',
+          }))}
+          exportName={`${p.schemeName}通过充足性检验所需的最小调整`}
+        />
+      </div>
 
       <h3 className={s.sectionTitle} style={{ fontSize: '1rem' }}>与上月预测相比</h3>
       {a ? (

@@ -210,3 +210,31 @@ export function summarize(sim: Simulation, adj: Adjustment = {}, adequacy: { hor
     adequacy: adequacyTest(central, adequacy.horizon, adequacy.threshold),
   };
 }
+
+/**
+ * P(可支付月数 < threshold in at least one of the next `within` months), 0..1, over the simulated paths
+ * (no policy adjustment). The risk rule `reserve_shortfall_probability` reads this.
+ */
+export function probabilityBelow(sim: Simulation, threshold: number, within: number): number {
+  const { paths: P, horizon: H } = sim;
+  const K = Math.min(within, H);
+  let hit = 0;
+  const win = new Float64Array(12);
+  for (let j = 0; j < P; j++) {
+    for (let i = 0; i < 12; i++) win[i] = sim.pastExpense[i];
+    let t12 = sim.pastExpense.reduce((a, x) => a + x, 0);
+    let b = sim.balance;
+    for (let k = 0; k < K; k++) {
+      const e = sim.expense[k] * sim.expenseMult[j * H + k];
+      b += sim.income[k] * sim.incomeMult[j * H + k] - e;
+      t12 += e - win[k % 12];
+      win[k % 12] = e;
+      const m = mor(b, t12);
+      if (m !== null && m < threshold) {
+        hit++;
+        break;
+      }
+    }
+  }
+  return hit / P;
+}
