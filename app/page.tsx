@@ -9,12 +9,15 @@ import CountyComparison from './_overview/CountyComparison';
 import FundTrend from './_overview/FundTrend';
 import OpenWarnings from './_overview/OpenWarnings';
 import { requestContext } from '@/lib/queries/context';
+import SustainabilityLine from './_overview/SustainabilityLine';
+import { requireViewer } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: '总览' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireViewer();
   const ctx = await requestContext(searchParams);
   if (!ctx) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const { info, filters: f, scope, key, regionLabel: regionName, schemeLabel: schemeName } = ctx;
@@ -36,6 +39,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         <h2 id="warnings-h" className="section-title">风险预警</h2>
         <Suspense key={`w-${f.region}`} fallback={<KpiGridSkeleton count={4} />}>
           <OpenWarnings scope={scope} region={f.region} />
+        </Suspense>
+      </section>
+      <section aria-labelledby="sustain-h">
+        <h2 id="sustain-h" className="section-title">可持续性</h2>
+        <Suspense fallback={<p>…</p>}>
+          <SustainabilityLine scope={scope} />
         </Suspense>
       </section>
       <section aria-labelledby="trend-h">

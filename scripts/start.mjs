@@ -1,5 +1,6 @@
 // `npm start`: migrate the database (embedded SQLite by default), load the demo city into an empty one,
-// build the app when the sources changed since the last build, and serve it on $PORT (default 3000).
+// build the app when the sources changed since the last build, and serve it on $PORT (default 3000),
+// bound to the loopback interface unless $HOST names another (e.g. HOST=0.0.0.0 behind a firewall).
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -35,7 +36,10 @@ if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || !fs.existsSync(stamp
   fs.writeFileSync(stampFile, stamp);
 }
 const port = process.env.PORT || '3000';
-console.log(`[start] http://localhost:${port}`);
-const child = spawn(bin('next'), ['start', '-p', port], { cwd: root, stdio: 'inherit', env: process.env });
+const host = process.env.HOST || '127.0.0.1';
+console.log(`[start] http://${host === '127.0.0.1' ? 'localhost' : host}:${port}（监听 ${host}）`);
+const demoFile = path.join(root, 'data', 'demo-accounts.txt');
+if (fs.existsSync(demoFile)) console.log(`[start] 演示账号及密码见 ${path.relative(root, demoFile)}`);
+const child = spawn(bin('next'), ['start', '-p', port, '-H', host], { cwd: root, stdio: 'inherit', env: process.env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -14,13 +14,15 @@ import Remittances from './_widgets/Remittances';
 import AccumulatedBalance from './_widgets/AccumulatedBalance';
 import { pageContext } from '../collection/_widgets/common';
 import { requestContext } from '@/lib/queries/context';
+import { requireViewer } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: '预算执行' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** 预算执行 (seed 001 §三(三), §五(二)): each county's execution of the plan the city handed it. */
+/** 预算执行 (市级统筹意见（征求意见稿）三(三), 五(二)): each county's execution of the plan the city handed it. */
 export default async function BudgetPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireViewer();
   // The last month with data in the selected year bounds the as-of month (request context).
   const rc = await requestContext(searchParams, { defaultScheme: 'RESIDENT' });
   if (!rc) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;

@@ -14,13 +14,15 @@ import ContributionStandards from './_widgets/ContributionStandards';
 import EnrolmentTrend from './_widgets/EnrolmentTrend';
 import { pageContext } from './_widgets/common';
 import { requestContext } from '@/lib/queries/context';
+import { requireViewer } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: '参保征缴' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** 参保征缴 (seed 001 §四(一), §五(二)): coverage and collection per county against targets, by source and level. */
+/** 参保征缴 (市级统筹意见（征求意见稿）四(一), 五(二)): coverage and collection per county against targets, by source and level. */
 export default async function CollectionPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireViewer();
   const rc = await requestContext(searchParams, { defaultScheme: 'RESIDENT' });
   if (!rc) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const { info, filters: f, scope, key, regionLabel, schemeLabel: schemeName } = rc;

@@ -14,12 +14,14 @@ import DifferentiatedPayment from './_widgets/DifferentiatedPayment';
 import ReferralsSigning from './_widgets/ReferralsSigning';
 import OptionLinks from './_widgets/OptionLinks';
 import { tableSortParams } from '@/lib/queries/filters';
+import { requireViewer } from '@/lib/auth/viewer';
 import { parseTieredCareParams } from '@/lib/queries/tieredCare/request';
 import { cachedPoolingMonths } from '@/lib/queries/tieredCare/inputs';
 import { indicators } from '@/lib/indicators/registry';
 import { POOLING_OUTCOMES } from '@/lib/tieredCare/poolingEffect';
 import styles from './tieredCare.module.css';
 import { requestContext } from '@/lib/queries/context';
+import { cite } from '@/lib/indicators/sources';
 
 export const metadata: Metadata = { title: '分级诊疗' };
 
@@ -38,6 +40,7 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 }
 
 export default async function TieredCarePage({ searchParams }: { searchParams: SearchParams }) {
+  await requireViewer();
   const rc = await requestContext(searchParams);
   if (!rc) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const { info, filters: f, scope, key, regionLabel: regionName, schemeLabel: schemeName, params } = rc;
@@ -56,7 +59,7 @@ export default async function TieredCarePage({ searchParams }: { searchParams: S
       </header>
       <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={extra} />
 
-      <Section id="kpi" title="主要指标" intro="所选年度（截至最新月份）对照目标值；市级统筹不得冲击分级诊疗（seed 001 §四(三)）。">
+      <Section id="kpi" title="主要指标" intro={`所选年度（截至最新月份）对照目标值；市级统筹不得冲击分级诊疗（${cite('pooling-opinion', '四(三)')}）。`}>
         <Suspense key={key} fallback={<KpiGridSkeleton count={4} />}>
           <ShareKpis scope={scope} cityCode={info.cityCode} req={req} />
         </Suspense>

@@ -1,6 +1,6 @@
 // Who is asking. Every query takes the viewer's scope so access is enforced on the server:
 // city analysts see everything, a county sees its own detail (plus city totals), the public sees
-// published aggregates only (DESIGN §2).
+// published aggregates only.
 export type Scope =
   | { kind: 'city' }
   | { kind: 'county'; regionCode: string }

@@ -161,7 +161,7 @@ export function ytdSum(values: PeriodValues, asOfPeriod: number): number | null 
 /**
  * Seasonal progress: the average share of a full year's total reached by the as-of month, over the
  * complete earlier years in `values` (at most `maxYears`, most recent first). An alternative to
- * 序时进度 for items with a strong seasonal profile (DESIGN §4: "or vs the historical seasonal profile").
+ * 序时进度 for items with a strong seasonal profile.
  * null when no earlier year is complete or has a positive total.
  */
 export function seasonalProgress(values: PeriodValues, asOfPeriod: number, maxYears = 3): number | null {

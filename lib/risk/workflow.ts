@@ -1,4 +1,4 @@
-// Handling a warning: 新发 → 已核实 → 已处置, or 误报, each step with a note, who and when (seed 001
+// Handling a warning: 新发 → 已核实 → 已处置, or 误报, each step with a note, who and when (市级统筹意见（征求意见稿）
 // §四(二): 风险预警机制和处置预案). County users answer their own county's warnings; the city answers all.
 import 'server-only';
 import { z } from 'zod';

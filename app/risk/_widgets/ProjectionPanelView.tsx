@@ -5,7 +5,7 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Toolti
 import ChartFrame from '@/app/ui/charts/ChartFrame';
 import { AXIS_TICK, CHART_GRID, CHART_MARKER } from '@/app/ui/charts/palette';
 import type { DataTableColumn } from '@/app/ui/DataTable';
-import { formatAxisTick, formatPercent, formatPeriod, formatValue, pickYuanScale, unitLabel } from '@/lib/format';
+import { chooseTicks, chooseYuanScale, formatPercent, formatPeriod, formatTick, formatValue, unitLabel } from '@/lib/format';
 import { projectBalance, type Projection, type ProjectionBase } from '@/lib/risk/projection';
 import s from '../risk.module.css';
 
@@ -61,7 +61,10 @@ export default function ProjectionPanel({ schemeName, history, base, pastExpense
     return out;
   }, [history, base, scen, whatIf, shownMonths]);
   const chartData = rows.map((r) => ({ ...r, band: r.low === null ? null : [r.low, r.high] }));
-  const scale = pickYuanScale(Math.max(...rows.flatMap((r) => [r.actual, r.low, r.high, r.whatIf]).filter((v): v is number => typeof v === 'number').map(Math.abs)));
+  const plotted = rows.flatMap((r) => [r.actual, r.low, r.high, r.whatIf]).filter((v): v is number => typeof v === 'number');
+  const scale = chooseYuanScale(plotted).scale;
+  // One scale and round ticks for the axis, zero included (the exhaustion line): labels equal gridlines.
+  const axis = chooseTicks(Math.min(0, ...plotted), Math.max(0, ...plotted), 'yuan', { scale });
   const columns: DataTableColumn[] = [
     { key: 'period', header: '期间', unit: 'period' },
     { key: 'actual', header: '实际累计结余', unit: 'yuan' },
@@ -118,7 +121,7 @@ export default function ProjectionPanel({ schemeName, history, base, pastExpense
         <ComposedChart responsive style={{ width: '100%', height: 320 }} data={chartData} margin={{ top: 16, right: 16, bottom: 0, left: 4 }}>
           <CartesianGrid stroke={CHART_GRID} vertical={false} />
           <XAxis dataKey="period" type="category" ticks={ticks} tickFormatter={(p: number) => `${Math.floor(p / 100)}年`} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: CHART_GRID }} minTickGap={12} />
-          <YAxis width={56} tick={AXIS_TICK} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatAxisTick(v, 'yuan', scale)} />
+          <YAxis width={56} tick={AXIS_TICK} tickLine={false} axisLine={false} ticks={axis.ticks} domain={axis.domain} interval={0} allowDataOverflow tickFormatter={(v: number) => formatTick(v, 'yuan', axis)} />
           <Tooltip content={(p) => <BandTooltip {...p} />} />
           <Legend wrapperStyle={{ fontSize: 13, paddingTop: 4 }} />
           <Area dataKey="band" name="悲观—乐观区间" stroke="none" fill="var(--chart-1)" fillOpacity={0.15} isAnimationActive={false} connectNulls={false} />

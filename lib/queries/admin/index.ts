@@ -1,16 +1,15 @@
 import 'server-only';
 // Reads of the 管理 pages (import batches, their problems and rejected rows), each checking who is asking:
-// import records name files, people and rejected source rows, so only the city level (市医保局, 管理员)
-// may read them; a county user or the public is refused with ScopeError.
-// TODO(login): once sessions carry roles (lib/auth/viewer), narrow this to role 'admin'.
+// import records name files, people and rejected source rows, so only an administrator (role 'admin',
+// city scope) may read them; anyone else is refused with ScopeError.
 import { getDb } from '../../db';
 import { ScopeError } from '../../auth/scope';
 import type { Viewer } from '../../auth/viewer';
 import { getBatch, getRejectedRows, listBatches, type BatchDetail, type BatchListItem } from '../../ingest/history';
 
-/** Throws ScopeError unless the viewer may read import records (city scope: 市医保局 or 管理员). */
+/** Throws ScopeError unless the viewer may read import records (管理员 with city scope). */
 export function requireImportReader(viewer: Pick<Viewer, 'scope' | 'role'>): void {
-  if (viewer.scope.kind !== 'city' || (viewer.role !== 'city' && viewer.role !== 'admin')) throw new ScopeError('导入记录仅对市医保局和管理员开放');
+  if (viewer.scope.kind !== 'city' || viewer.role !== 'admin') throw new ScopeError('导入记录仅对管理员开放');
 }
 
 /** The newest import batches (at most `limit`) and how many there are. */

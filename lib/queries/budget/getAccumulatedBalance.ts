@@ -1,7 +1,7 @@
 import 'server-only';
 import { cachedByDataVersion } from '../../cache';
 // 累计结余: the city pool (市级统筹基金) plus each county's legacy balance (2019年末结余, kept in the old
-// county account but managed by the city: seed 001 §三(三)), and COUNTY_POOL for a county still pooling on
+// county account but managed by the city: 市级统筹意见（征求意见稿）三(三)), and COUNTY_POOL for a county still pooling on
 // its own. Month-end balances of the 统筹基金 account.
 import type { Db } from '../../db';
 import { getDb } from '../../db';

@@ -42,7 +42,7 @@ function values(scope: Scope, d: BudgetData, req: BudgetRequest, balance: Accumu
   const v: Record<BudgetKpiCode, number | null> = {
     income_execution_rate: row?.income.rate ?? null,
     expense_execution_rate: row?.expense.rate ?? null,
-    // The deviation shown is against the seasonal expectation where there is history (DESIGN §4).
+    // The deviation shown is against the seasonal expectation where there is history.
     income_execution_deviation: row ? row.income.seasonalDeviation ?? row.income.deviation : null,
     expense_execution_deviation: row ? row.expense.seasonalDeviation ?? row.expense.deviation : null,
     current_balance: row?.balance ?? null,

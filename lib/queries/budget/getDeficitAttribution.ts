@@ -1,6 +1,6 @@
 import 'server-only';
 import { cachedByDataVersion } from '../../cache';
-// Deficit attribution per county and year (seed 001 §三(三), lib/budget/deficit): each fund (scheme) is
+// Deficit attribution per county and year (市级统筹意见（征求意见稿）三(三), lib/budget/deficit): each fund (scheme) is
 // attributed on its own — its gap, the county's make-up (unpaid county subsidy + premiums short of plan)
 // and what the city covers from surplus — and the funds are then summed.
 import type { Db } from '../../db';

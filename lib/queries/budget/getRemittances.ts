@@ -2,7 +2,7 @@ import 'server-only';
 import { cachedByDataVersion } from '../../cache';
 // 统收统支: each county's remittances of current income to the city fiscal special account (上解) and the
 // city's allocations back for its expense (下拨), year to date, with the remittance timeliness; and the
-// selected region's monthly flows (seed 001 §三(三)).
+// selected region's monthly flows (市级统筹意见（征求意见稿）三(三)).
 import type { Db } from '../../db';
 import { monthEndIso } from '../../dates';
 import { getDb } from '../../db';

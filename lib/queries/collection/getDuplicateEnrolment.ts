@@ -1,7 +1,7 @@
 import 'server-only';
 import { cachedByDataVersion } from '../../cache';
 // 重复参保: duplicates found per county at the as-of month, and the city's (or a county's) rate at each
-// year end — it falls once the national platform screens duplicates (seed 002 §二).
+// year end — it falls once the national platform screens duplicates (医保函〔2023〕73号 二).
 import type { Db } from '../../db';
 import { getDb } from '../../db';
 import { indicators } from '../../indicators/registry';

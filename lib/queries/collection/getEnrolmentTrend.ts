@@ -1,7 +1,7 @@
 import 'server-only';
 import { cachedByDataVersion } from '../../cache';
 // Resident enrolment year on year against the rise of the individual contribution standard, flagged where
-// enrolment and coverage fall as the contribution rises (seeds 002/004: 选择性参保). Year-end snapshots.
+// enrolment and coverage fall as the contribution rises (医保函〔2023〕73号、益阳市医疗保障局答复: 选择性参保). Year-end snapshots.
 import type { Db } from '../../db';
 import { getDb } from '../../db';
 import { indicators } from '../../indicators/registry';

@@ -140,7 +140,7 @@ export async function loadProfileYear(db: Db, cityCode: string, scheme: SchemeFi
     p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: lastYear, schemeCode: { in: cov } }, _sum: { enrolled: true } }),
     p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: asOf, schemeCode: 'RESIDENT' }, _sum: { enrolled: true } }),
     p.contributionFact.groupBy({ by: ['regionCode'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money } }, _sum: { due: true, collected: true } }),
-    // Fiscal subsidies exist only in the resident scheme (seed 002): 到位率 and 人均 use resident figures.
+    // Fiscal subsidies exist only in the resident scheme (医保函〔2023〕73号): 到位率 and 人均 use resident figures.
     p.contributionFact.groupBy({
       by: ['regionCode'],
       where: { period: { gte: from, lte: asOf }, schemeCode: 'RESIDENT', source: { in: SUBSIDY_SOURCES } },

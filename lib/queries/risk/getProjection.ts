@@ -26,7 +26,8 @@ export interface ProjectionData {
   exhausted: { low: number | null; central: number | null; high: number | null };
 }
 
-export async function loadProjection(db: Db, scheme: SchemeCode): Promise<ProjectionData | null> {
+/** `asOf` (YYYYMM): project from that month instead of the latest (the monthly report of an earlier month). */
+export async function loadProjection(db: Db, scheme: SchemeCode, asOf?: number): Promise<ProjectionData | null> {
   const [ledger, balances] = await Promise.all([
     db.prisma.ledgerFact.groupBy({ by: ['period', 'item'], where: { account: 'POOL', schemeCode: scheme }, _sum: { amount: true } }),
     db.prisma.balanceFact.groupBy({ by: ['period'], where: { account: 'POOL', schemeCode: scheme }, _sum: { balance: true } }),
@@ -39,7 +40,7 @@ export async function loadProjection(db: Db, scheme: SchemeCode): Promise<Projec
     else if (EXPENSE_ITEM_CODES.includes(r.item)) expense.set(r.period, (expense.get(r.period) ?? 0) + a);
   }
   const balance = new Map(balances.map((b) => [b.period, b._sum.balance ?? 0]));
-  const periods = [...balance.keys()].sort((a, b) => a - b);
+  const periods = [...balance.keys()].filter((p) => asOf === undefined || p <= asOf).sort((a, b) => a - b);
   const lastPeriod = periods[periods.length - 1];
   if (lastPeriod === undefined) return null;
   const s = projectScenarios({ income, expense, balance }, lastPeriod);

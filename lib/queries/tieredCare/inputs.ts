@@ -54,7 +54,7 @@ export async function loadFlowCells(db: Db, scheme: SchemeFilter, visitTypes: Vi
 
 /**
  * Pooling month per region for the filter. For 全部险种 a county counts as pooled when its last scheme
- * pooled (resident pooling lagged in some counties: seed 001 §一 allows until 2021-12-31). The city's own
+ * pooled (resident pooling lagged in some counties: 市级统筹意见（征求意见稿）一 allows until 2021-12-31). The city's own
  * entry is its first pooling month (when city pooling began).
  */
 export async function loadPoolingMonths(db: Db, scheme: SchemeFilter, cityCode: string): Promise<Map<string, number>> {
