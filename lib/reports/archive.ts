@@ -142,7 +142,7 @@ export async function generateMonths(
     for (const period of input.periods) {
       for (const regionCode of codes) {
         const step = `${formatPeriod(period)} · ${regionCode}`;
-        await db.prisma.reportJob.update({ where: { id: job.id }, data: { step: `正在生成 ${step}`, done } });
+        await db.prisma.reportJob.update({ where: { id: job.id }, data: { step: `正在生成 ${step}`, done, created } });
         input.onProgress?.(`[report] ${step}`);
         let r;
         try {

@@ -189,6 +189,7 @@ describe.each(testDbKinds())('monthly report on the demo city (%s)', (kind: Test
     const csv = path.join(DIR, `${kind}-参保-石门-2024-12-更正.csv`);
     fs.writeFileSync(csv, templateCsv('ENROLLMENT', resident));
     expect(await completeMonths(db, [202411, P])).toEqual([202411, P]);
+    expect(await completeMonths(db, [203001])).toEqual([]);
     const r = await importFile(db, { file: csv, mode: 'REPLACE', importedBy: 'test' });
     expect(r.status).toBe('LOADED');
     const v2 = await generateEdition(db, { period: P, regionCode: CITY, trigger: 'IMPORT', by: 'test', renderHtml: renderReportHtml });
