@@ -22,7 +22,7 @@ import { loadTieredCareData } from '../queries/tieredCare/data';
 import { computeShareByCounty } from '../queries/tieredCare/getShareByCounty';
 import { loadWarnings } from '../queries/risk/getWarnings';
 import { loadProjection } from '../queries/risk/getProjection';
-import { allowedRegion, ScopeError, type Scope } from '../queries/scope';
+import { allowedRegion, CITY_SCOPE, ScopeError, type Scope } from '../queries/scope';
 import { OPEN_STATUSES, type Severity } from '../risk/types';
 import { writeSections } from './narrative';
 import type { CountyLine, Figure, KpiLine, ReportFigures, WarningLine } from './types';
@@ -84,10 +84,12 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
   const [ov, ovPrevMonth, perScheme, budget, collNow, collBefore, tc, warnings, projections] = await Promise.all([
     overviewAt(db, scope, cityCode, 'ALL', region, period),
     overviewAt(db, scope, cityCode, 'ALL', region, prevMonth),
+    // City-wide fund totals: a county sees the city pool it belongs to (as on 总览 and 风险预警), so these
+    // are read as the city whatever the edition's reader.
     Promise.all(FUND_SCHEMES.map(async (s) => ({
       scheme: s,
-      now: await overviewAt(db, scope, cityCode, s, cityCode, period),
-      mom: await overviewAt(db, scope, cityCode, s, cityCode, prevMonth),
+      now: await overviewAt(db, CITY_SCOPE, cityCode, s, cityCode, period),
+      mom: await overviewAt(db, CITY_SCOPE, cityCode, s, cityCode, prevMonth),
     }))),
     loadBudgetData(db, cityCode, 'ALL'),
     loadCollectionInputs(db, cityCode, 'ALL', period),

@@ -134,6 +134,9 @@ describe.each(testDbKinds())('monthly report on the demo city (%s)', (kind: Test
     const own = await gatherReport(db, county, { period: P, regionCode: '439923' });
     expect(own.counties.map((c) => c.code)).toEqual([CITY, '439923']);
     expect(own.attribution.map((c) => c.code)).toEqual(['439923']);
+    // the city-wide fund figures a county edition states are the city's
+    const key = `months_of_reserve@${CITY}/RESIDENT:${P}`;
+    expect(own.figures[key].value).toBe(city.figures[key].value);
     expect(own.warnings.open.every((w) => w.regionName === '桃源县')).toBe(true);
     expect(text(own)).toContain('桃源县县级财政补助到位率');
     await expect(gatherReport(db, county, { period: P, regionCode: CITY })).rejects.toThrow(ScopeError);
