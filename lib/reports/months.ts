@@ -1,5 +1,5 @@
 // Which editions a month has and which months an import completed. No query modules here: the import
-// subscriber (onImported.ts) loads this in every way in, including the import CLI.
+// post-import step (onImported.ts) loads this in every way in, including the import CLI.
 import type { Db } from '../db';
 
 /** Region codes of a month's editions: the city first, then every county-level unit. */

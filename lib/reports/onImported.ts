@@ -1,8 +1,8 @@
 // After an import completes a month for every county (or corrects a complete month), that month's reports
-// are generated and archived (a new version only where figures changed). Registered with the import
-// pipeline's subscribers (lib/ingest/subscribers.ts), after the risk warnings so the report states the
-// re-evaluated warnings. It only starts the generator process: the import does not wait for the PDFs.
-import { onImported } from '../ingest/hooks';
+// are generated and archived (a new version only where figures changed). A post-import step
+// (lib/ingest/postImport.ts), after the risk warnings so the report states the re-evaluated warnings. It
+// only starts the generator process: the import does not wait for the PDFs.
+import type { Db } from '../db';
 import { completeMonths } from './months';
 import { startReportJob } from './jobs';
 
@@ -12,10 +12,10 @@ export function reportsAfterImportEnabled(env: NodeJS.ProcessEnv = process.env):
   return !env.VITEST || env.REPORTS_AFTER_IMPORT === '1';
 }
 
-onImported('monthly-reports', async ({ db, batchId, periods }) => {
+/** Starts report generation for the months (YYYYMM) an import completed; returns at once. */
+export async function reportsAfterImport(db: Db, { batchId, periods, importedBy, fileName }: { batchId: number; periods: number[]; importedBy: string; fileName: string }): Promise<void> {
   if (!reportsAfterImportEnabled()) return;
   const months = await completeMonths(db, periods);
   if (!months.length) return;
-  const batch = await db.prisma.importBatch.findUnique({ where: { id: batchId }, select: { importedBy: true, fileName: true } });
-  await startReportJob(db, { periods: months, trigger: 'IMPORT', by: batch ? `${batch.importedBy}（导入 ${batch.fileName}）` : `导入批次 ${batchId}` });
-});
+  await startReportJob(db, { periods: months, trigger: 'IMPORT', by: `${importedBy}（导入 ${fileName}，批次 ${batchId}）` });
+}

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Inputs of the balance projection for one scheme, city-wide: monthly fund income and expense (every
 // county plus the city account) and the accumulated balance (every POOL balance). The projection itself
 // is the pure lib/risk/projection.ts, run here for the three scenarios and in the browser for the what-if.
@@ -64,7 +65,10 @@ export async function loadProjection(db: Db, scheme: SchemeCode, asOf?: number):
 }
 
 /** City-wide fund figures: counties see the city pool they belong to, as on the 总览 page. */
-export async function getProjection(scope: Scope, scheme: SchemeCode): Promise<ProjectionData | null> {
+async function getProjectionUncached(scope: Scope, scheme: SchemeCode): Promise<ProjectionData | null> {
   requireCityOrCounty(scope);
   return loadProjection(getDb(), scheme);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getProjection = cachedByDataVersion('risk/getProjection', getProjectionUncached);
