@@ -4,6 +4,7 @@
 import { test, expect } from '@playwright/test';
 import path from 'node:path';
 import { openE2eDb, pct, scalar } from './sql';
+import { stateFile } from './auth';
 
 const shots = path.join(path.dirname(process.env.E2E_DB ?? '.tmp/e2e/yibao.db'), 'shots');
 
@@ -71,4 +72,20 @@ test('generating a month shows progress, then the archive offers PDF and DOCX do
   expect(docx.status()).toBe(200);
   expect((await docx.body()).subarray(0, 2).toString()).toBe('PK');
   expect((await request.get('/reports/202412/download?region=439900&v=9&format=pdf')).status()).toBe(404);
+});
+
+test.describe('as a county user', () => {
+  test.use({ storageState: stateFile('county') });
+  test('gets only the own county edition; the city edition and its files are refused', async ({ page, request }) => {
+    test.setTimeout(180_000);
+    await page.goto('/reports/202412');
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect(h1).toContainText('2024年12月基本医疗保险基金运行分析报告');
+    await expect(h1).not.toContainText('全市');
+    await expect(page.getByLabel('地区')).toHaveCount(0);
+    await page.goto('/reports/202412?region=439900');
+    await expect(page.getByText('全市版月度报告仅对市医保局开放。')).toBeVisible();
+    expect((await request.get('/reports/202412/download?region=439900&v=1&format=pdf')).status()).toBe(403);
+    expect((await request.get('/api/reports/jobs/1')).status()).toBe(403);
+  });
 });

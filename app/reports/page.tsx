@@ -9,7 +9,7 @@ import { getDb } from '@/lib/db';
 import { formatPeriod } from '@/lib/format';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { canGenerate, readableEditions } from '@/lib/reports/access';
-import { listVersions, TRIGGER_LABELS } from '@/lib/reports/archive';
+import { listVersions, TRIGGER_LABELS } from '@/lib/reports/store';
 import { getReportJob, recentReportJobs } from '@/lib/reports/jobs';
 
 export const metadata: Metadata = { title: '月度报告' };

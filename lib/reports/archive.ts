@@ -11,29 +11,13 @@ import { gatherReport } from './gather';
 import { htmlToPdf, launchBrowser } from './pdf';
 import type { ReportFigures } from './types';
 import { editionCodes } from './months';
+import { latestVersion, META_SELECT, toMeta, versionLabel, type ReportTrigger, type VersionMeta } from './store';
 
 export { completeMonths, editionCodes } from './months';
-
-export type ReportTrigger = 'IMPORT' | 'MANUAL' | 'CLI';
-export const TRIGGER_LABELS: Record<ReportTrigger, string> = { IMPORT: '导入后自动生成', MANUAL: '手动生成', CLI: '命令行生成' };
+export * from './store';
 
 /** Renders the report's self-contained HTML (app/reports/_doc/html.tsx, passed in so lib does not import app). */
 export type HtmlRenderer = (r: ReportFigures, meta: { versionLabel: string }) => string;
-
-export interface VersionMeta {
-  id: number;
-  period: number;
-  regionCode: string;
-  version: number;
-  digest: string;
-  trigger: ReportTrigger;
-  generatedBy: string;
-  generatedAt: Date;
-  ms: number;
-  pdfBytes: number;
-  docxBytes: number;
-  lastBatchId: number | null;
-}
 
 /**
  * Fingerprint of what a report states: every figure's value and every sentence. The data-through month
@@ -43,11 +27,6 @@ export function figuresDigest(r: ReportFigures): string {
   const values = Object.keys(r.figures).sort().map((k) => [k, r.figures[k].value]);
   const text = r.sections.map((s) => [s.id, s.sentences.map((x) => x.text)]);
   return createHash('sha256').update(JSON.stringify({ values, text, warnings: r.warnings })).digest('hex');
-}
-
-export function versionLabel(v: { version: number; generatedAt: Date; trigger: ReportTrigger }): string {
-  const t = v.generatedAt.toISOString().slice(0, 16).replace('T', ' ');
-  return `第${v.version}版 · ${t} UTC · ${TRIGGER_LABELS[v.trigger]}`;
 }
 
 /**
@@ -85,41 +64,6 @@ export async function generateEdition(
   return { created: true, version: toMeta(row, pdf.length, docx.length), figures };
 }
 
-const META_SELECT = { id: true, period: true, regionCode: true, version: true, digest: true, trigger: true, generatedBy: true, generatedAt: true, ms: true, lastBatchId: true } as const;
-type MetaRow = { id: number; period: number; regionCode: string; version: number; digest: string; trigger: string; generatedBy: string; generatedAt: Date; ms: number; lastBatchId: number | null };
-const toMeta = (r: MetaRow, pdfBytes: number, docxBytes: number): VersionMeta => ({ ...r, trigger: r.trigger as ReportTrigger, pdfBytes, docxBytes });
-
-export async function latestVersion(db: Db, period: number, regionCode: string): Promise<VersionMeta | null> {
-  const r = await db.prisma.reportVersion.findFirst({ where: { period, regionCode }, orderBy: { version: 'desc' }, select: META_SELECT });
-  return r ? toMeta(r, 0, 0) : null;
-}
-
-/** Every archived version (newest month first), optionally of some regions only; without the file bytes. */
-export async function listVersions(db: Db, regionCodes?: string[]): Promise<VersionMeta[]> {
-  const rows = await db.prisma.reportVersion.findMany({
-    where: regionCodes ? { regionCode: { in: regionCodes } } : {},
-    orderBy: [{ period: 'desc' }, { regionCode: 'asc' }, { version: 'desc' }],
-    select: META_SELECT,
-  });
-  return rows.map((r) => toMeta(r, 0, 0));
-}
-
-/** One version's file; null when there is no such version. */
-export async function versionFile(db: Db, period: number, regionCode: string, version: number, format: 'pdf' | 'docx'): Promise<Buffer | null> {
-  const r = await db.prisma.reportVersion.findUnique({
-    where: { period_regionCode_version: { period, regionCode, version } },
-    select: format === 'pdf' ? { pdf: true } : { docx: true },
-  });
-  if (!r) return null;
-  const bytes = (r as { pdf?: Uint8Array; docx?: Uint8Array })[format];
-  return bytes ? Buffer.from(bytes) : null;
-}
-
-export async function versionFigures(db: Db, period: number, regionCode: string, version: number): Promise<ReportFigures | null> {
-  const r = await db.prisma.reportVersion.findUnique({ where: { period_regionCode_version: { period, regionCode, version } }, select: { figures: true } });
-  return r ? (JSON.parse(r.figures) as ReportFigures) : null;
-}
-
 /**
  * Generates every edition of the given months, recording progress in a ReportJob row (the /reports page
  * polls it). One Chromium serves the whole run. Returns the job id; failures are recorded on the job and
@@ -142,7 +86,7 @@ export async function generateMonths(
     for (const period of input.periods) {
       for (const regionCode of codes) {
         const step = `${formatPeriod(period)} · ${regionCode}`;
-        await db.prisma.reportJob.update({ where: { id: job.id }, data: { step: `正在生成 ${step}`, done } });
+        await db.prisma.reportJob.update({ where: { id: job.id }, data: { step: `正在生成 ${step}`, done, created } });
         input.onProgress?.(`[report] ${step}`);
         let r;
         try {

@@ -22,7 +22,7 @@ import { loadTieredCareData } from '../queries/tieredCare/data';
 import { computeShareByCounty } from '../queries/tieredCare/getShareByCounty';
 import { loadWarnings } from '../queries/risk/getWarnings';
 import { loadProjection } from '../queries/risk/getProjection';
-import { allowedRegion, ScopeError, type Scope } from '../queries/scope';
+import { allowedRegion, CITY_SCOPE, ScopeError, type Scope } from '../queries/scope';
 import { OPEN_STATUSES, type Severity } from '../risk/types';
 import { writeSections } from './narrative';
 import type { CountyLine, Figure, KpiLine, ReportFigures, WarningLine } from './types';
@@ -84,17 +84,19 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
   const [ov, ovPrevMonth, perScheme, budget, collNow, collBefore, tc, warnings, projections] = await Promise.all([
     overviewAt(db, scope, cityCode, 'ALL', region, period),
     overviewAt(db, scope, cityCode, 'ALL', region, prevMonth),
+    // City-wide fund totals: a county sees the city pool it belongs to (as on 总览 and 风险预警), so these
+    // are read as the city whatever the edition's reader.
     Promise.all(FUND_SCHEMES.map(async (s) => ({
       scheme: s,
-      now: await overviewAt(db, scope, cityCode, s, cityCode, period),
-      mom: await overviewAt(db, scope, cityCode, s, cityCode, prevMonth),
+      now: await overviewAt(db, CITY_SCOPE, cityCode, s, cityCode, period),
+      mom: await overviewAt(db, CITY_SCOPE, cityCode, s, cityCode, prevMonth),
     }))),
     loadBudgetData(db, cityCode, 'ALL'),
     loadCollectionInputs(db, cityCode, 'ALL', period),
     loadCollectionInputs(db, cityCode, 'ALL', period - 100),
     loadTieredCareData(db, cityCode, 'ALL'),
     loadWarnings(db, scope, { status: 'all', severity: 'ALL', region: isCity ? 'ALL' : region, rule: 'ALL', page: 1, pscheme: 'RESIDENT' }, 100_000),
-    Promise.all((['RESIDENT', 'EMPLOYEE'] as SchemeCode[]).map((s) => loadProjection(db, s, period))),
+    Promise.all(FUND_SCHEMES.map((s) => loadProjection(db, s, period))),
   ]);
   const execution = assembleBudgetExecution(scope, budget, req);
   const attribution = assembleDeficitAttribution(scope, budget, req);
@@ -172,7 +174,7 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
       code, name: nameOf(code),
       coverage: o?.values.coverage_rate ?? null,
       collectionRate: o?.values.collection_rate ?? null,
-      countySubsidyDelivery: code === cityCode ? cov?.countySubsidyDelivery ?? null : cov?.countySubsidyDelivery ?? null,
+      countySubsidyDelivery: cov?.countySubsidyDelivery ?? null,
       incomeRate: ex?.income.rate ?? null,
       expenseRate: ex?.expense.rate ?? null,
       expenseDeviation: ex?.expense.deviation ?? null,
@@ -232,7 +234,8 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
   put({ key: `warnings_cleared@${region}:${period}`, regionCode: region, period, value: cleared.length, unit: 'count', label: `${formatPeriod(period)}解除预警数`, source: W_SRC });
 
   // Projection (风险预警 · 结余测算) from this month.
-  const projection = projections.flatMap((p) => (p ? [{
+  // The projection table covers the two medical-insurance funds; maternity only appears in the reserve chart.
+  const projection = projections.filter((p) => p?.scheme === 'RESIDENT' || p?.scheme === 'EMPLOYEE').sort((a, b) => (a!.scheme === 'RESIDENT' ? -1 : b!.scheme === 'RESIDENT' ? 1 : 0)).flatMap((p) => (p ? [{
     scheme: p.scheme, name: schemeShort(p.scheme), lastPeriod: p.lastPeriod, exhausted: p.exhausted,
     incomeGrowth: p.growth.income.central, expenseGrowth: p.growth.expense.central, window: p.growth.window,
   }] : []));
@@ -242,8 +245,7 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
     put({ key: figureKey('expense_growth_rate', cityCode, p.lastPeriod, p.scheme), indicator: 'expense_growth_rate', regionCode: cityCode, period: p.lastPeriod, scheme: p.scheme, value: p.expenseGrowth, unit: 'ratio', label: `${p.name} 支出年增速（中位情景）`, source: src });
   }
   const reserveSeries = new Map<number, { period: number; EMPLOYEE: number | null; RESIDENT: number | null; MATERNITY: number | null }>();
-  const history = await Promise.all(FUND_SCHEMES.map((s) => loadProjection(db, s, period)));
-  history.forEach((h, i) => {
+  projections.forEach((h, i) => {
     for (const pt of h?.history.slice(-24) ?? []) {
       const row = reserveSeries.get(pt.period) ?? { period: pt.period, EMPLOYEE: null, RESIDENT: null, MATERNITY: null };
       row[FUND_SCHEMES[i]] = pt.monthsOfReserve;
@@ -254,15 +256,14 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
   // 基层就诊占比 against the 12 months before pooling (分级诊疗 · 分县占比).
   const TC_SRC = '分级诊疗 · 分县占比（lib/queries/tieredCare getShareByCounty）';
   const primaryShare = shares.rows.filter((r) => r.code !== cityCode).map((r) => {
-    const c = counties.find((x) => x.code === r.code);
     const baseline = r.poolingPeriod && r.baseline.primary_visit_share !== null
       ? put({
         key: `primary_visit_share@${r.code}:pre${r.poolingPeriod}`, indicator: 'primary_visit_share', regionCode: r.code, period: addMonths(r.poolingPeriod, -1),
         value: r.baseline.primary_visit_share, unit: 'ratio', label: `${nameOf(r.code)} 基层就诊占比（统筹前12个月）`, source: TC_SRC,
       })
       : null;
-    return { code: r.code, name: nameOf(r.code), poolingPeriod: r.poolingPeriod, now: figureKey('primary_visit_share', r.code, period), baseline, _now: c?.primaryShare };
-  }).map(({ _now: _n, ...rest }) => rest);
+    return { code: r.code, name: nameOf(r.code), poolingPeriod: r.poolingPeriod, now: figureKey('primary_visit_share', r.code, period), baseline };
+  });
 
   const dataThrough = (await db.prisma.ledgerFact.aggregate({ _max: { period: true } }))._max.period ?? period;
   const base: Omit<ReportFigures, 'sections'> = {

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db';
-import type { ReportTrigger } from './archive';
+import type { ReportTrigger } from './store';
 
 /** A job still RUNNING after this long lost its process (server restart, kill): shown as 中断. */
 export const STALE_MS = 20 * 60 * 1000;

@@ -133,6 +133,9 @@ describe.each(testDbKinds())('monthly report on the demo city (%s)', (kind: Test
     const own = await gatherReport(db, county, { period: P, regionCode: '439923' });
     expect(own.counties.map((c) => c.code)).toEqual([CITY, '439923']);
     expect(own.attribution.map((c) => c.code)).toEqual(['439923']);
+    // the city-wide fund figures a county edition states are the city's
+    const key = `months_of_reserve@${CITY}/RESIDENT:${P}`;
+    expect(own.figures[key].value).toBe(city.figures[key].value);
     expect(own.warnings.open.every((w) => w.regionName === '桃源县')).toBe(true);
     expect(text(own)).toContain('桃源县县级财政补助到位率');
     await expect(gatherReport(db, county, { period: P, regionCode: CITY })).rejects.toThrow(ScopeError);
@@ -188,6 +191,7 @@ describe.each(testDbKinds())('monthly report on the demo city (%s)', (kind: Test
     const csv = path.join(DIR, `${kind}-参保-石门-2024-12-更正.csv`);
     fs.writeFileSync(csv, templateCsv('ENROLLMENT', resident));
     expect(await completeMonths(db, [202411, P])).toEqual([202411, P]);
+    expect(await completeMonths(db, [203001])).toEqual([]);
     const r = await importFile(db, { file: csv, mode: 'REPLACE', importedBy: 'test' });
     expect(r.status).toBe('LOADED');
     const v2 = await generateEdition(db, { period: P, regionCode: CITY, trigger: 'IMPORT', by: 'test', renderHtml: renderReportHtml });

@@ -10,7 +10,7 @@ import { formatPeriod } from '@/lib/format';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { ScopeError } from '@/lib/queries/scope';
 import { canReadEdition, readableEditions } from '@/lib/reports/access';
-import { listVersions, versionFigures, versionLabel } from '@/lib/reports/archive';
+import { listVersions, versionFigures, versionLabel } from '@/lib/reports/store';
 import { gatherReport, ReportError } from '@/lib/reports/gather';
 import type { ReportFigures } from '@/lib/reports/types';
 

@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db';
 import { formatPeriod } from '@/lib/format';
 import { loadDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { canReadEdition } from '@/lib/reports/access';
-import { latestVersion, versionFile } from '@/lib/reports/archive';
+import { latestVersion, versionFile } from '@/lib/reports/store';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
