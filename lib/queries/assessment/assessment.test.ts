@@ -157,12 +157,30 @@ describe('who sees what on the 考核 page (getAssessment)', () => {
       const other = after.rows.find((r) => r.code === TAOYUAN)!;
       expect(other).toMatchObject({ detail: false, uncertainty: null, change: null, position: null });
       expect(after.rows.find((r) => r.code === SHIMEN)!.detail).toBe(true);
+      expect(after.rows.every((r) => r.liveTotal === null)).toBe(true); // nothing corrected since publishing
       expect(after.detailResults.map((r) => r.code)).toEqual([SHIMEN]);
 
       const city = await getAssessment({ kind: 'city' }, 'city', info, 2023, TAOYUAN);
       expect(city.rows.every((r) => r.detail && r.uncertainty !== null)).toBe(true);
       expect(city.evidence?.code).toBe(TAOYUAN);
       expect(city.canPublish).toBe(true);
+
+      // a correction after publishing: the page keeps the published total and shows the live one beside it
+      const row = await f.db.prisma.enrollmentFact.findUniqueOrThrow({ where: { regionCode_schemeCode_period: { regionCode: SHIMEN, schemeCode: 'RESIDENT', period: 202312 } } });
+      const dir = path.join(TEST_DIR, 'assessment');
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `参保-石门-更正-page-${Date.now()}.csv`);
+      fs.writeFileSync(file, templateCsv('ENROLLMENT', [[SHIMEN, '居民医保', '2023-12', String(row.shouldEnroll), String(row.enrolled - 20_000), String(row.povertyShouldEnroll),
+        String(row.subsidisedExtreme), String(row.subsidisedMinLiving), String(row.subsidisedMonitored), String(row.subsidisedOther), String(row.duplicates)]]));
+      expect((await importFile(f.db, { file, mode: 'REPLACE', importedBy: 'test' })).status).toBe('LOADED');
+      const corrected = await getAssessment({ kind: 'city' }, 'city', info, 2023, SHIMEN);
+      const sm = corrected.rows.find((r) => r.code === SHIMEN)!;
+      expect(sm.result.total).toBeCloseTo(city.rows.find((r) => r.code === SHIMEN)!.result.total, 9);
+      expect(sm.liveTotal!).toBeLessThan(sm.result.total);
+      expect(corrected.diffs.some((d) => d.county === SHIMEN && d.figure === '总分')).toBe(true);
+      // the county user sees the differences of its own county only
+      const mine = await getAssessment({ kind: 'county', regionCode: TAOYUAN }, 'county', info, 2023, null);
+      expect(mine.diffs).toEqual([]);
     } finally {
       g.__yibaoDb = saved;
     }
