@@ -10,7 +10,7 @@ import Scorecard from './_widgets/Scorecard';
 import Ranking from './_widgets/Ranking';
 import EvidenceSheet from './_widgets/EvidenceSheet';
 import { PublishForm, WithdrawForm } from './_widgets/ActionForms';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireRegionAccess, requireViewer } from '@/lib/auth/viewer';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { FIRST_ASSESSMENT_YEAR, getAssessment, type AssessmentView } from '@/lib/queries/assessment/getAssessment';
 import { parseAssessmentParams } from '@/lib/queries/assessment/params';
@@ -27,11 +27,13 @@ const pts = (v: number | null) => formatValue(v, 'count', { digits: 1 });
 
 /** 考核 (《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》五（二）): scorecard, ranking with rank intervals, evidence. */
 export default async function AssessmentPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
-  const viewer = await getViewer();
   const params = await searchParams;
   const f = parseAssessmentParams(params, info.years, info.counties.map((c) => c.code));
+  // Another county's evidence sheet is not a county user's to see: the 403 page, not an error box.
+  if (f.county) await requireRegionAccess(viewer, f.county);
   let view: AssessmentView;
   try {
     view = await getAssessment(viewer.scope, viewer.role, info, f.year, f.county);

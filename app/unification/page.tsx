@@ -5,7 +5,7 @@ import ErrorState from '../ui/ErrorState';
 import SourceNote from '../ui/SourceNote';
 import FilterAutoSubmit from '../ui/FilterAutoSubmit';
 import DataTable, { type DataTableColumn } from '../ui/DataTable';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 import { SCHEMES } from '@/lib/domain/codes';
 import { formatPeriod } from '@/lib/format';
 import { POLICY_DEADLINES, STATE_LABELS, UNIFICATION_ITEM_CODES, UNIFICATION_ITEMS } from '@/lib/assessment/unification';
@@ -22,9 +22,9 @@ const TRANSITION_STATE = { ended: '已按期结束', running: '过渡期内', ov
 
 /** 六统一进度 (《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》一、三): counties × items per scheme, deadlines, late items. */
 export default async function UnificationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
-  const viewer = await getViewer();
   const f = parseAssessmentParams(await searchParams, info.years, info.counties.map((c) => c.code));
   let view: UnificationView;
   try {

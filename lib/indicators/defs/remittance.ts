@@ -1,9 +1,10 @@
-// 基金统收统支 (seed 001 §三(三): 县级当期基金收入全额及时缴入国库，再划转至市级财政专户; §五(二)).
+// 基金统收统支 (市级统筹意见（征求意见稿）三(三): 县级当期基金收入全额及时缴入国库，再划转至市级财政专户; §五(二)).
 
 import { defineIndicator, ratioOf } from '../define';
+import { cite } from '../sources';
 import type { MaybeNumber } from '../types';
 
-const POLICY = 'seed 001 §三(三): 各县（市、区）当期基金收入由征缴部门全额及时缴入国库，再划转至相关市级财政专户';
+const POLICY = cite('pooling-opinion', '三(三)', '各县（市、区）当期基金收入由征缴部门全额及时缴入国库，再划转至相关市级财政专户');
 
 export const remittanceTimelinessRate = defineIndicator({
   code: 'remittance_timeliness_rate',

@@ -12,7 +12,7 @@ import type { AssessmentScheme } from '../../assessment/scheme';
 import { getRelease, type FigureDiff } from '../../release';
 import type { DatasetInfo } from '../meta/getDatasetInfo';
 import { requireCityOrCounty, ScopeError, type Scope } from '../scope';
-import { dataVersion, memo } from '../tieredCare/memo';
+import { cachedByDataVersion } from '../../cache';
 import { computeLiveYear, getCurrentScheme, getPublishedAssessment, type AssessmentPayload, type LiveYear, type SchemeVersion } from './store';
 
 /** The first assessment year: 从2020年起 (意见 五（二）). */
@@ -91,11 +91,12 @@ export interface AssessmentView {
 
 const DRAWS = 1000;
 
-async function liveCached(db: Db, info: DatasetInfo, year: number, sv: { version: number; scheme: AssessmentScheme }, tag: string): Promise<LiveYear> {
-  const v = await dataVersion();
-  return memo(`assessment|${v}|${tag}${sv.version}|${year}`, () =>
-    computeLiveYear(db, info.cityCode, info.counties.map((c) => c.code), year, sv.scheme),
-  );
+// Live results change only with the data (and the scheme version, part of the key): kept until the next import.
+const liveYearCached = cachedByDataVersion('assessment-live-year', (cityCode: string, countyCodes: string[], year: number, schemeKey: string, scheme: AssessmentScheme) =>
+  computeLiveYear(getDb(), cityCode, countyCodes, year, scheme));
+
+async function liveCached(_db: Db, info: DatasetInfo, year: number, sv: { version: number; scheme: AssessmentScheme }, tag: string): Promise<LiveYear> {
+  return liveYearCached(info.cityCode, info.counties.map((c) => c.code), year, `${tag}${sv.version}`, sv.scheme);
 }
 
 function label(scheme: AssessmentScheme, key: string): string {
