@@ -127,7 +127,7 @@ export default async function AssessmentPage({ searchParams }: { searchParams: S
                         <td>{d.figure}</td>
                         <td className="num">{f2(d.published)}</td>
                         <td className="num">{f2(d.live)}</td>
-                        <td className="num">{d.delta === null ? '—' : isValue ? (unitInd?.unit === 'ratio' ? formatValue(d.delta, 'pp', { digits: 2 }) : formatValue(d.delta, 'count', { digits: 4, signed: true })) : `${formatValue(d.delta, 'count', { digits: 2, signed: true })}分`}</td>
+                        <td className="num">{d.delta === null ? '—' : isValue ? (unitInd?.unit === 'ratio' || unitInd?.unit === 'pp' ? formatValue(d.delta, 'pp', { digits: 2 }) : formatValue(d.delta, 'count', { digits: 4, signed: true })) : `${formatValue(d.delta, 'count', { digits: 2, signed: true })}分`}</td>
                       </tr>
                     );
                   })}

@@ -112,7 +112,7 @@ export default async function UnificationPage({ searchParams }: { searchParams: 
               <h2 id={`m-${sc.code}`}>{sc.name}</h2>
               <div className="card">
                 <div className="table-scroll" tabIndex={0} role="region" aria-label={`${sc.name}六统一进度`}>
-                  <table className={s.scorecard} data-testid={`matrix-${sc.code}`}>
+                  <table className={`${s.scorecard} ${s.matrix}`} data-testid={`matrix-${sc.code}`}>
                     <thead>
                       <tr>
                         <th scope="col">县（市、区）</th>
@@ -134,10 +134,9 @@ export default async function UnificationPage({ searchParams }: { searchParams: 
                             return (
                               <td key={it} className={STATE_CLASS[cell.state]} data-state={cell.state} title={`规定期限 ${cell.deadline}${cell.note ? `；${cell.note}` : ''}`}>
                                 {STATE_LABELS[cell.state]}
-                                <small style={{ display: 'block', fontSize: '0.72rem' }}>
-                                  {done ? `完成 ${cell.completedOn}` : '未完成'} · 期限 {cell.deadline}
-                                  {cell.daysLate > 0 ? ` · 逾期${cell.daysLate}天` : ''}
-                                </small>
+                                <small style={{ display: 'block', fontSize: '0.72rem' }}>{done ? `完成 ${cell.completedOn}` : '未完成'}</small>
+                                <small style={{ display: 'block', fontSize: '0.72rem' }}>期限 {cell.deadline}</small>
+                                {cell.daysLate > 0 && <small style={{ display: 'block', fontSize: '0.72rem' }}>逾期{cell.daysLate}天</small>}
                               </td>
                             );
                           })}

@@ -33,7 +33,8 @@ export function describeRule(rule: ScoringRule, unit: IndicatorUnit, displayUnit
       const range = rule.min !== undefined && rule.max !== undefined
         ? `${fmt(rule.min, unit, displayUnit)}至${fmt(rule.max, unit, displayUnit)}之间`
         : rule.min !== undefined ? `≥${fmt(rule.min, unit, displayUnit)}` : `≤${fmt(rule.max!, unit, displayUnit)}`;
-      return `${range}得满分，超出部分每${stepText(rule.per, unit, displayUnit)}扣${pts(rule.points)}，扣完为止`;
+      const how = rule.min !== undefined && rule.max !== undefined ? '超出范围部分每' : rule.min !== undefined ? '每低' : '每超过';
+      return `${range}得满分，${how}${stepText(rule.per, unit, displayUnit)}扣${pts(rule.points)}，扣完为止`;
     }
   }
 }

@@ -61,6 +61,7 @@ export default function EvidenceSheet({ sheet, scheme, year, schemeVersion, publ
       <p className="source-note">
         {scheme.name}（第{schemeVersion}版）；{published ? '已发布的冻结结果' : '未发布：按当前数据实时计算'}。依据：{scheme.basis}。
       </p>
+      <div className="table-scroll" style={{ maxHeight: 'none' }} tabIndex={0} role="region" aria-label={`${sheet.name}计分表`}>
       <table>
         <thead>
           <tr>
@@ -134,6 +135,7 @@ export default function EvidenceSheet({ sheet, scheme, year, schemeVersion, publ
           })}
         </tbody>
       </table>
+      </div>
       <div className={s.paths}>
         <PathBox title="升至上一等级" p={sheet.grade} />
         <PathBox title="提升一个名次" p={sheet.rank} />

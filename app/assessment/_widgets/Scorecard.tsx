@@ -59,6 +59,11 @@ export default function Scorecard({ scheme, rows, year }: { scheme: AssessmentSc
                 })}
                 <td className={`${s.cell} ${gradeClass(scheme, r.result.grade)}`}>
                   <strong>{pts(r.result.total)}</strong>
+                  {r.liveTotal !== null && (
+                    <small data-testid="live-total" title="已发布值冻结；按当前数据重算的总分">
+                      现{r.liveTotal === null ? '—' : pts(r.liveTotal)}（{formatValue(r.liveTotal - r.result.total, 'count', { digits: 1, signed: true })}）
+                    </small>
+                  )}
                 </td>
                 <td className={gradeClass(scheme, r.result.grade)}>{r.result.grade}</td>
                 <td className={s.cell}>{r.result.rank}</td>

@@ -129,3 +129,60 @@ describe.each(testDbKinds())('county assessment on %s', (kind) => {
     expect(keys.every((k) => k.startsWith(SHIMEN))).toBe(true);
   });
 });
+
+describe('who sees what on the 考核 page (getAssessment)', () => {
+  it('a county sees its own evidence and, once published, the other counties\' scores only; the public nothing', async () => {
+    const f = await freshDatabase('sqlite', 'demo');
+    dbs.push(f);
+    const g = globalThis as unknown as { __yibaoDb?: unknown };
+    const saved = g.__yibaoDb;
+    g.__yibaoDb = f.db; // the page reads through getDb()
+    try {
+      const { getAssessment } = await import('./getAssessment');
+      const { loadDatasetInfo } = await import('../meta/getDatasetInfo');
+      const info = (await loadDatasetInfo(f.db))!;
+      const county = { kind: 'county' as const, regionCode: SHIMEN };
+      const before = await getAssessment(county, 'county', info, 2023, null);
+      expect(before.rows.map((r) => r.code)).toEqual([SHIMEN]);
+      expect(before.hiddenCount).toBe(7);
+      expect(before.evidence?.code).toBe(SHIMEN);
+      expect(before.detailResults.map((r) => r.code)).toEqual([SHIMEN]);
+      expect(before.canPublish).toBe(false);
+      await expect(getAssessment(county, 'county', info, 2023, TAOYUAN)).rejects.toThrow('无权查看');
+      await expect(getAssessment({ kind: 'public' }, 'public', info, 2023, null)).rejects.toThrow();
+
+      await publishAssessment(f.db, { cityCode: CITY, counties: COUNTIES, year: 2023, by: '市医保局' });
+      const after = await getAssessment(county, 'county', info, 2023, null);
+      expect(after.rows).toHaveLength(8);
+      const other = after.rows.find((r) => r.code === TAOYUAN)!;
+      expect(other).toMatchObject({ detail: false, uncertainty: null, change: null, position: null });
+      expect(after.rows.find((r) => r.code === SHIMEN)!.detail).toBe(true);
+      expect(after.rows.every((r) => r.liveTotal === null)).toBe(true); // nothing corrected since publishing
+      expect(after.detailResults.map((r) => r.code)).toEqual([SHIMEN]);
+
+      const city = await getAssessment({ kind: 'city' }, 'city', info, 2023, TAOYUAN);
+      expect(city.rows.every((r) => r.detail && r.uncertainty !== null)).toBe(true);
+      expect(city.evidence?.code).toBe(TAOYUAN);
+      expect(city.canPublish).toBe(true);
+
+      // a correction after publishing: the page keeps the published total and shows the live one beside it
+      const row = await f.db.prisma.enrollmentFact.findUniqueOrThrow({ where: { regionCode_schemeCode_period: { regionCode: SHIMEN, schemeCode: 'RESIDENT', period: 202312 } } });
+      const dir = path.join(TEST_DIR, 'assessment');
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `参保-石门-更正-page-${Date.now()}.csv`);
+      fs.writeFileSync(file, templateCsv('ENROLLMENT', [[SHIMEN, '居民医保', '2023-12', String(row.shouldEnroll), String(row.enrolled - 20_000), String(row.povertyShouldEnroll),
+        String(row.subsidisedExtreme), String(row.subsidisedMinLiving), String(row.subsidisedMonitored), String(row.subsidisedOther), String(row.duplicates)]]));
+      expect((await importFile(f.db, { file, mode: 'REPLACE', importedBy: 'test' })).status).toBe('LOADED');
+      const corrected = await getAssessment({ kind: 'city' }, 'city', info, 2023, SHIMEN);
+      const sm = corrected.rows.find((r) => r.code === SHIMEN)!;
+      expect(sm.result.total).toBeCloseTo(city.rows.find((r) => r.code === SHIMEN)!.result.total, 9);
+      expect(sm.liveTotal!).toBeLessThan(sm.result.total);
+      expect(corrected.diffs.some((d) => d.county === SHIMEN && d.figure === '总分')).toBe(true);
+      // the county user sees the differences of its own county only
+      const mine = await getAssessment({ kind: 'county', regionCode: TAOYUAN }, 'county', info, 2023, null);
+      expect(mine.diffs).toEqual([]);
+    } finally {
+      g.__yibaoDb = saved;
+    }
+  });
+});

@@ -40,6 +40,8 @@ export interface ScorecardRow {
   uncertainty: RankUncertainty | null;
   /** the indicator placing the county where it is: points vs the counties' mean */
   position: { key: string; label: string; diff: number } | null;
+  /** published year only: the total the live data now gives, when it differs from the published total */
+  liveTotal: number | null;
 }
 
 export interface DiffRow extends FigureDiff {
@@ -166,6 +168,10 @@ export async function getAssessment(scope: Scope, role: string, info: DatasetInf
       previousRank: sees(c.code) ? (imp?.previousRank ?? null) : null,
       improvementRank: sees(c.code) ? (imp?.improvementRank ?? null) : null,
       uncertainty: sees(c.code) ? (unc.get(c.code) ?? null) : null,
+      liveTotal: (() => {
+        const d = published?.diffs.find((x) => x.key === `${c.code}.total`);
+        return d && sees(c.code) ? d.live : null;
+      })(),
       position: pos ? { key: pos.key, label: FIGURE_LABEL(scheme, shown, `${pos.key}.value`).replace('（指标值）', ''), diff: pos.diff } : null,
     };
   });
