@@ -11,7 +11,7 @@ import OpenWarnings from './_overview/OpenWarnings';
 import SustainabilityLine from './_overview/SustainabilityLine';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 import { SCHEMES } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '总览' };
@@ -19,11 +19,12 @@ export const metadata: Metadata = { title: '总览' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const params = await searchParams;
   const f = parseBaseFilters(params, { years: info.years, regionCodes: info.counties.map((c) => c.code) });
-  const scope = (await getViewer()).scope;
+  const scope = viewer.scope;
   const req = { year: f.year, scheme: f.scheme, region: f.region };
   const key = `${f.year}-${f.scheme}-${f.region}`;
   const regionName = f.region === 'ALL' ? `${info.cityName}（全市）` : info.counties.find((c) => c.code === f.region)?.name;

@@ -14,7 +14,7 @@ import RiskFilterBar from './_widgets/RiskFilterBar';
 import RuleDefinitions from './_widgets/RuleDefinitions';
 import Summary from './_widgets/Summary';
 import WarningList from './_widgets/WarningList';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 import s from './risk.module.css';
 
 export const metadata: Metadata = { title: '风险预警' };
@@ -22,16 +22,16 @@ export const metadata: Metadata = { title: '风险预警' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
- * 风险预警 (seed 001 §四(二): 基金运行风险预警机制和处置预案): open warnings by severity, region and rule;
+ * 风险预警 (市级统筹意见（征求意见稿）四(二): 基金运行风险预警机制和处置预案): open warnings by severity, region and rule;
  * each warning with its trend, the figures behind it and its handling; the balance projection with a
  * what-if; the rule definitions and their thresholds; the handling history. Warnings are stored by the
  * evaluation (lib/risk/evaluate.ts, after every import and on demand); this page only reads them.
  */
 export default async function RiskPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const f = parseRiskFilters(await searchParams, { regionCodes: [info.cityCode, ...info.counties.map((c) => c.code)] });
-  const viewer = await getViewer();
   const scope = viewer.scope;
   const key = `${f.status}-${f.severity}-${f.region}-${f.rule}`;
   const regions = [{ code: info.cityCode, name: `${info.cityName}（全市）` }, ...info.counties.map((c) => ({ code: c.code, name: c.name }))];
@@ -85,7 +85,7 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
         <h2 id="rules-h" className={s.sectionTitle}>预警规则</h2>
         <p className={s.sectionLead}>规则读取指标库中的指标，阈值可由管理员调整：每次调整保存为新版本（记录调整人、时间和说明）并立即重新评估，每条预警记录其所依据的规则版本。</p>
         <Suspense fallback={<TableSkeleton rows={8} columns={3} />}>
-          <RuleDefinitions scope={scope} />
+          <RuleDefinitions scope={scope} canEdit={viewer.role === 'admin'} />
         </Suspense>
       </section>
 
