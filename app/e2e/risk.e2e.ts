@@ -33,6 +33,8 @@ test('风险预警: evaluate from the page; figures match independent SQL', asyn
   await expect(page.getByTestId('open-NOTICE')).toHaveText(String(notice));
   expect(severe + warning + notice).toBeGreaterThan(10);
 
+  // the filter form submits on change once hydrated (FilterAutoSubmit marks it data-enhanced)
+  await expect(page.locator('#risk-filter[data-enhanced="true"]')).toBeAttached({ timeout: 30_000 });
   await page.getByRole('combobox', { name: '规则' }).selectOption('reserve_months');
   await expect(page).toHaveURL(/rule=reserve_months/);
   const reserve = page.locator('[data-testid="warning-card"][data-rule="reserve_months"]').filter({ hasText: '居民医保' });

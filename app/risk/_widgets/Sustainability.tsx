@@ -33,6 +33,7 @@ export default async function Sustainability({ scope, filters }: { scope: Scope;
         serverMs={data.computeMs}
         paths={data.paths}
         seed={data.seed}
+        initial={data.summary}
       />
     </div>
   );

@@ -8,7 +8,7 @@ import DataTable, { type DataTableColumn } from '@/app/ui/DataTable';
 import { formatAxisTick, formatPercent, formatPeriod, formatValue, pickYuanScale, unitLabel } from '@/lib/format';
 import {
   applyLevers, NO_LEVERS, simulateFund, summarize,
-  type Attribution, type ElasticityEstimate, type LeverContext, type Levers,
+  type Attribution, type ElasticityEstimate, type LeverContext, type Levers, type Simulation, type SustainabilitySummary,
 } from '@/lib/risk/sustainability';
 import type { FundHistory } from '@/lib/queries/risk/getSustainability';
 import s from '../risk.module.css';
@@ -26,6 +26,8 @@ export interface SustainabilityPanelProps {
   serverMs: number;
   paths: number;
   seed: number;
+  /** the server's summary (same data, same seed): shown until the browser's own simulation is ready */
+  initial: SustainabilitySummary;
 }
 
 const LEVEL_NAMES = { PRIMARY: '基层医疗机构', COUNTY: '县级医院', CITY: '市级医院' } as const;
@@ -45,19 +47,25 @@ export default function SustainabilityPanel(p: SustainabilityPanelProps) {
   const [eps, setEps] = useState<number>(() => round(ctx.elasticity, 3));
   const [ready, setReady] = useState(false);
   const [clientMs, setClientMs] = useState<number | null>(null);
-  const sim = useMemo(() => {
-    const t0 = performance.now();
-    const r = simulateFund({ income: new Map(p.history.income), expense: new Map(p.history.expense), balance: new Map(p.history.balance) }, p.lastPeriod, { paths: p.paths, seed: p.seed });
-    return { sim: r, ms: performance.now() - t0 };
-  }, [p.history, p.lastPeriod, p.paths, p.seed]);
+  // The simulation takes about a second: run it after hydration (not during render), so the page's
+  // filters and links respond at once; until then the server's figures (same seed) are shown.
+  const [sim, setSim] = useState<{ sim: Simulation | null; ms: number } | null>(null);
   useEffect(() => {
-    setClientMs(sim.ms);
-    setReady(true);
-  }, [sim]);
-  const effect = useMemo(() => (sim.sim ? applyLevers(sim.sim, ctx, { ...lev, elasticity: eps }) : null), [sim, ctx, lev, eps]);
-  const base = useMemo(() => (sim.sim ? summarize(sim.sim) : null), [sim]);
-  const sum = useMemo(() => (sim.sim && effect ? summarize(sim.sim, effect.adjustment) : null), [sim, effect]);
-  if (!sim.sim || !sum || !base || !effect) return null;
+    const id = setTimeout(() => {
+      const t0 = performance.now();
+      const r = simulateFund({ income: new Map(p.history.income), expense: new Map(p.history.expense), balance: new Map(p.history.balance) }, p.lastPeriod, { paths: p.paths, seed: p.seed });
+      setSim({ sim: r, ms: performance.now() - t0 });
+      setClientMs(performance.now() - t0);
+      setReady(true);
+    }, 0);
+    return () => clearTimeout(id);
+  }, [p.history, p.lastPeriod, p.paths, p.seed]);
+  const effect = useMemo(() => (sim?.sim ? applyLevers(sim.sim, ctx, { ...lev, elasticity: eps }) : null), [sim, ctx, lev, eps]);
+  const base = useMemo(() => (sim?.sim ? summarize(sim.sim) : p.initial), [sim, p.initial]);
+  const sum = useMemo(() => (sim?.sim && effect ? summarize(sim.sim, effect.adjustment) : p.initial), [sim, effect, p.initial]);
+  const growthExpense = sim?.sim?.growth.expense ?? null;
+  const fitMonths = sim?.sim?.fitMonths ?? null;
+  const blockLength = sim?.sim?.blockLength ?? null;
   const moved = lev !== NO_LEVERS;
 
   const shown = 36;
@@ -115,7 +123,7 @@ export default function SustainabilityPanel(p: SustainabilityPanelProps) {
         rows={rows}
         exportName={`${p.schemeName}累计结余随机预测`}
         notes={[
-          `${p.paths}条模拟路径（随机种子${p.seed}，同一数据同一种子结果可复现）：收入、支出取近${sim.sim.fitMonths}个月对数值的趋势＋月份效应，残差按${sim.sim.blockLength}个月分块自助重抽（收支同块，保留相关），每条路径在重抽的历史上重新估计水平、季节分布和增长率（含增长率本身的不确定性）。`,
+          `${p.paths}条模拟路径（随机种子${p.seed}，同一数据同一种子结果可复现）：收入、支出取近${fitMonths ?? 96}个月（至多）对数值的趋势＋月份效应，残差按${blockLength ?? 6}个月分块自助重抽（收支同块，保留相关），每条路径在重抽的历史上重新估计水平、季节分布和增长率（含增长率本身的不确定性）。`,
           '可支付月数按指标库“累计结余可支付月数”公式：累计结余 ÷（近12个月基金支出 ÷ 12）。',
           moved ? '当前显示的是调整政策参数后的结果。' : '当前为不调整政策的结果。',
         ]}
@@ -141,7 +149,7 @@ export default function SustainabilityPanel(p: SustainabilityPanelProps) {
 
       <h3 className={s.sectionTitle} style={{ fontSize: '1rem' }}>政策参数（假设）</h3>
       <p className={s.sectionLead}>
-        自{formatPeriod(effect.effectiveFrom)}起生效（按缴费年度调整）。
+        {effect ? <>自{formatPeriod(effect.effectiveFrom)}起生效（按缴费年度调整）。</> : '模拟中…'}
         {ctx.contribution !== null && <>个人缴费标准现为{formatValue(ctx.contribution, 'yuan')}/人·年，</>}
         {ctx.subsidyStandard !== null && <>财政补助标准{formatValue(ctx.subsidyStandard, 'yuan')}/人·年；</>}
         近12个月基金收入中保险费占{pct(ctx.premiumShare)}、财政补贴占{pct(ctx.subsidyShare)}。
@@ -155,30 +163,30 @@ export default function SustainabilityPanel(p: SustainabilityPanelProps) {
         {ctx.contribution !== null && (
           <label>
             <span>个人缴费标准提高 <strong data-testid="lever-contribution-value">{lev.contributionRise}元/人·年</strong></span>
-            <input type="range" min={0} max={400} step={10} value={lev.contributionRise} onChange={(e) => setLev((l) => ({ ...l, contributionRise: Number(e.target.value) }))} aria-label="个人缴费标准提高（元/人·年）" />
+            <input type="range" disabled={!ready} min={0} max={400} step={10} value={lev.contributionRise} onChange={(e) => setLev((l) => ({ ...l, contributionRise: Number(e.target.value) }))} aria-label="个人缴费标准提高（元/人·年）" />
           </label>
         )}
         {ctx.contribution !== null && (
           <label>
             <span>参保弹性（分析人员可改） <strong>{eps.toFixed(3)}</strong></span>
-            <input type="range" min={-0.5} max={0} step={0.005} value={eps} onChange={(e) => setEps(Number(e.target.value))} aria-label="参保弹性" />
+            <input type="range" disabled={!ready} min={-0.5} max={0} step={0.005} value={eps} onChange={(e) => setEps(Number(e.target.value))} aria-label="参保弹性" />
           </label>
         )}
         {ctx.subsidyStandard !== null && (
           <label>
             <span>财政补助标准提高 <strong>{lev.subsidyRise}元/人·年</strong></span>
-            <input type="range" min={0} max={400} step={10} value={lev.subsidyRise} onChange={(e) => setLev((l) => ({ ...l, subsidyRise: Number(e.target.value) }))} aria-label="财政补助标准提高（元/人·年）" />
+            <input type="range" disabled={!ready} min={0} max={400} step={10} value={lev.subsidyRise} onChange={(e) => setLev((l) => ({ ...l, subsidyRise: Number(e.target.value) }))} aria-label="财政补助标准提高（元/人·年）" />
           </label>
         )}
         {ctx.levels.map((l) => (
           <label key={l.level}>
             <span>{LEVEL_NAMES[l.level]}报销比例（现{pct(l.fundPaid / l.policyCost)}）变化 <strong>{(lev.reimbursement[l.level] ?? 0).toFixed(1)}个百分点</strong></span>
-            <input type="range" min={-15} max={10} step={0.5} value={lev.reimbursement[l.level] ?? 0} onChange={(e) => setReimb(l.level, Number(e.target.value))} aria-label={`${LEVEL_NAMES[l.level]}报销比例变化（个百分点）`} />
+            <input type="range" disabled={!ready} min={-15} max={10} step={0.5} value={lev.reimbursement[l.level] ?? 0} onChange={(e) => setReimb(l.level, Number(e.target.value))} aria-label={`${LEVEL_NAMES[l.level]}报销比例变化（个百分点）`} />
           </label>
         ))}
         <label>
-          <span>支出年增长率降低 <strong>{(lev.growthCut * 100).toFixed(1)}个百分点</strong>（现{pct(sim.sim.growth.expense)}）</span>
-          <input type="range" min={0} max={10} step={0.5} value={lev.growthCut * 100} onChange={(e) => setLev((l) => ({ ...l, growthCut: Number(e.target.value) / 100 }))} aria-label="支出年增长率降低（个百分点）" />
+          <span>支出年增长率降低 <strong>{(lev.growthCut * 100).toFixed(1)}个百分点</strong>{growthExpense !== null && <>（现{pct(growthExpense)}）</>}</span>
+          <input type="range" disabled={!ready} min={0} max={10} step={0.5} value={lev.growthCut * 100} onChange={(e) => setLev((l) => ({ ...l, growthCut: Number(e.target.value) / 100 }))} aria-label="支出年增长率降低（个百分点）" />
         </label>
         <div style={{ alignSelf: 'end' }}>
           <button type="button" className="btn" onClick={() => { setLev(NO_LEVERS); setEps(round(ctx.elasticity, 3)); }}>恢复为不调整</button>
@@ -187,8 +195,8 @@ export default function SustainabilityPanel(p: SustainabilityPanelProps) {
       <div className={s.outcomes} data-testid="lever-effect">
         <div className={s.outcome}>中位耗尽月份<strong data-testid="lever-depletion">{when(d.median)}</strong>不调整：{when(base.depletion.median)}</div>
         <div className={s.outcome}>12个月内低于3个月的概率<strong data-testid="lever-p3">{pct(sum.probBelow.below3.within12)}</strong>不调整：{pct(base.probBelow.below3.within12)}</div>
-        <div className={s.outcome}>参保人数变化<strong>{formatPercent(effect.enrolmentRatio - 1, 2, true)}</strong>基金收入 ×{effect.incomeFactor.toFixed(3)}，支出 ×{effect.expenseFactor.toFixed(3)}</div>
-        {effect.primaryShare && <div className={s.outcome}>基层就诊占比<strong>{pct(effect.primaryShare.after)}</strong>现为{pct(effect.primaryShare.before)}</div>}
+        {effect && <div className={s.outcome}>参保人数变化<strong>{formatPercent(effect.enrolmentRatio - 1, 2, true)}</strong>基金收入 ×{effect.incomeFactor.toFixed(3)}，支出 ×{effect.expenseFactor.toFixed(3)}</div>}
+        {effect?.primaryShare && <div className={s.outcome}>基层就诊占比<strong>{pct(effect.primaryShare.after)}</strong>现为{pct(effect.primaryShare.before)}</div>}
       </div>
 
       <h3 className={s.sectionTitle} style={{ fontSize: '1rem' }}>通过充足性检验所需的最小调整（单项）</h3>

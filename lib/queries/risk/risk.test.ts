@@ -37,11 +37,12 @@ describe.each(testDbKinds())('risk queries (%s)', (kind: TestDbKind) => {
   it('summary: open warnings by severity, region and rule add up', async () => {
     const s = await loadWarningSummary(db, { kind: 'city' });
     // the institution clues have cleared: they count at their worst month (all 严重)
-    expect(s.bySeverity).toEqual({ SEVERE: 12, WARNING: 10, NOTICE: 1, total: 23 });
-    expect(s.byRegion.reduce((a, r) => a + r.counts.total, 0)).toBe(23);
-    expect(s.byRule.reduce((a, r) => a + r.counts.total, 0)).toBe(23);
+    // 13 severe: the resident fund's P(<3 months within 12) ≈ 100% (reserve_shortfall_probability, issue 17)
+    expect(s.bySeverity).toEqual({ SEVERE: 13, WARNING: 10, NOTICE: 1, total: 24 });
+    expect(s.byRegion.reduce((a, r) => a + r.counts.total, 0)).toBe(24);
+    expect(s.byRule.reduce((a, r) => a + r.counts.total, 0)).toBe(24);
     expect(s.byRegion[0]).toMatchObject({ code: '439900', name: '江临市（全市）' });
-    expect(s.latest).toMatchObject({ dataThrough: 202412, raised: 35 });
+    expect(s.latest).toMatchObject({ dataThrough: 202412, raised: 36 });
   });
 
   it('a county sees only its own county; the public nothing', async () => {
@@ -56,7 +57,7 @@ describe.each(testDbKinds())('risk queries (%s)', (kind: TestDbKind) => {
 
   it('list: most severe first, paged, with the stored figures, trend, threshold lines and history', async () => {
     const p1 = await loadWarnings(db, { kind: 'city' }, base, 10);
-    expect(p1).toMatchObject({ total: 23, page: 1, pageCount: 3 });
+    expect(p1).toMatchObject({ total: 24, page: 1, pageCount: 3 });
     const ranks = p1.items.map((w) => ({ SEVERE: 3, WARNING: 2, NOTICE: 1 })[w.severity]);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     const reserve = (await loadWarnings(db, { kind: 'city' }, { ...base, rule: 'reserve_months', region: '439900' })).items.find((w) => w.schemeCode === 'RESIDENT')!;
