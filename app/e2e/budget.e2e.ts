@@ -134,7 +134,7 @@ test('预算执行 deficit attribution: 桃源县 must make up its unpaid county
   await expect(row).toContainText('县级财政补助未到位');
 
   // sort by the county's make-up: the city total stays pinned on top, 桃源县 comes first among counties
-  await table.getByRole('button', { name: '县级应补足金额', exact: true }).click();
+  await table.getByRole('button', { name: /^县级应补足金额（(万元|亿元)）$/ }).click();
   await expect(page).toHaveURL(/attribution\.sort=countyMakeup\.desc/, { timeout: 30_000 });
   await expect(table.locator('thead th').nth(await columnIndex(table, '县级应补足金额'))).toHaveAttribute('aria-sort', 'descending');
   await expect(table.locator('tbody tr').nth(1).locator('td').first()).toHaveText('桃源县');

@@ -143,7 +143,8 @@ test('参保征缴 table sorts (state in the URL) and exports CSV and XLSX that 
   expect(csv.charCodeAt(0)).toBe(0xfeff); // BOM for Excel
   const lines = csv.slice(1).split('\r\n').map((l) => l.split(','));
   expect(lines[0]).toContain('参保率(%)');
-  expect(lines[1][0]).toBe('石门县'); // exported in the on-screen order
+  expect(lines[1][0]).toBe('江临市（全市）'); // exported in the on-screen order: the pinned total first,
+  expect(lines[2][0]).toBe('石门县'); // then the counties as sorted
   const csvCol = lines[0].indexOf('参保率(%)');
   const csvTaoyuan = lines.find((l) => l[0] === '桃源县')!;
   expect(Number(csvTaoyuan[csvCol])).toBeCloseTo(Math.round(taoyuanCoverage * 1000) / 10, 6);

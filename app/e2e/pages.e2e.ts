@@ -141,7 +141,7 @@ test('charts: value-axis labels equal their gridlines; all-zero or empty series 
   await settled(page);
   const chart = page.locator('figure.chart-block[data-lazy-plot]').first();
   await expect(chart.locator('.recharts-yAxis-tick-labels text').first()).toBeVisible({ timeout: 15_000 });
-  const labels = await chart.locator('.recharts-yAxis-tick-labels text').allInnerTexts();
+  const labels = await chart.locator('.recharts-yAxis-tick-labels text').allTextContents();
   expect(labels.length).toBeGreaterThan(1);
   const nums = labels.map((l) => Number(l.replace(/[%,]/g, '').replace('−', '-')));
   const steps = nums.slice(1).map((n, i) => +(n - nums[i]).toFixed(6));
