@@ -8,6 +8,7 @@ import { ChartSkeleton, KpiGridSkeleton, TableSkeleton } from '../ui/Skeleton';
 import EmptyState from '../ui/EmptyState';
 import ErrorState from '../ui/ErrorState';
 import SourceNote from '../ui/SourceNote';
+import { requireViewer } from '@/lib/auth/viewer';
 import { cite } from '@/lib/indicators/sources';
 
 export const metadata: Metadata = { title: '组件预览', robots: { index: false } };
@@ -61,7 +62,8 @@ const COUNTY_ROWS = REGIONS.map((r, i) => ({
   insured: 210_000 + i * 33_456,
 }));
 
-export default function UiPreviewPage() {
+export default async function UiPreviewPage() {
+  await requireViewer({ roles: ['admin'] });
   return (
     <>
       <div className="preview-banner" role="note">

@@ -156,3 +156,10 @@ export interface RuleDef<P extends RuleParams = RuleParams> {
   lines(p: P): ThresholdLine[];
   evaluate(data: import('./data').RiskData, p: P): SubjectSeries[];
 }
+
+/** The handling steps a user can take on a warning (lib/risk/workflow applies them). */
+export const HANDLE_ACTIONS = ['VERIFY', 'DISPOSE', 'FALSE_POSITIVE', 'NOTE'] as const;
+export type HandleAction = (typeof HANDLE_ACTIONS)[number];
+export const HANDLE_ACTION_LABELS: Readonly<Record<HandleAction, string>> = {
+  VERIFY: '核实', DISPOSE: '处置', FALSE_POSITIVE: '标记误报', NOTE: '补充说明',
+};

@@ -1,6 +1,6 @@
 // 定点管理 (市级统筹意见（征求意见稿）三(五), 四(二), 五(二)).
 
-import { safeSum } from '../compute';
+import { safeRatio, safeSum } from '../compute';
 import { defineIndicator, ratioOf } from '../define';
 import type { MaybeNumber } from '../types';
 import { cite } from '../sources';
@@ -52,4 +52,25 @@ export const recoveryAmount = defineIndicator({
   compute: (i: { amountRefused: MaybeNumber; amountRecovered: MaybeNumber }) => safeSum(i.amountRefused, i.amountRecovered),
 });
 
-export const supervisionIndicators = [inspectionCoverageRate, violationRate, recoveryAmount] as const;
+export const recoveryPer10kExpense = defineIndicator({
+  code: 'recovery_per_10k_expense',
+  name: '每万元基金支出拒付追回金额',
+  area: 'supervision',
+  definition: '对定点医药机构违规费用拒付和追回的金额合计，按统筹基金支出每万元计算；剔除县域规模后比较各县（市、区）的监管查处力度。',
+  formula: '（拒付金额 + 追回金额）÷ 统筹基金支出 × 10 000',
+  numerator: '拒付金额 + 追回金额（元）',
+  denominator: '统筹基金支出（万元）',
+  unit: 'count',
+  displayUnit: '元/万元',
+  polarity: 'higher_better',
+  sources: ['SupervisionFact.amountRefused', 'SupervisionFact.amountRecovered', 'LedgerFact.amount[account=POOL, 支出项目]'],
+  policyRef:
+    '《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》四（二）：定期对基金征缴、支付及管理等环节开展监督检查，及时发现查处存在问题，严厉打击欺诈骗保行为',
+  note: '查处力度指标：金额高低同时受违规程度和查处力度影响，默认不判定状态；用于考核时宜设低权重。',
+  compute: (i: { amountRefused: MaybeNumber; amountRecovered: MaybeNumber; fundExpense: MaybeNumber }) => {
+    const r = safeRatio(safeSum(i.amountRefused, i.amountRecovered), i.fundExpense);
+    return r === null ? null : r * 10_000;
+  },
+});
+
+export const supervisionIndicators = [inspectionCoverageRate, violationRate, recoveryAmount, recoveryPer10kExpense] as const;

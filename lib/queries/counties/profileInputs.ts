@@ -4,6 +4,7 @@ import 'server-only';
 // the counties). Reads rolled-up or small fact tables only (UtilizationRollup, never UtilizationFact).
 // No formulas here: lib/queries/counties/profile.ts hands these to the indicator registry.
 import type { Db } from '../../db';
+import { monthEndIso } from '../../dates';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES, SUBSIDY_SOURCES, type SchemeFilter } from '../../domain/codes';
 import { addMonths, makePeriod } from '../../indicators/compute';
 import { asOfPeriod, schemesOf } from '../overview/kpiInputs';
@@ -263,7 +264,7 @@ export async function loadProfileYear(db: Db, cityCode: string, scheme: SchemeFi
   // Supervision belongs to the region an institution stands in; an agreement counts when it was in force
   // at some point of the year up to the as-of month.
   const yearStart = `${year}-01-01`;
-  const cutoffIso = new Date(monthEnd(asOf)).toISOString().slice(0, 10);
+  const cutoffIso = monthEndIso(asOf);
   const regionOf = new Map<string, string>();
   for (const i of institutions) {
     regionOf.set(i.code, i.regionCode);

@@ -9,7 +9,7 @@ import type { Level, SchemeCode, SchemeFilter, VisitType } from '../../domain/co
 import type { UtilizationCell } from '../../tieredCare/series';
 import type { FlowCell } from '../../tieredCare/patientFlow';
 import { schemesOf } from '../overview/kpiInputs';
-import { dataVersion, memo } from './memo';
+import { cachedByDataVersion } from '../../cache';
 
 /** Rollup cells of the scheme filter, summed over its schemes. */
 export async function loadUtilizationCells(db: Db, scheme: SchemeFilter): Promise<UtilizationCell[]> {
@@ -87,9 +87,7 @@ export async function loadFamilyDoctor(db: Db): Promise<FamilyDoctorRow[]> {
 
 // Per-request caches: every widget of a page asks for the same loads.
 export const cachedUtilizationCells = cache((scheme: SchemeFilter) => loadUtilizationCells(getDb(), scheme));
-export const cachedFlowCells = cache(async (scheme: SchemeFilter, visitTypesKey: string) => {
-  const version = await dataVersion();
-  return memo(`flows|${version}|${scheme}|${visitTypesKey}`, () => loadFlowCells(getDb(), scheme, visitTypesKey.split(',') as VisitType[]));
-});
+export const cachedFlowCells = cache(cachedByDataVersion('tieredCare/flowCells', (scheme: SchemeFilter, visitTypesKey: string) =>
+  loadFlowCells(getDb(), scheme, visitTypesKey.split(',') as VisitType[])));
 export const cachedPoolingMonths = cache((scheme: SchemeFilter, cityCode: string) => loadPoolingMonths(getDb(), scheme, cityCode));
 export const cachedFamilyDoctor = cache(() => loadFamilyDoctor(getDb()));

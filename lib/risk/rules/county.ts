@@ -5,7 +5,7 @@ import {
   addMonths, makePeriod, periodMonth, periodRange, periodYear, previousYearPeriod, seasonalProgress, sumPeriods, ytdSum,
 } from '../../indicators/compute';
 import { indicators } from '../../indicators/registry';
-import { key, type BudgetVersionPlan, type RiskData } from '../data';
+import { key, type BudgetVersionPlan } from '../data';
 import type { Point, RuleDef, RuleParams, SubjectSeries } from '../types';
 import { classify, EPISODE_PARAMS, fmt, point, ppSize, regionName, schemeShort, type SeverityBand } from './common';
 import { cite, platformMethod } from '@/lib/indicators/sources';

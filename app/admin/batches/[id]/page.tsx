@@ -11,6 +11,7 @@ import { formatCount } from '@/lib/format';
 import { parseRecordId } from '@/lib/params';
 import { bytesLabel, durationLabel, formatDateTime, MODE_LABELS, periodRange } from '../../_widgets/format';
 import styles from '../../admin.module.css';
+import { requireViewer } from '@/lib/auth/viewer';
 
 type Params = Promise<{ id: string }>;
 
@@ -27,6 +28,7 @@ const TABLE_LABELS: Record<string, string> = {
 
 /** One batch: what happened, the validation report (problems by row, column and reason), what it replaced. */
 export default async function BatchPage({ params }: { params: Params }) {
+  await requireViewer({ roles: ['admin'] });
   const { id } = await params;
   const batchId = parseRecordId(id);
   if (batchId === null) notFound();
