@@ -59,7 +59,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           <CountyComparison scope={scope} info={info} req={req} />
         </Suspense>
       </section>
-      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台导入数据'}；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />
+      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，由平台的演示数据生成器生成）' : '医保信息平台导入数据'}；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />
     </>
   );
 }

@@ -89,7 +89,7 @@ export default async function BudgetPage({ searchParams }: { searchParams: Searc
         </Suspense>
       </section>
 
-      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台与基金财务专户导入数据'}；统筹基金账户（职工医保个人账户不列入预算执行）；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />
+      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，由平台的演示数据生成器生成）' : '医保信息平台与基金财务专户导入数据'}；统筹基金账户（职工医保个人账户不列入预算执行）；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />
     </>
   );
 }

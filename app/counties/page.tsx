@@ -38,7 +38,7 @@ export default async function CountiesPage({ searchParams }: { searchParams: Sea
       <Suspense key={`${f.year}-${f.scheme}`} fallback={<TableSkeleton rows={8} columns={9} />}>
         <CountyIndex scope={scope} info={info} req={{ year: f.year, scheme: f.scheme }} />
       </Suspense>
-      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台导入数据'}；指标口径见指标登记（lib/indicators）`} asOf={info.lastPeriod} />
+      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，由平台的演示数据生成器生成）' : '医保信息平台导入数据'}；指标口径见指标登记`} asOf={info.lastPeriod} />
     </>
   );
 }

@@ -18,9 +18,27 @@ const EXPENSE = `('INPATIENT','OUTPATIENT','CHRONIC','MATERNITY','OTHER_EXPENSE'
 const hydrated = (page: Page) => expect(page.locator('#filter-bar')).toHaveAttribute('data-enhanced', 'true', { timeout: 30_000 });
 const tile = (page: Page, name: string) => page.locator('article.kpi-tile').filter({ has: page.locator('.kpi-name', { hasText: new RegExp(`^${name}$`) }) });
 const rowOf = (table: Locator, first: string) => table.locator('tbody tr').filter({ has: table.page().locator('td:first-child', { hasText: new RegExp(`^${first}$`) }) });
+/** Header text without sort icons and without the unit a money column states: '支出预算（亿元）' → '支出预算'. */
+const bareHeader = (h: string) => h.replace(/[↕▲▼]/g, '').trim().replace(/（(元|万元|亿元)）$/, '');
+/**
+ * A money cell of a DataTable column: the column states its unit once in the header (万元 or 亿元) and the
+ * cell holds the number only; it must equal `v` to the decimals shown.
+ */
+async function expectYuanCell(table: Locator, header: string, cell: Locator, v: number) {
+  const heads = await table.locator('thead th').allInnerTexts();
+  const h = heads.find((x) => bareHeader(x) === header) ?? '';
+  const unit = /（(元|万元|亿元)）/.exec(h)?.[1];
+  if (!unit) throw new Error(`column ${header} states no money unit: ${h}`);
+  const text = (await cell.innerText()).trim();
+  expect(text, 'money cells carry no unit').not.toMatch(/元/);
+  const shown = Number(text.replace(/,/g, '').replace('−', '-'));
+  const digits = (text.split('.')[1] ?? '').length;
+  const d = unit === '亿元' ? 1e8 : unit === '万元' ? 1e4 : 1;
+  expect(Math.abs(shown - v / d), `${header}: ${text}${unit} vs ${v}元`).toBeLessThanOrEqual(0.5 * 10 ** -digits + 1e-9);
+}
 async function columnIndex(table: Locator, header: string): Promise<number> {
   const heads = await table.locator('thead th').allInnerTexts();
-  const i = heads.findIndex((h) => h.replace(/[↕▲▼]/g, '').trim() === header);
+  const i = heads.findIndex((h) => bareHeader(h) === header);
   if (i < 0) throw new Error(`no column ${header} in ${heads.join('|')}`);
   return i;
 }
@@ -109,14 +127,14 @@ test('预算执行 deficit attribution: 桃源县 must make up its unpaid county
   await hydrated(page);
   const table = page.locator('#table-attribution table');
   const row = rowOf(table, '桃源县');
-  await expect(row.locator('td').nth(await columnIndex(table, '基金收支缺口'))).toHaveText(yuan(gap));
-  await expect(row.locator('td').nth(await columnIndex(table, '县级补助未到位'))).toHaveText(yuan(unpaid));
-  await expect(row.locator('td').nth(await columnIndex(table, '县级应补足金额'))).toHaveText(yuan(makeup));
-  await expect(row.locator('td').nth(await columnIndex(table, '市级结余弥补金额'))).toHaveText(yuan(cityCovers));
+  await expectYuanCell(table, '基金收支缺口', row.locator('td').nth(await columnIndex(table, '基金收支缺口')), gap);
+  await expectYuanCell(table, '县级补助未到位', row.locator('td').nth(await columnIndex(table, '县级补助未到位')), unpaid);
+  await expectYuanCell(table, '县级应补足金额', row.locator('td').nth(await columnIndex(table, '县级应补足金额')), makeup);
+  await expectYuanCell(table, '市级结余弥补金额', row.locator('td').nth(await columnIndex(table, '市级结余弥补金额')), cityCovers);
   await expect(row).toContainText('县级财政补助未到位');
 
-  // sort by the county's make-up: descending puts the city total, then 桃源县 first among counties
-  await table.getByRole('button', { name: '县级应补足金额', exact: true }).click();
+  // sort by the county's make-up: the city total stays pinned on top, 桃源县 comes first among counties
+  await table.getByRole('button', { name: /^县级应补足金额（(万元|亿元)）$/ }).click();
   await expect(page).toHaveURL(/attribution\.sort=countyMakeup\.desc/, { timeout: 30_000 });
   await expect(table.locator('thead th').nth(await columnIndex(table, '县级应补足金额'))).toHaveAttribute('aria-sort', 'descending');
   await expect(table.locator('tbody tr').nth(1).locator('td').first()).toHaveText('桃源县');

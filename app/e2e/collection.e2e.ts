@@ -17,9 +17,27 @@ const tile = (page: Page, name: string) => page.locator('article.kpi-tile').filt
 /** The <tr> of a table whose first cell is `region`. */
 const rowOf = (table: Locator, region: string) => table.locator('tbody tr').filter({ has: table.page().locator('td:first-child', { hasText: new RegExp(`^${region}$`) }) });
 /** Column index (0-based) of a header label in a table. */
+/** Header text without sort icons and without the unit a money column states: '支出预算（亿元）' → '支出预算'. */
+const bareHeader = (h: string) => h.replace(/[↕▲▼]/g, '').trim().replace(/（(元|万元|亿元)）$/, '');
+/**
+ * A money cell of a DataTable column: the column states its unit once in the header (万元 or 亿元) and the
+ * cell holds the number only; it must equal `v` to the decimals shown.
+ */
+async function expectYuanCell(table: Locator, header: string, cell: Locator, v: number) {
+  const heads = await table.locator('thead th').allInnerTexts();
+  const h = heads.find((x) => bareHeader(x) === header) ?? '';
+  const unit = /（(元|万元|亿元)）/.exec(h)?.[1];
+  if (!unit) throw new Error(`column ${header} states no money unit: ${h}`);
+  const text = (await cell.innerText()).trim();
+  expect(text, 'money cells carry no unit').not.toMatch(/元/);
+  const shown = Number(text.replace(/,/g, '').replace('−', '-'));
+  const digits = (text.split('.')[1] ?? '').length;
+  const d = unit === '亿元' ? 1e8 : unit === '万元' ? 1e4 : 1;
+  expect(Math.abs(shown - v / d), `${header}: ${text}${unit} vs ${v}元`).toBeLessThanOrEqual(0.5 * 10 ** -digits + 1e-9);
+}
 async function columnIndex(table: Locator, header: string): Promise<number> {
   const heads = await table.locator('thead th').allInnerTexts();
-  const i = heads.findIndex((h) => h.replace(/[↕▲▼]/g, '').trim() === header);
+  const i = heads.findIndex((h) => bareHeader(h) === header);
   if (i < 0) throw new Error(`no column ${header} in ${heads.join('|')}`);
   return i;
 }
@@ -73,7 +91,7 @@ test('参保征缴 drills from the city row to 桃源县, whose county subsidy d
   // the source table of the county: the county level's unpaid amount in 万元
   const sources = page.locator('#table-sources table');
   const gapCol = await columnIndex(sources, '未征（未到位）金额');
-  await expect(rowOf(sources, '县级财政补助').locator('td').nth(gapCol)).toHaveText(`${(gap / 1e4).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}万元`);
+  await expectYuanCell(sources, '未征（未到位）金额', rowOf(sources, '县级财政补助').locator('td').nth(gapCol), gap);
   await page.screenshot({ path: path.join(shots, 'collection-taoyuan.png'), fullPage: true });
 });
 
@@ -108,12 +126,13 @@ test('参保征缴 table sorts (state in the URL) and exports CSV and XLSX that 
   await table.getByRole('button', { name: '参保率', exact: true }).click();
   await expect(page).toHaveURL(/coverage\.sort=coverage\.asc/, { timeout: 30_000 });
   await expect(covHeader).toHaveAttribute('aria-sort', 'ascending');
-  // ascending: the county with the lowest coverage (石门县) comes first
+  // ascending: the county with the lowest coverage (石门县) comes first; the city total stays pinned on top
   expect(lowest.regionCode).toBe(SHIMEN);
-  await expect(table.locator('tbody tr').first().locator('td').first()).toHaveText('石门县');
+  await expect(table.locator('tbody tr').first()).toHaveClass(/total-row/);
+  await expect(table.locator('tbody tr:not(.total-row)').first().locator('td').first()).toHaveText('石门县');
   // the sort survives a reload (URL state)
   await page.reload();
-  await expect(page.locator('#table-coverage table tbody tr').first().locator('td').first()).toHaveText('石门县');
+  await expect(page.locator('#table-coverage table tbody tr:not(.total-row)').first().locator('td').first()).toHaveText('石门县');
 
   const block = page.locator('#table-coverage');
   const [csvDl] = await Promise.all([page.waitForEvent('download'), block.getByRole('button', { name: '导出CSV' }).click()]);
@@ -124,7 +143,8 @@ test('参保征缴 table sorts (state in the URL) and exports CSV and XLSX that 
   expect(csv.charCodeAt(0)).toBe(0xfeff); // BOM for Excel
   const lines = csv.slice(1).split('\r\n').map((l) => l.split(','));
   expect(lines[0]).toContain('参保率(%)');
-  expect(lines[1][0]).toBe('石门县'); // exported in the on-screen order
+  expect(lines[1][0]).toBe('江临市（全市）'); // exported in the on-screen order: the pinned total first,
+  expect(lines[2][0]).toBe('石门县'); // then the counties as sorted
   const csvCol = lines[0].indexOf('参保率(%)');
   const csvTaoyuan = lines.find((l) => l[0] === '桃源县')!;
   expect(Number(csvTaoyuan[csvCol])).toBeCloseTo(Math.round(taoyuanCoverage * 1000) / 10, 6);

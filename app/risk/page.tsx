@@ -96,7 +96,7 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
         </Suspense>
       </section>
 
-      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台导入数据'}；预警由规则引擎（lib/risk）按月评估后存储，本页读取已存储的预警`} asOf={info.lastPeriod} />
+      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，由平台的演示数据生成器生成）' : '医保信息平台导入数据'}；预警由规则引擎按月评估后存储，本页读取已存储的预警`} asOf={info.lastPeriod} />
     </>
   );
 }

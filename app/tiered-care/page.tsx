@@ -127,7 +127,7 @@ export default async function TieredCarePage({ searchParams }: { searchParams: S
       </Section>
 
       <SourceNote
-        text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台导入数据'}；就诊结算汇总表（UtilizationRollup、UtilizationFlowRollup），家庭医生签约表；指标口径见各指标“口径”说明`}
+        text={`${info.isDemo ? '演示数据（虚构城市，由平台的演示数据生成器生成）' : '医保信息平台导入数据'}；就诊结算汇总表（UtilizationRollup、UtilizationFlowRollup），家庭医生签约表；指标口径见各指标“口径”说明`}
         asOf={info.lastPeriod}
       />
     </>

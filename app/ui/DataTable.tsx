@@ -276,16 +276,11 @@ function DataTableView({
               <tbody>
                 {totalRows.map((row, i) => (
                   <tr key={`total-${i}`} className="total-row">
-                    {columns.map((col, j) => {
+                    {columns.map((col) => {
                       const raw = row[col.key];
                       const text = renderCell(raw ?? undefined, col.unit, scales.get(col.key));
-                      const right = alignOf.get(col.key) === 'right';
-                      return j === 0 ? (
-                        <th key={col.key} scope="row" className={right ? 'num' : undefined}>
-                          {text}
-                        </th>
-                      ) : (
-                        <td key={col.key} className={right ? 'num' : undefined}>
+                      return (
+                        <td key={col.key} className={alignOf.get(col.key) === 'right' ? 'num' : undefined}>
                           {raw === null || raw === undefined || raw === '' ? <span className="missing">{text}</span> : text}
                         </td>
                       );

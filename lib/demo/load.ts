@@ -30,7 +30,7 @@ export async function loadDemoCity(db: Db, opts: GenerateOptions = {}, city?: De
   if (!(await isWarehouseEmpty(db))) throw new Error('仓库中已有数据：演示数据只装入空库（empty warehouse required）');
   const hash = createHash('sha256').update(JSON.stringify(data.meta)).digest('hex');
   const batch = await db.prisma.importBatch.create({
-    data: { kind: 'DEMO', fileName: `demo-city-seed-${data.meta.seed}`, fileHash: hash, importedBy: 'system', status: 'LOADING', note: '演示数据（生成器 lib/demo）' },
+    data: { kind: 'DEMO', fileName: `demo-city-seed-${data.meta.seed}`, fileHash: hash, importedBy: 'system', status: 'LOADING', note: '演示数据（平台内置的演示数据生成器）' },
   });
   const rows: Record<string, number> = {};
   try {

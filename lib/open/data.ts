@@ -10,7 +10,7 @@ import { buildOpenView, type OpenView, type ReleasedReport } from './view';
 
 /** Cache tag of everything the public pages read; `revalidateTag(OPEN_CACHE_TAG)` after publish/withdraw. */
 export const OPEN_CACHE_TAG = 'open-report';
-/** The public scope: the only scope these reads accept (published aggregates, DESIGN §2). */
+/** The public scope: the only scope these reads accept (published aggregates only). */
 export const PUBLIC_SCOPE: Scope = { kind: 'public' };
 
 const cachedReports = unstable_cache(

@@ -84,7 +84,7 @@ export default async function CountyPage({ params, searchParams }: { params: Par
           <CountyProfileView scope={scope} info={info} code={code} req={req} />
         </Suspense>
       </section>
-      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，生成器 lib/demo）' : '医保信息平台导入数据'}；指标口径见指标登记（lib/indicators）`} asOf={info.lastPeriod} />
+      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，由平台的演示数据生成器生成）' : '医保信息平台导入数据'}；指标口径见指标登记`} asOf={info.lastPeriod} />
     </>
   );
 }
