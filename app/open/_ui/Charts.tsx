@@ -101,7 +101,7 @@ export function BarsChart({ chart, rule }: { chart: OpenChart; rule: Suppression
 
 const W = 640;
 const H = 240;
-const M = { top: 12, right: 12, bottom: 28, left: 56 };
+const M = { top: 14, right: 28, bottom: 30, left: 76 };
 
 function ticks(lo: number, hi: number, n = 4): number[] {
   const step = (hi - lo) / n;
