@@ -1,11 +1,25 @@
+// Security headers on every response (the Content-Security-Policy, with its per-request nonce, is set in
+// proxy.ts): no framing, no MIME sniffing, no full URLs sent to other sites.
+const SECURITY_HEADERS = [
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // better-sqlite3 and pg are native/Node-only drivers: keep them out of the server bundle.
   serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg'],
   poweredByHeader: false,
-  // Cached pages (the public report, app/open) live in memory only: a restart against another database
-  // never serves pages rendered from the old one.
-  experimental: { isrFlushToDisk: false },
+  // forbidden() renders app/forbidden.tsx with status 403 (lib/auth/viewer requireViewer). Cached pages (the
+  // public report, app/open) live in memory only: a restart against another database never serves pages
+  // rendered from the old one.
+  experimental: { authInterrupts: true, isrFlushToDisk: false },
+  async headers() {
+    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+  },
   // No ETag per response: Next hashes the whole body on every request (~3.5 ms for a 230 KB report page,
   // measured), which capped the cached public pages' throughput; cached pages carry Cache-Control instead.
   generateEtags: false,

@@ -4,6 +4,8 @@ import './globals.css';
 import { connection } from 'next/server';
 import AppShell, { PRODUCT_NAME } from './ui/AppShell';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { getViewer } from '@/lib/auth/viewer';
+import { ROLE_LABELS, type UserRole } from '@/lib/auth/users';
 
 export const metadata: Metadata = {
   title: { default: PRODUCT_NAME, template: `%s · ${PRODUCT_NAME}` },
@@ -26,10 +28,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     console.error('[layout] dataset info', err);
     return null;
   });
+  const viewer = await getViewer();
+  const user = viewer.role === 'public' ? null : { name: viewer.name, role: viewer.role, roleLabel: ROLE_LABELS[viewer.role as UserRole] ?? viewer.role };
   return (
     <html lang="zh-CN">
       <body>
-        <AppShell cityName={info?.cityName ?? '（未装载数据）'} isDemo={info?.isDemo ?? false}>
+        <AppShell cityName={info?.cityName ?? '（未装载数据）'} isDemo={info?.isDemo ?? false} user={user}>
           {children}
         </AppShell>
       </body>

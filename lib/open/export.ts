@@ -1,7 +1,8 @@
 // Downloads of a chart's table, exactly as the page shows it (same rows, columns and hidden cells):
 // CSV in UTF-8 with a BOM (Excel opens it), CSV in GBK (older Excel and WPS on Chinese Windows), XLSX.
 import iconv from 'iconv-lite';
-import { csvCell, xlsxSheetName } from '@/app/ui/tableExport';
+import { xlsxSheetName } from '@/app/ui/tableExport';
+import { toCsv } from '@/lib/csv';
 import type { SuppressionRule } from './suppress';
 import { exportTable, type OpenChart } from './view';
 
@@ -14,18 +15,12 @@ export const DOWNLOAD_LABELS: Record<OpenDownloadFormat, string> = {
   'xlsx': 'Excel（XLSX）',
 };
 
-/** Lines of a chart's CSV: a title line with the source, the header, the rows, then the notes. */
-function csvLines(chart: OpenChart, rule: SuppressionRule, source: string): string[] {
+/** A chart's CSV text (lib/csv: quoting and the formula guard): the header, the rows, a blank line, then the title with the source and the notes. */
+function csvText(chart: OpenChart, rule: SuppressionRule, source: string): string {
   const t = exportTable(chart, rule);
   const width = t.header.length;
   const pad = (cells: string[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill('')];
-  return [
-    t.header.map(csvCell).join(','),
-    ...t.rows.map((r) => r.map(csvCell).join(',')),
-    '',
-    pad([`${chart.title}。${source}`]).map(csvCell).join(','),
-    ...chart.notes.map((n) => pad([n]).map(csvCell).join(',')),
-  ];
+  return toCsv([t.header, ...t.rows, [], pad([`${chart.title}。${source}`]), ...chart.notes.map((n) => pad([n]))]);
 }
 
 /**
@@ -48,7 +43,7 @@ export async function buildOpenDownload(chart: OpenChart, rule: SuppressionRule,
     ws.columns.forEach((c, i) => { c.width = i === 0 ? 24 : Math.min(30, Math.max(12, String(t.header[i] ?? '').length * 2 + 2)); });
     return { body: Buffer.from(await wb.xlsx.writeBuffer()), mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' };
   }
-  const text = csvLines(chart, rule, source).join('\r\n') + '\r\n';
+  const text = csvText(chart, rule, source);
   if (format === 'csv-gbk') return { body: iconv.encode(text, 'gbk'), mime: 'text/csv; charset=GBK', ext: 'csv' };
   return { body: Buffer.from('\uFEFF' + text, 'utf8'), mime: 'text/csv; charset=utf-8', ext: 'csv' };
 }
