@@ -38,10 +38,21 @@ function loginUrl(req: NextRequest, search: string) {
   return url;
 }
 
+/**
+ * The public report pages (/open/**) are static, cached per release and served to every reader alike: a
+ * per-request nonce cannot be in their cached HTML, so their scripts are allowed by origin and inline
+ * instead (they carry no session and no form input beyond the view picker).
+ */
+export function isCachedPublicPage(pathname: string): boolean {
+  return pathname === '/open' || pathname.startsWith('/open/');
+}
+
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce);
+  const csp = isCachedPublicPage(pathname)
+    ? contentSecurityPolicy(nonce).replace(/script-src [^;]*/, `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`)
+    : contentSecurityPolicy(nonce);
   const headers = new Headers(req.headers);
   headers.set('x-yibao-path', pathname + search);
   headers.set('x-nonce', nonce);

@@ -73,6 +73,22 @@ test('公开 renders its figures without JavaScript, equal to independent SQL', 
   await ctx.close();
 });
 
+test('公开 works from the keyboard: skip link, picker, chart links', async ({ page }) => {
+  await page.goto('/open/2024');
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveText('跳到主要内容');
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name === 'code');
+  }
+  expect(reached).toBe(true);
+  // Every download and permalink is a real link a keyboard reaches (no click-only controls).
+  const links = page.locator('#fund-years a');
+  await expect(links).toHaveCount(4);
+  for (const a of await links.all()) expect(await a.evaluate((x) => x.tabIndex)).toBe(0);
+});
+
 test('公开 hides small counts and says why', async ({ page }) => {
   await page.goto('/open/2023');
   const zone = page.locator('#supervision-regions tr[data-row="4399A1"]');

@@ -115,6 +115,20 @@ describe.each(testDbKinds())('public annual report on %s', (kind) => {
     }
   });
 
+  it('words the year\'s main changes from the figures (the demo city\'s resident reserve story)', async () => {
+    const v = buildOpenView(reports, 2024, null, 'RESIDENT');
+    const p = reports.find((r) => r.year === 2024)!.payload.figures[CITY].RESIDENT;
+    expect(p.months_of_reserve).toBeLessThan(6);
+    expect(v.highlights.join('')).toMatch(/当期(由结余转为)?赤字/);
+    expect(v.highlights.find((h) => h.includes('可支付'))).toMatch(/属“(严重)?不足”区间/);
+    expect(v.kpis.find((k) => k.code === 'months_of_reserve')!.change).toMatch(/^比上年减少/);
+    // A county page compares with the city and says why a county has no balance of its own.
+    const c = buildOpenView(reports, 2024, '439922', 'RESIDENT');
+    expect(c.sections[0].id).toBe('compare');
+    expect(c.kpis.find((k) => k.code === 'months_of_reserve')!.value).toBe('无数据');
+    expect(c.sections.find((s) => s.id === 'fund')!.explanations[1].text).toContain('不分县（市、区）计算');
+  });
+
   it('downloads read back: UTF-8 with BOM, GBK and XLSX carry the same cells as the page', async () => {
     const v = buildOpenView(reports, 2023, '4399A1', 'ALL');
     const chart = v.sections.flatMap((s) => s.charts).find((c) => c.id === 'supervision-regions')!;

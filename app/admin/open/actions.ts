@@ -1,20 +1,27 @@
 'use server';
 // Publishing and withdrawing the annual public report (医保函〔2020〕135号 三). Administrators only: the
-// role comes from getViewer() on the server, never from the form. After a change every /open page is
+// role comes from the session (viewerForAction), never from the form. After a change every /open page is
 // regenerated from the releases (the pages are cached per release).
 import { revalidatePath, updateTag } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
-import { getViewer } from '@/lib/auth/viewer';
+import { viewerForAction } from '@/lib/auth/viewer';
 import { OPEN_CACHE_TAG } from '@/lib/open/data';
 import { publishOpenReport, withdrawOpenReport } from '@/lib/open/publish';
 
-const back = (params: Record<string, string>) => `/admin/open?${new URLSearchParams(params).toString()}`;
+export interface OpenActionState {
+  ok: boolean;
+  message: string;
+  at: number;
+}
+
+const fail = (message: string): OpenActionState => ({ ok: false, message, at: Date.now() });
+const done = (message: string): OpenActionState => ({ ok: true, message, at: Date.now() });
 
 function refreshOpen() {
   updateTag(OPEN_CACHE_TAG);
   revalidatePath('/open', 'layout');
+  revalidatePath('/admin/open');
 }
 
 const publishSchema = z.object({
@@ -22,19 +29,18 @@ const publishSchema = z.object({
   note: z.string().trim().max(200, '说明不超过200字').optional(),
 });
 
-export async function publishOpenReportAction(form: FormData): Promise<void> {
+export async function publishOpenReportAction(_prev: OpenActionState | null, form: FormData): Promise<OpenActionState> {
+  const { viewer, denied } = await viewerForAction(['admin']);
+  if (!viewer) return fail(denied);
   const parsed = publishSchema.safeParse({ year: form.get('year'), note: form.get('note') ?? undefined });
-  if (!parsed.success) redirect(back({ error: parsed.error.issues[0].message }));
-  const viewer = await getViewer();
-  let target: string;
+  if (!parsed.success) return fail(parsed.error.issues[0].message);
   try {
     const r = await publishOpenReport(getDb(), viewer, parsed.data.year, { note: parsed.data.note || undefined });
     refreshOpen();
-    target = back({ done: `已发布${r.year}年度公开报告第${r.version}版` });
+    return done(`已发布${r.year}年度公开报告第${r.version}版`);
   } catch (err) {
-    target = back({ error: (err as Error).message });
+    return fail((err as Error).message);
   }
-  redirect(target);
 }
 
 const withdrawSchema = z.object({
@@ -42,17 +48,16 @@ const withdrawSchema = z.object({
   reason: z.string().trim().min(1, '撤回须说明理由').max(200, '理由不超过200字'),
 });
 
-export async function withdrawOpenReportAction(form: FormData): Promise<void> {
+export async function withdrawOpenReportAction(_prev: OpenActionState | null, form: FormData): Promise<OpenActionState> {
+  const { viewer, denied } = await viewerForAction(['admin']);
+  if (!viewer) return fail(denied);
   const parsed = withdrawSchema.safeParse({ id: form.get('id'), reason: form.get('reason') ?? '' });
-  if (!parsed.success) redirect(back({ error: parsed.error.issues[0].message }));
-  const viewer = await getViewer();
-  let target: string;
+  if (!parsed.success) return fail(parsed.error.issues[0].message);
   try {
     await withdrawOpenReport(getDb(), viewer, parsed.data.id, parsed.data.reason);
     refreshOpen();
-    target = back({ done: '已撤回该版本，上一版本重新生效' });
+    return done('已撤回该版本，上一版本重新生效');
   } catch (err) {
-    target = back({ error: (err as Error).message });
+    return fail((err as Error).message);
   }
-  redirect(target);
 }

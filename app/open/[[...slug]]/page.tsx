@@ -5,7 +5,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getOpenView } from '@/lib/open/data';
+import { getOpenView, getPublishedReports } from '@/lib/open/data';
+import EmptyState from '../../ui/EmptyState';
 import { openPath, parseOpenSlug } from '@/lib/open/url';
 import { SCHEME_LABEL, type OpenView } from '@/lib/open/view';
 import { OPEN_SCHEMES } from '@/lib/open/types';
@@ -48,7 +49,13 @@ function chinaDate(iso: string): string {
 
 export default async function OpenReportPage({ params }: { params: Params }) {
   const r = await load(params);
-  if (!r) notFound();
+  if (!r) {
+    // Nothing published yet (a fresh installation without the demo city): say so instead of 404 on /open.
+    if ((await params).slug === undefined && (await getPublishedReports()).length === 0) {
+      return <EmptyState title="尚未发布年度公开报告" reason="基金运行情况年度公开报告由管理员在数据完整后发布，发布后即在此公开。" />;
+    }
+    notFound();
+  }
   const { view } = r;
   const regions = r.reports.find((x) => x.year === view.year)!.payload.regions;
   const cityCode = regions[0].code;

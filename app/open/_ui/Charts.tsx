@@ -3,20 +3,28 @@
 // (role="img" + aria-label); the table under it carries every number.
 import { formatAxisTick, formatValue, pickYuanScale } from '@/lib/format';
 import type { IndicatorUnit } from '@/lib/indicators/types';
-import type { OpenChart } from '@/lib/open/view';
+import { cellText, type OpenChart } from '@/lib/open/view';
+import type { SuppressionRule } from '@/lib/open/suppress';
 import styles from '../open.module.css';
 
 /** Series colours with at least 3:1 contrast on white (WCAG 1.4.11), plus dash patterns so colour is not the only cue. */
 const COLORS = ['#1f6fb2', '#c8453b', '#6f42c1', '#4d7a1b'];
 const DASHES = ['', '6 4', '2 3', '10 3 2 3'];
 
-interface Point { label: string; own: boolean; values: (number | null)[] }
+interface Point { label: string; own: boolean; values: (number | null)[]; missing: string[] }
 
-function pointsOf(chart: OpenChart): Point[] {
+// Hidden cells are not drawn; their place says why (「<10」「隐去」「无数据」), as in the table.
+const RULE_FOR_TEXT: SuppressionRule = { threshold: 10, unstableBelow: 30 };
+function pointsOf(chart: OpenChart, rule: SuppressionRule = RULE_FOR_TEXT): Point[] {
   const spec = chart.chart!;
   return chart.rows
     .filter((r) => !spec.omitRows?.includes(r.key))
-    .map((r) => ({ label: r.short ?? r.label, own: !!r.highlight, values: spec.series.map((k) => (r.cells[k]?.s === 'shown' ? r.cells[k].v : null)) }));
+    .map((r) => ({
+      label: r.short ?? r.label,
+      own: !!r.highlight,
+      values: spec.series.map((k) => (r.cells[k]?.s === 'shown' ? r.cells[k].v : null)),
+      missing: spec.series.map((k) => cellText(r.cells[k], spec.unit, rule)),
+    }));
 }
 
 function seriesLabel(chart: OpenChart, key: string): string {
@@ -57,9 +65,9 @@ export function Legend({ chart }: { chart: OpenChart }) {
 }
 
 /** Horizontal bars, one row per region; negative values extend left of the zero line. */
-export function BarsChart({ chart }: { chart: OpenChart }) {
+export function BarsChart({ chart, rule }: { chart: OpenChart; rule: SuppressionRule }) {
   const spec = chart.chart!;
-  const pts = pointsOf(chart);
+  const pts = pointsOf(chart, rule);
   const vals = pts.flatMap((p) => p.values.filter((v): v is number => v !== null));
   const [lo, hi] = niceDomain(vals, spec.unit, spec.reference ? [spec.reference.value] : []);
   const pos = (v: number) => ((v - lo) / (hi - lo)) * 100;
@@ -83,7 +91,7 @@ export function BarsChart({ chart }: { chart: OpenChart }) {
             {spec.reference && <span className={styles.barRef} style={{ left: `${pos(spec.reference.value)}%` }} />}
           </span>
           <span className={styles.barValue}>
-            {p.values.map((v, i) => (v === null ? '无数据' : formatValue(v, spec.unit, scale ? { scale } : {}))).join(' / ')}
+            {p.values.map((v, i) => (v === null ? p.missing[i] : formatValue(v, spec.unit, scale ? { scale } : {}))).join(' / ')}
           </span>
         </div>
       ))}
@@ -93,7 +101,7 @@ export function BarsChart({ chart }: { chart: OpenChart }) {
 
 const W = 640;
 const H = 240;
-const M = { top: 12, right: 12, bottom: 28, left: 56 };
+const M = { top: 14, right: 28, bottom: 30, left: 76 };
 
 function ticks(lo: number, hi: number, n = 4): number[] {
   const step = (hi - lo) / n;
@@ -176,9 +184,9 @@ export function LinesChart({ chart }: { chart: OpenChart }) {
   );
 }
 
-export function ChartView({ chart }: { chart: OpenChart }) {
+export function ChartView({ chart, rule }: { chart: OpenChart; rule: SuppressionRule }) {
   if (!chart.chart) return null;
-  const body = chart.chart.kind === 'bars' ? <BarsChart chart={chart} /> : chart.chart.kind === 'columns' ? <ColumnsChart chart={chart} /> : <LinesChart chart={chart} />;
+  const body = chart.chart.kind === 'bars' ? <BarsChart chart={chart} rule={rule} /> : chart.chart.kind === 'columns' ? <ColumnsChart chart={chart} /> : <LinesChart chart={chart} />;
   return (
     <div className={styles.chartBox}>
       <Legend chart={chart} />

@@ -15,7 +15,7 @@ export default function OpenFigure({ chart, view, permalink, source }: { chart: 
   return (
     <figure id={chart.id} className={styles.figure} aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.figureTitle}>{chart.title}</h3>
-      <ChartView chart={chart} />
+      <ChartView chart={chart} rule={view.rule} />
       <div className={styles.tableScroll} role="region" aria-label={`${chart.title}（数据表）`} tabIndex={0}>
         <table className={styles.table}>
           <caption className="visually-hidden">{chart.title}（数据表）</caption>

@@ -1,5 +1,0 @@
-import RouteLoading from '../ui/RouteLoading';
-
-export default function Loading() {
-  return <RouteLoading title="公开" />;
-}
