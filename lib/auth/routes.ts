@@ -25,7 +25,7 @@ export interface RouteEntry {
 
 export const ROUTES: readonly RouteEntry[] = [
   // pages
-  { file: 'app/page.tsx', kind: 'page', path: '/', access: 'signedIn' },
+  { file: 'app/(overview)/page.tsx', kind: 'page', path: '/', access: 'signedIn' },
   { file: 'app/login/page.tsx', kind: 'page', path: '/login', access: 'public' },
   { file: 'app/open/[[...slug]]/page.tsx', kind: 'page', path: '/open', access: 'public' },
   { file: 'app/open/[[...slug]]/page.tsx', kind: 'page', path: '/open/439921/2024/resident', access: 'public' },

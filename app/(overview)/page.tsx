@@ -1,15 +1,15 @@
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
-import FilterBar from './ui/FilterBar';
-import { ChartSkeleton, KpiGridSkeleton, TableSkeleton } from './ui/Skeleton';
-import EmptyState from './ui/EmptyState';
-import SourceNote from './ui/SourceNote';
-import OverviewTiles from './_overview/OverviewTiles';
-import CountyComparison from './_overview/CountyComparison';
-import FundTrend from './_overview/FundTrend';
-import OpenWarnings from './_overview/OpenWarnings';
+import FilterBar from '../ui/FilterBar';
+import { ChartSkeleton, KpiGridSkeleton, TableSkeleton } from '../ui/Skeleton';
+import EmptyState from '../ui/EmptyState';
+import SourceNote from '../ui/SourceNote';
+import OverviewTiles from '../_overview/OverviewTiles';
+import CountyComparison from '../_overview/CountyComparison';
+import FundTrend from '../_overview/FundTrend';
+import OpenWarnings from '../_overview/OpenWarnings';
 import { requestContext } from '@/lib/queries/context';
-import SustainabilityLine from './_overview/SustainabilityLine';
+import SustainabilityLine from '../_overview/SustainabilityLine';
 import { requireViewer } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: '总览' };
