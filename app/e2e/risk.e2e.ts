@@ -74,7 +74,8 @@ test('风险预警: a warning moves 新发 → 已核实 → 已处置 with note
   await done.getByText('计算依据、走势数据与处理记录').click();
   await expect(done).toContainText('核实（新发 → 已核实）');
   await expect(done).toContainText('处置（已核实 → 已处置）');
-  await expect(done).toContainText('市医保局');
+  // who did it: the signed-in user's name (the tests run as the demo admin)
+  await expect(done).toContainText('演示·系统管理员');
   await done.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, 'risk-workflow.png'), fullPage: false });
 
