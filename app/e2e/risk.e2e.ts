@@ -81,7 +81,7 @@ test('风险预警: a warning moves 新发 → 已核实 → 已处置 with note
 
   const db = openE2eDb();
   expect(scalar(db, `SELECT COUNT(*) FROM RiskWarningEvent e JOIN RiskWarning w ON w.id = e.warningId
-    WHERE w.ruleCode = 'subsidy_shortfall' AND e.action IN ('VERIFY','DISPOSE') AND e.actor = '市医保局'`)).toBe(2);
+    WHERE w.ruleCode = 'subsidy_shortfall' AND e.action IN ('VERIFY','DISPOSE') AND e.actor = '演示·系统管理员'`)).toBe(2);
   db.close();
 
   await page.goto('/risk#history');
