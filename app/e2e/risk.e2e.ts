@@ -100,7 +100,7 @@ test('风险预警: changing a threshold makes a new rule version and closes wha
   await rule.getByLabel(/调整说明/).fill('按省考核口径放宽参保率下降阈值');
   await rule.getByRole('button', { name: '保存为新版本并重新评估' }).click();
   await expect(rule.getByText(/已保存为第2版并重新评估：新发 0 条，解除 1 条/)).toBeVisible({ timeout: 120_000 });
-  await expect(rule).toContainText('第2版（市医保局');
+  await expect(rule).toContainText('第2版（演示·系统管理员');
   await expect(rule.locator('table')).toContainText('按省考核口径放宽参保率下降阈值');
 
   await page.goto('/risk?rule=coverage_drop');
