@@ -13,8 +13,10 @@ const nextConfig = {
   // better-sqlite3 and pg are native/Node-only drivers: keep them out of the server bundle.
   serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg'],
   poweredByHeader: false,
-  // forbidden() renders app/forbidden.tsx with status 403 (lib/auth/viewer requireViewer).
-  experimental: { authInterrupts: true },
+  // forbidden() renders app/forbidden.tsx with status 403 (lib/auth/viewer requireViewer). Cached pages (the
+  // public report, app/open) live in memory only: a restart against another database never serves pages
+  // rendered from the old one.
+  experimental: { authInterrupts: true, isrFlushToDisk: false },
   async headers() {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }];
   },

@@ -12,8 +12,9 @@ export const metadata: Metadata = {
   description: '市级统筹后的医保基金运行监测、风险预警、县级考核与分级诊疗分析',
 };
 
-// Every page reads the warehouse per request; nothing is prerendered at build time (no database then).
-export const dynamic = 'force-dynamic';
+// Every page reads the warehouse per request (the connection() below); nothing is prerendered at build
+// time (no database then). Not `dynamic = 'force-dynamic'` here: that would also forbid the public report
+// pages (/open, `dynamic = 'force-static'`) from being cached per release.
 
 export const viewport: Viewport = {
   width: 'device-width',

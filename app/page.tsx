@@ -8,6 +8,7 @@ import OverviewTiles from './_overview/OverviewTiles';
 import CountyComparison from './_overview/CountyComparison';
 import FundTrend from './_overview/FundTrend';
 import OpenWarnings from './_overview/OpenWarnings';
+import SustainabilityLine from './_overview/SustainabilityLine';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
 import { requireViewer } from '@/lib/auth/viewer';
@@ -45,6 +46,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         <h2 id="warnings-h" className="section-title">风险预警</h2>
         <Suspense key={`w-${f.region}`} fallback={<KpiGridSkeleton count={4} />}>
           <OpenWarnings scope={scope} region={f.region} />
+        </Suspense>
+      </section>
+      <section aria-labelledby="sustain-h">
+        <h2 id="sustain-h" className="section-title">可持续性</h2>
+        <Suspense fallback={<p>…</p>}>
+          <SustainabilityLine scope={scope} />
         </Suspense>
       </section>
       <section aria-labelledby="trend-h">

@@ -1,7 +1,7 @@
 // Imports a file into the warehouse named by DATABASE_URL (default: the embedded SQLite file), for
 // scheduled loads. The same validation, batch bookkeeping and refresh as the admin page (lib/ingest).
 //
-//   npm run import -- <file> [--kind SETTLEMENT|ENROLLMENT|…] [--replace] [--by USERNAME] [--json]
+//   npm run import -- <file> [--kind SETTLEMENT|ENROLLMENT|…] [--sheet 工作表] [--replace] [--by USERNAME] [--json]
 //
 // Who imported: `--by` must name an existing, enabled user account (e.g. the admin running a scheduled
 // load); without it the import is recorded as `cli:<OS user>`. Loaded, rejected and failed imports all
@@ -17,7 +17,6 @@ import { importFile, isTemplateKind, PHASE_LABELS, TEMPLATES, TEMPLATE_LIST, typ
 import { describeProblem } from '../lib/ingest/problems';
 import { templateCsv, templateXlsx } from '../lib/ingest/export';
 import { renderTemplatesMarkdown, TEMPLATES_DOC_PATH } from '../lib/ingest/docs';
-import '../lib/ingest/subscribers';
 import { cliActor, type AuditActor } from '../lib/audit/record';
 import { auditImport } from '../lib/audit/imports';
 
@@ -28,9 +27,10 @@ function arg(name: string): string | undefined {
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
 function usage(): never {
-  console.error(`用法：npm run import -- <文件> [--kind 模板] [--replace] [--by 用户名] [--json]
+  console.error(`用法：npm run import -- <文件> [--kind 模板] [--sheet 工作表] [--replace] [--by 用户名] [--json]
   --by        以该系统账号的名义导入（须为已有且未停用的用户）；不给则记为“cli:操作系统用户名”
   模板（--kind）：${TEMPLATE_LIST.map((t) => `${t.kind}（${t.name}）`).join('、')}
+  --sheet     Excel文件要读取的工作表（名称或序号）；默认第一个未隐藏的工作表
   --replace   更正文件：替换文件所含地区、险种、月份的已入库数据
   --template KIND --out 文件.xlsx|.csv   写出空白模板
   --templates-doc                          重新生成 lib/ingest/TEMPLATES.md`);
@@ -64,7 +64,7 @@ async function main() {
     console.log(`已写出空白模板：${out}`);
     return;
   }
-  const file = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && !(i > 0 && ['--kind', '--by', '--out', '--template'].includes(all[i - 1])));
+  const file = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && !(i > 0 && ['--kind', '--by', '--out', '--template', '--sheet'].includes(all[i - 1])));
   if (!file) usage();
   if (!fs.existsSync(file)) {
     console.error(`文件不存在：${file}`);
@@ -101,14 +101,14 @@ async function main() {
   try {
     let r;
     try {
-      r = await importFile(db, { file, kind: kindArg(), mode, importedBy, onProgress });
+      r = await importFile(db, { file, kind: kindArg(), sheet: arg('sheet'), mode, importedBy, onProgress });
     } catch (e) {
       await auditImport(db, actor, { fileName, mode, via: '命令行 ' }, e as Error);
       throw e;
     }
     await auditImport(db, actor, { fileName, mode, via: '命令行 ' }, r);
     if (json) {
-      console.log(JSON.stringify({ batchId: r.batchId, status: r.status, kind: r.kind, rows: r.rows, rowsAccepted: r.rowsAccepted, rowsRejected: r.rowsRejected, rowsSkipped: r.rowsSkipped, problemCount: r.problemCount, durationMs: r.durationMs, message: r.message }));
+      console.log(JSON.stringify({ batchId: r.batchId, status: r.status, kind: r.kind, sheet: r.report.sheet, units: r.report.units, notes: r.report.notes, steps: r.report.hooks, rows: r.rows, rowsAccepted: r.rowsAccepted, rowsRejected: r.rowsRejected, rowsSkipped: r.rowsSkipped, problemCount: r.problemCount, durationMs: r.durationMs, message: r.message }));
     } else {
       console.log(r.message);
       for (const p of r.problems.slice(0, 30)) console.log(`  - ${describeProblem(r.fileName, p)}`);

@@ -7,6 +7,8 @@ import { isWarehouseEmpty, loadDemoCity } from '../lib/demo/load';
 import { evaluateWarnings } from '../lib/risk/evaluate';
 import { ensureDemoAccounts } from '../lib/auth/demo';
 import { authSecret } from '../lib/auth/secret';
+import { resumePendingSteps, sweepStaleUploads } from '../lib/ingest/postImport';
+import { publishDemoOpenReports } from '../lib/open/publish';
 
 async function main() {
   const t0 = Date.now();
@@ -25,6 +27,10 @@ async function main() {
       const t1 = Date.now();
       await evaluateWarnings(db, { trigger: 'IMPORT', actor: '演示数据装载' });
       console.log(`[db] 风险预警评估完成 (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+      // The demo city's annual public reports are published at load, so /open has something to show.
+      const t2 = Date.now();
+      const years = await publishDemoOpenReports(db);
+      console.log(`[db] 年度公开报告已发布：${years.join('、')}年 (${((Date.now() - t2) / 1000).toFixed(1)} s)`);
     } else {
       console.log('[db] 已有数据，跳过演示数据装载');
     }
@@ -36,6 +42,11 @@ async function main() {
     } else if ((await db.prisma.user.count()) === 0) {
       console.log('[db] 尚无用户：用 npm run user:create -- --username 用户名 --role admin 建立第一个管理员');
     }
+    // An import whose process died after its data commit left its post-import steps pending: run them now.
+    const resumed = await resumePendingSteps(db);
+    for (const r of resumed) console.log(`[db] 批次#${r.batchId}的导入后处理：${r.outcomes.map((o) => `${o.label ?? o.name}${o.ok ? '完成' : `失败（${o.message}）`}`).join('、')}`);
+    const swept = sweepStaleUploads();
+    if (swept) console.log(`[db] 清理了${swept}个遗留的上传临时文件`);
   } finally {
     await db.close();
   }

@@ -10,14 +10,15 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
 
-// A fingerprint of what the build depends on: rebuild only when it changed.
+// A fingerprint of what the build depends on: rebuild only when it changed. Paths relative to the checkout
+// and file contents (not mtimes), so a copied or moved install keeps its build.
 function sourceStamp() {
   const h = crypto.createHash('sha1');
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) { if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(p); }
-      else if (/\.(tsx?|css|json|js|mjs)$/.test(e.name)) { const s = fs.statSync(p); h.update(`${p}:${s.size}:${s.mtimeMs}`); }
+      else if (/\.(tsx?|css|json|js|mjs)$/.test(e.name)) { h.update(`${path.relative(root, p).split(path.sep).join('/')}\0`); h.update(fs.readFileSync(p)); }
     }
   };
   for (const d of ['app', 'lib', 'public']) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
@@ -25,7 +26,8 @@ function sourceStamp() {
   return h.digest('hex');
 }
 
-run(bin('tsx'), ['scripts/prepare-db.ts']);
+// react-server: lib/risk and lib/ingest are marked server-only (the condition scripts share with the server).
+run(bin('tsx'), ['--conditions=react-server', 'scripts/prepare-db.ts']);
 const stampFile = path.join(root, '.next', 'source-stamp');
 const stamp = sourceStamp();
 if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID')) || !fs.existsSync(stampFile) || fs.readFileSync(stampFile, 'utf8') !== stamp) {

@@ -21,6 +21,10 @@ export default async function OverviewTiles({ scope, cityCode, req }: { scope: S
     <div className="kpi-grid" data-testid="kpi-grid" data-as-of={data.asOf}>
       {data.tiles.map((t) => {
         const pointInTime = t.code === 'accumulated_balance' || t.code === 'months_of_reserve' || t.code === 'coverage_rate';
+        const label = pointInTime ? endOf
+          : (t.code === 'income_execution_rate' || t.code === 'expense_execution_rate') && data.timeProgress !== null
+            ? `${ytd} · 序时进度 ${(data.timeProgress * 100).toFixed(1)}%`
+            : ytd;
         return (
           <IndicatorTile
             key={t.code}
@@ -29,12 +33,7 @@ export default async function OverviewTiles({ scope, cityCode, req }: { scope: S
             previous={t.previous}
             status={t.status}
             target={t.target}
-            periodLabel={
-              pointInTime ? endOf
-              : (t.code === 'income_execution_rate' || t.code === 'expense_execution_rate') && data.timeProgress !== null
-                ? `${ytd} · 序时进度 ${(data.timeProgress * 100).toFixed(1)}%`
-                : ytd
-            }
+            periodLabel={t.partial ? `${label} · ${t.partial}` : label}
           />
         );
       })}

@@ -11,7 +11,7 @@ import { requireViewer } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: '数据导入' };
 
-// 管理 (DESIGN §6): imports with the validation report and batch history. Users and roles, reference
+// 管理: imports with the validation report and batch history. Users and roles, reference
 // tables and rule configuration come with login.
 export default async function AdminImportPage() {
   await requireViewer({ roles: ['admin'] });
@@ -46,7 +46,7 @@ export default async function AdminImportPage() {
       <section className="section" aria-labelledby="templates-h">
         <h2 id="templates-h">模板下载</h2>
         <p className="page-lead" style={{ marginBottom: 10 }}>
-          每个模板的列、类型、单位、代码和示例见<Link href="/admin/templates">模板说明</Link>。
+          每个模板的列、类型、单位、代码和示例见<Link href="/admin/templates">模板说明</Link>。县级考核方案见<Link href="/admin/assessment">考核方案</Link>。
         </p>
         <TemplateDownloads />
       </section>

@@ -23,7 +23,7 @@ export const metadata: Metadata = { title: '预算执行' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** 预算执行 (seed 001 §三(三), §五(二)): each county's execution of the plan the city handed it. */
+/** 预算执行 (市级统筹意见（征求意见稿）三(三), 五(二)): each county's execution of the plan the city handed it. */
 export default async function BudgetPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
   const info = await getDatasetInfo();

@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: '参保征缴' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** 参保征缴 (seed 001 §四(一), §五(二)): coverage and collection per county against targets, by source and level. */
+/** 参保征缴 (市级统筹意见（征求意见稿）四(一), 五(二)): coverage and collection per county against targets, by source and level. */
 export default async function CollectionPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
   const info = await getDatasetInfo();

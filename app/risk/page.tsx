@@ -8,6 +8,7 @@ import { parseRiskFilters } from '@/lib/queries/risk/filters';
 import EvaluationStatus from './_widgets/EvaluationStatus';
 import HandlingHistory from './_widgets/HandlingHistory';
 import Projection from './_widgets/Projection';
+import Sustainability from './_widgets/Sustainability';
 import ReevaluateForm from './_widgets/ReevaluateForm';
 import RiskFilterBar from './_widgets/RiskFilterBar';
 import RuleDefinitions from './_widgets/RuleDefinitions';
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: '风险预警' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
- * 风险预警 (seed 001 §四(二): 基金运行风险预警机制和处置预案): open warnings by severity, region and rule;
+ * 风险预警 (市级统筹意见（征求意见稿）四(二): 基金运行风险预警机制和处置预案): open warnings by severity, region and rule;
  * each warning with its trend, the figures behind it and its handling; the balance projection with a
  * what-if; the rule definitions and their thresholds; the handling history. Warnings are stored by the
  * evaluation (lib/risk/evaluate.ts, after every import and on demand); this page only reads them.
@@ -69,6 +70,14 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
         <p className={s.sectionLead}>按当前趋势推算累计结余何时耗尽：低、中、高三种情景来自近24个月收入、支出增速的波动范围，月度分布按近3年季节规律。拖动滑块可假设缴费和支出的年增长率。</p>
         <Suspense key={`p-${f.pscheme}`} fallback={<ChartSkeleton height={320} />}>
           <Projection scope={scope} filters={f} />
+        </Suspense>
+      </section>
+
+      <section aria-labelledby="sustainability-h" id="sustainability">
+        <h2 id="sustainability-h" className={s.sectionTitle}>基金可持续性（随机预测）</h2>
+        <p className={s.sectionLead}>上方险种的累计结余按数千条模拟路径给出分位区间：可支付月数低于3个月、6个月的概率，耗尽月份及其区间，短期充足性检验（未来24个月每月可支付月数不低于3个月），以及调整缴费、补助、报销比例和支出增长的效果。当累计结余不足时，按《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》第三部分第（三）项“以收定支、收支平衡”调整政策。</p>
+        <Suspense key={`su-${f.pscheme}`} fallback={<ChartSkeleton height={320} />}>
+          <Sustainability scope={scope} filters={f} />
         </Suspense>
       </section>
 

@@ -22,6 +22,7 @@ import { SCHEMES } from '@/lib/domain/codes';
 import { indicators } from '@/lib/indicators/registry';
 import { POOLING_OUTCOMES } from '@/lib/tieredCare/poolingEffect';
 import styles from './tieredCare.module.css';
+import { cite } from '@/lib/indicators/sources';
 
 export const metadata: Metadata = { title: '分级诊疗' };
 
@@ -64,7 +65,7 @@ export default async function TieredCarePage({ searchParams }: { searchParams: S
       </header>
       <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={extra} />
 
-      <Section id="kpi" title="主要指标" intro="所选年度（截至最新月份）对照目标值；市级统筹不得冲击分级诊疗（seed 001 §四(三)）。">
+      <Section id="kpi" title="主要指标" intro={`所选年度（截至最新月份）对照目标值；市级统筹不得冲击分级诊疗（${cite('pooling-opinion', '四(三)')}）。`}>
         <Suspense key={key} fallback={<KpiGridSkeleton count={4} />}>
           <ShareKpis scope={scope} cityCode={info.cityCode} req={req} />
         </Suspense>

@@ -1,4 +1,4 @@
-/** The product's routes (DESIGN §6), in navigation order. One list, used by the shell and the preview. */
+/** The product's routes, in navigation order. One list, used by the shell and the preview. */
 export interface NavItem {
   href: string;
   label: string;
@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/counties', label: '县域画像' },
   { href: '/assessment', label: '考核' },
   { href: '/unification', label: '六统一' },
+  { href: '/reports', label: '月度报告' },
   { href: '/open', label: '公开', show: 'everyone' },
   { href: '/admin', label: '管理', show: 'admin' },
   { href: '/login', label: '登录', show: 'anonymous' },

@@ -87,7 +87,7 @@ export const BALANCE_KINDS = {
   COUNTY_POOL: '县级统筹基金（统筹前）',
 } as const;
 
-/** 六统一 (seed 001 §三). */
+/** 六统一 (市级统筹意见（征求意见稿）三). */
 export const UNIFICATION_ITEMS = [
   { code: 'POLICY', name: '统一基本政策' },
   { code: 'BENEFIT', name: '统一待遇标准' },
@@ -104,4 +104,20 @@ export function labelOf(list: readonly { code: string; name: string }[], code: s
 /** National medical-insurance platform codes used in settlement exports (险种类型 insutype, 医疗类别 med_type). */
 export const INSUTYPE: Record<SchemeCode, string> = { EMPLOYEE: '310', RESIDENT: '390', MATERNITY: '510' };
 export const MED_TYPE: Record<VisitType, string> = { OUTPATIENT: '11', CHRONIC: '14', INPATIENT: '21' };
+
+/**
+ * National 医保信息平台 code values (险种类型 insutype, 医疗类别 med_type) that this platform does not model:
+ * named when refused, so the person knows which settlements to leave out or convert.
+ */
+export const NATIONAL_UNMODELLED: { insutype: Record<string, string>; medType: Record<string, string> } = {
+  insutype: {
+    '320': '公务员医疗补助', '330': '大额医疗费用补助', '340': '离休人员医疗保障', '350': '一至六级残废军人医疗补助',
+    '360': '老红军医疗保障', '370': '企业补充医疗保险', '380': '新型农村合作医疗', '391': '城镇居民基本医疗保险',
+    '392': '城乡居民大病医疗保险', '399': '其他特殊人员医疗保障', '410': '长期照护保险',
+  },
+  medType: {
+    '12': '门诊挂号', '13': '急诊', '15': '门诊特检特治', '16': '门诊统筹', '19': '门诊两病', '22': '外伤住院', '23': '转外诊治住院',
+    '24': '急诊转住院', '28': '日间手术', '41': '定点药店购药', '51': '生育门诊', '52': '生育住院', '53': '计划生育手术费',
+  },
+};
 export const REFERRAL_LABELS = { UP: '上转', DOWN: '下转' } as const;

@@ -1,5 +1,6 @@
 // Import batch bookkeeping: the ImportBatch row (lineage), refusals of a file already loaded, rejected
 // files with their rejected rows, and what a correcting batch replaced.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Db } from '../db';
@@ -7,6 +8,8 @@ import { withBulkWriter, type BulkWriter, type Cell } from '../db/bulk';
 import type { TemplateKind } from './templates';
 import type { FileFormat, TextEncoding } from './read';
 import { summarizeProblems, type Problem, type ProblemList } from './problems';
+import { postImportStepNames } from './postImport';
+import { LIMITS } from './limits';
 
 export type ImportMode = 'APPEND' | 'REPLACE';
 export type BatchStatus = 'LOADED' | 'REJECTED' | 'REPLACED' | 'REFUSED';
@@ -47,8 +50,15 @@ export interface BatchReport {
   duplicates?: { inFile: number; stored: number; lines: { line: number; kind: 'inFile' | 'stored' }[] };
   /** Derived data refreshed in the same transaction. */
   derived?: string[];
-  /** Subscribers run after commit (onImported). */
-  hooks?: { name: string; ok: boolean; message?: string }[];
+  /** Post-import steps run after the commit (postImport.ts), with their outcome. */
+  hooks?: { name: string; label?: string; ok: boolean; message?: string; resumed?: boolean }[];
+  /** Units read from headers or a title line and converted to the stored unit. */
+  units?: { column: string; unit: string; factor: string; to: string; source: string }[];
+  /** What was done to values that the importer should know (e.g. a day dropped from 年月). */
+  notes?: string[];
+  /** XLSX: the sheet read, and every sheet of the workbook. */
+  sheet?: string;
+  sheets?: { name: string; hidden: boolean }[];
   periods?: number[];
   regionCodes?: string[];
   refusedBecause?: { batchId: number; fileName: string; importedAt: string };
@@ -117,15 +127,21 @@ export interface BatchFinish {
   report: BatchReport;
 }
 
+/**
+ * Completes the batch row inside the import transaction. A LOADED batch also records the post-import steps
+ * still to run (postImport.ts), in the same transaction as its data: they cannot be lost to a crash.
+ */
 export async function finishBatch(w: BulkWriter, id: number, f: BatchFinish): Promise<void> {
+  const pending = f.status === 'LOADED' ? JSON.stringify(postImportStepNames()) : null;
   await w.exec(
-    `UPDATE "ImportBatch" SET "status"=?, "rowsAccepted"=?, "rowsRejected"=?, "rowsSkipped"=?, "periodFrom"=?, "periodTo"=?, "durationMs"=?, "note"=?, "report"=? WHERE "id"=?`,
-    [f.status, f.rowsAccepted, f.rowsRejected ?? 0, f.rowsSkipped ?? 0, f.periodFrom ?? null, f.periodTo ?? null, Math.round(f.durationMs), f.note ?? null, JSON.stringify(f.report), id],
+    `UPDATE "ImportBatch" SET "status"=?, "rowsAccepted"=?, "rowsRejected"=?, "rowsSkipped"=?, "periodFrom"=?, "periodTo"=?, "durationMs"=?, "note"=?, "report"=?, "pendingSteps"=? WHERE "id"=?`,
+    [f.status, f.rowsAccepted, f.rowsRejected ?? 0, f.rowsSkipped ?? 0, f.periodFrom ?? null, f.periodTo ?? null, Math.round(f.durationMs), f.note ?? null, JSON.stringify(f.report), pending, id],
   );
 }
 
 /** A rejected file: its batch row and the rejected rows with their reasons, in one small transaction. */
 export async function recordRejected(db: Db, h: BatchHeader, problems: ProblemList, report: BatchReport, durationMs: number): Promise<number> {
+  if (report.header) report.header = report.header.slice(0, LIMITS.storedCells).map((c) => c.slice(0, LIMITS.storedCellChars));
   report.problems = { total: problems.total, kept: problems.items.length, badRows: problems.badRows, summary: summarizeProblems(problems.items).slice(0, 50) };
   const first = problems.items[0];
   const note = `未导入：${problems.total}处问题${first ? `，首个在${first.row > 0 ? `第${first.row}行` : '文件'}${first.column ? `“${first.column}”列` : ''}：${first.reason}` : ''}`;
@@ -137,8 +153,17 @@ export async function recordRejected(db: Db, h: BatchHeader, problems: ProblemLi
   });
 }
 
+/**
+ * Stores rejected rows, bounded (issue 12 §8): at most MAX_PROBLEMS rows (ProblemList), each with at most
+ * LIMITS.storedCells cells of LIMITS.storedCellChars characters, so a hostile file cannot grow the database.
+ */
 export async function insertRejectedRows(w: BulkWriter, batchId: number, items: Problem[]): Promise<void> {
-  const rows: Cell[][] = items.map((p) => [batchId, p.row, p.column ?? null, p.value !== undefined && p.value !== '' ? `${p.reason}（实际为“${p.value.slice(0, 200)}”）` : p.reason, JSON.stringify(p.cells ?? [])]);
+  const cap = (t: string) => (t.length > LIMITS.storedCellChars ? `${t.slice(0, LIMITS.storedCellChars)}…（共${t.length.toLocaleString('en-US')}个字符）` : t);
+  const rows: Cell[][] = items.map((p) => [
+    batchId, p.row, p.column ? cap(p.column) : null,
+    cap(p.value !== undefined && p.value !== '' ? `${p.reason}（实际为“${cap(p.value)}”）` : p.reason),
+    JSON.stringify((p.cells ?? []).slice(0, LIMITS.storedCells).map(cap)),
+  ]);
   for (let i = 0; i < rows.length; i += 2000) await w.insert('RejectedRow', ['batchId', 'rowNumber', 'field', 'reason', 'raw'], rows.slice(i, i + 2000));
 }
 

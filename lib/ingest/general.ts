@@ -3,13 +3,14 @@
 // what a correction covers. These files are monthly or yearly aggregates (thousands of rows), so the
 // validated rows are held in memory until the write.
 import type { BulkWriter, Cell } from '../db/bulk';
-import type { RawRecord } from './read';
+import { isTitleLine, titleUnit, type RawRecord } from './read';
+import { columnDimension, factorLabel, headerUnitText, resolveUnit, shiftDecimal, type UnitDef } from './units';
 import { ProblemList, type Problem } from './problems';
 import {
   ANNOTATION_HEADERS, headerWithUnit, normalizeHeader, type CellValue, type ColumnDef, type TemplateDef, type TypedRow,
 } from './templates';
 import {
-  foldWidth, normalizeCell, parseBool, parseCode, parseCodeText, parseCount, parseDate, parseMoney, parsePeriod, parseText, parseYear,
+  foldWidth, isFullDate, normalizeCell, stripInvisible, parseBool, parseCode, parseCodeText, parseCount, parseDate, parseMoney, parsePeriod, parseText, parseYear,
   type Parsed,
 } from './values';
 import { scopeLabelOf, type Reference } from './reference';
@@ -31,12 +32,42 @@ export interface GeneralParse {
   rows: ParsedRow[];
   dataRows: number;
   problems: ProblemList;
+  /** Units read from the header or a title line and converted (shown in the import report). */
+  units: AppliedUnit[];
+  /** What was done to values that the person should know (a day dropped from 年月, …). */
+  notes: string[];
+}
+
+export interface AppliedUnit {
+  column: string;
+  unit: string;
+  /** '×10,000' */
+  factor: string;
+  to: string;
+  source: '表头' | '标题行';
 }
 
 const keyOf = (values: TypedRow, cols: string[]) => cols.map((c) => String(values[c] ?? '')).join('|');
 
-function parseCell(col: ColumnDef, raw: string): Parsed<CellValue> {
-  const text = col.type === 'text' || col.type === 'enum' ? raw : foldWidth(raw);
+/** A number written in `unit` as text in the stored unit, exactly; or why it cannot be. */
+function convertUnit(col: ColumnDef, text: string, unit: UnitDef): Parsed<string> {
+  const t = text.replace(/,(?=\d{3}(\D|$))/g, '').replace(/\s+/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return { ok: true, value: text }; // the parser explains what is wrong
+  const v = shiftDecimal(t, unit.exp);
+  const decimals = v.split('.')[1]?.length ?? 0;
+  if (col.type === 'count' && decimals > 0) return { ok: false, reason: `按“${unit.text}”换算为${col.unit}后不是整数（${v}），无法精确换算` };
+  if (decimals > 2) return { ok: false, reason: `按“${unit.text}”换算为元后超过两位小数（${v}），无法精确换算` };
+  return { ok: true, value: v };
+}
+
+function parseCell(col: ColumnDef, raw: string, unit?: UnitDef): Parsed<CellValue> {
+  let text = col.type === 'text' || col.type === 'enum' ? raw : foldWidth(raw);
+  if (col.type === 'code' || col.type === 'region' || col.type === 'institution') text = stripInvisible(text);
+  if (unit) {
+    const c = convertUnit(col, text, unit);
+    if (!c.ok) return c;
+    text = c.value;
+  }
   switch (col.type) {
     case 'period': return parsePeriod(text);
     case 'year': return parseYear(text);
@@ -52,10 +83,12 @@ function parseCell(col: ColumnDef, raw: string): Parsed<CellValue> {
   }
 }
 
-interface ColumnMap { index: Map<string, number>; width: number }
+interface ColumnMap { index: Map<string, number>; width: number; units: Map<string, UnitDef>; applied: AppliedUnit[] }
 
-function mapColumns(tpl: TemplateDef, header: string[], line: number, problems: ProblemList): ColumnMap | null {
+function mapColumns(tpl: TemplateDef, header: string[], line: number, problems: ProblemList, fileUnit: string | null = null): ColumnMap | null {
   const index = new Map<string, number>();
+  const units = new Map<string, UnitDef>();
+  const applied: AppliedUnit[] = [];
   const ignored = new Set(ANNOTATION_HEADERS.map(normalizeHeader));
   let ok = true;
   header.forEach((h, j) => {
@@ -68,7 +101,21 @@ function mapColumns(tpl: TemplateDef, header: string[], line: number, problems: 
     } else if (index.has(col.key)) {
       problems.add({ row: line, column: h, reason: '列名重复' });
       ok = false;
-    } else index.set(col.key, j);
+    } else {
+      index.set(col.key, j);
+      // The unit: the header's own, else a title line's (for columns of that unit's kind only).
+      const dim = columnDimension(col.type, col.unit);
+      const own = headerUnitText(h);
+      const fromTitle = own === null && fileUnit !== null && dim !== null;
+      const r = resolveUnit(own ?? (fromTitle ? fileUnit : null), dim, col.unit, fromTitle ? '标题行' : '表头');
+      if (!r.ok) {
+        problems.add({ row: line, column: h, reason: r.reason });
+        ok = false;
+      } else if (r.unit) {
+        units.set(col.key, r.unit);
+        applied.push({ column: col.header, unit: r.unit.text, factor: factorLabel(r.unit.exp), to: r.unit.base, source: fromTitle ? '标题行' : '表头' });
+      }
+    }
   });
   for (const c of tpl.columns) {
     if (!c.optional && !index.has(c.key)) {
@@ -76,7 +123,7 @@ function mapColumns(tpl: TemplateDef, header: string[], line: number, problems: 
       ok = false;
     }
   }
-  return ok ? { index, width: header.length } : null;
+  return ok ? { index, width: header.length, units, applied } : null;
 }
 
 /** Reads and validates a whole file against a template and the reference data. */
@@ -91,14 +138,24 @@ export async function parseGeneral(tpl: TemplateDef, records: AsyncIterable<RawR
   const pendingRefs: { line: number; col: ColumnDef; code: string; cells: string[] }[] = [];
   const fileRegions = new Set<string>();
   const totalsCodes = new Set((tpl.totals ?? []).map((t) => `${t.column}|${t.totalCode}`));
+  let fileUnit: string | null = null;
+  const notes: string[] = [];
+  const dayDropped: { column: string; count: number; first: number; example: string }[] = [];
+  const done = () => ({ header, rows, dataRows, problems, units: map?.applied ?? [], notes });
 
   for await (const rec of records) {
     if (!map) {
       if (rec.cells.every((c) => normalizeCell(c) === '')) continue;
-      header = rec.cells.map((c) => normalizeCell(c));
+      // Title lines above the header ('2025年基金预算表', '单位：万元'): skipped, their unit kept.
+      if (isTitleLine(rec.cells)) {
+        const u = titleUnit(rec.cells);
+        if (u) fileUnit = u;
+        continue;
+      }
+      header = rec.cells.map((c) => normalizeCell(c).slice(0, 200));
       headerLine = rec.line;
-      map = mapColumns(tpl, header, rec.line, problems);
-      if (!map) return { header, rows, dataRows, problems };
+      map = mapColumns(tpl, header, rec.line, problems, fileUnit);
+      if (!map) return done();
       continue;
     }
     const cells = rec.cells;
@@ -124,13 +181,18 @@ export async function parseGeneral(tpl: TemplateDef, records: AsyncIterable<RawR
         values[col.key] = null;
         continue;
       }
-      const p = parseCell(col, text);
+      const p = parseCell(col, text, map.units.get(col.key));
       if (!p.ok) {
         fail({ column: headerWithUnit(col), reason: p.reason, value: text });
         values[col.key] = null;
         continue;
       }
       values[col.key] = p.value;
+      if (col.type === 'period' && isFullDate(foldWidth(text))) {
+        const d = dayDropped.find((x) => x.column === col.header);
+        if (d) d.count++;
+        else dayDropped.push({ column: col.header, count: 1, first: rec.line, example: text });
+      }
       if (col.type === 'region' || col.type === 'institution') pendingRefs.push({ line: rec.line, col, code: String(p.value), cells });
     }
     if (tpl.kind === 'REGION' && typeof values.code === 'string') fileRegions.add(values.code);
@@ -154,7 +216,10 @@ export async function parseGeneral(tpl: TemplateDef, records: AsyncIterable<RawR
   }
   if (!map) {
     problems.add({ row: 0, reason: '文件为空（没有表头行）' });
-    return { header, rows, dataRows, problems };
+    return done();
+  }
+  for (const d of dayDropped) {
+    notes.push(`“${d.column}”列有${d.count.toLocaleString('en-US')}行填的是完整日期（如第${d.first}行“${d.example}”），已按其年月读取，日被忽略`);
   }
   if (dataRows === 0) problems.add({ row: headerLine, reason: '文件只有表头，没有数据行' });
 
@@ -167,10 +232,25 @@ export async function parseGeneral(tpl: TemplateDef, records: AsyncIterable<RawR
       problems.add({ row: p.line, column: headerWithUnit(p.col), reason: '机构编码未在“定点医药机构”中登记', value: p.code, cells: p.cells });
     }
   }
+  // Facts booked under a region's old code after it was succeeded (撤县设市) belong to the successor.
+  if (tpl.category === 'fact' && problems.total === 0) {
+    const moved = new Map<string, number>();
+    for (const r of rows) {
+      const code = r.values.regionCode;
+      const when = typeof r.values.period === 'number' ? r.values.period : typeof r.values.year === 'number' ? r.values.year * 100 + 12 : null;
+      const reg = typeof code === 'string' ? ref.regions.get(code) : undefined;
+      if (reg?.successorCode && reg.successorFrom && when !== null && when >= reg.successorFrom) {
+        r.values.regionCode = reg.successorCode;
+        const k = `${code}→${reg.successorCode}（${formatPeriod(reg.successorFrom)}起）`;
+        moved.set(k, (moved.get(k) ?? 0) + 1);
+      }
+    }
+    for (const [k, count] of moved) notes.push(`${count.toLocaleString('en-US')}行按原区划代码报送，已计入承继地区：${k}`);
+  }
   checkTotals(tpl, rows, problems);
   if (tpl.kind === 'BUDGET') checkBudgetVersions(rows, problems);
   if (tpl.kind === 'REGION') checkRegions(rows, ref, problems);
-  return { header, rows, dataRows, problems };
+  return done();
 }
 
 /** 合计 rows must equal the sum of their parts (to the cent). */
@@ -220,6 +300,19 @@ function checkRegions(rows: ParsedRow[], ref: Reference, problems: ProblemList):
   for (const r of rows) {
     if (r.values.kind === 'CITY' && cities.size > 1) {
       problems.add({ row: r.line, column: '类型', reason: `只能有一个设区市（已有：${[...cities].join('、')}）`, value: '设区市' });
+    }
+    // 撤县设市: a new code for a region already registered under another code is a succession, never a
+    // second, unrelated region (which would split its history and its in-county rates).
+    const code = String(r.values.code);
+    if (!ref.regions.has(code) && r.values.kind !== 'CITY') {
+      const twin = [...ref.regions.values()].find((x) => x.code !== code && x.shortName === r.values.shortName && x.parentCode === r.values.parentCode && !x.successorCode);
+      const declared = twin && rows.some((x) => x.values.code === twin.code && x.values.successorCode === code);
+      if (twin && !declared) {
+        problems.add({
+          row: r.line, column: '区划代码', value: code,
+          reason: `已登记的${twin.name}（${twin.code}）简称同为“${twin.shortName}”：如为撤县设市（区）或合并，请在同一文件中加入${twin.code}一行，填写“承继区划代码”${code}和“承继起始年月”，以“更正（替换）”方式导入，历史数据和县域内就诊率才能连续；如确为另一地区，请使用不同的简称`,
+        });
+      }
     }
     const parent = r.values.parentCode;
     if (typeof parent === 'string' && !cities.has(parent) && (ref.regions.has(parent) || rows.some((x) => x.values.code === parent))) {
@@ -324,6 +417,18 @@ export async function writeGeneral(w: BulkWriter, tpl: TemplateDef, rows: Parsed
       }
     }
     if (tpl.kind === 'REGION') {
+      // A succession (or its change) moves the old code's settlements to the successor: rebuild those months.
+      const changed = data.filter((r) => {
+        const old = ref.regions.get(String(r.values.code));
+        return (r.values.successorCode ?? null) !== (old?.successorCode ?? null) || (r.values.successorFrom ?? null) !== (old?.successorFrom ?? null);
+      });
+      for (const r of changed) {
+        const old = ref.regions.get(String(r.values.code));
+        const from = Math.min(...[r.values.successorFrom, old?.successorFrom].filter((x): x is number => typeof x === 'number'));
+        if (!Number.isFinite(from)) continue;
+        const ps = await w.query<{ period: number }>('SELECT DISTINCT "period" FROM "UtilizationFact" WHERE "period" >= ?', [from]);
+        out.rollupPeriods.push(...ps.map((p) => Number(p.period)));
+      }
       for (const r of data) if (r.values.isLocalCode === null) r.values.isLocalCode = !/^\d{6}$/.test(String(r.values.code));
       // The scheme list is fixed (lib/domain/codes); a new warehouse gets it with its first regions.
       const schemes = await w.query<{ n: number }>('SELECT COUNT(*) AS "n" FROM "Scheme"');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, TEST_DIR, testDbKinds } from '../testing/databases';
 import type { Db } from '../db';
-import { importFile, onImported, TEMPLATE_LIST, type TemplateKind } from './index';
+import { importFile, POST_IMPORT_STEPS, TEMPLATE_LIST, type TemplateKind } from './index';
 import { encodeCsv, exportStoredRows, rejectedRowsCsv, templateCsv, templateHeaders, templateXlsx, toCsvText } from './export';
 import { TEMPLATES } from './templates';
 import { generateDemoCity, type UtilizationRow } from '../demo/generate';
@@ -303,16 +303,18 @@ describe.each(testDbKinds())('imports on %s', (kind) => {
     }
   });
 
-  it('notifies subscribers after the commit with the periods touched', async () => {
+  it('runs the post-import steps after the commit, in order, with the periods touched', async () => {
     const seen: { periods: number[]; kind: string }[] = [];
-    const off = onImported('test-subscriber', (e) => { seen.push({ periods: e.periods, kind: e.kind }); });
+    const step = { name: 'test-step', label: '测试', run: async (e: { periods: number[]; kind: string }) => { seen.push({ periods: e.periods, kind: e.kind }); } };
+    POST_IMPORT_STEPS.push(step);
     try {
       const r = await importFile(demo.db, { file: tmpFile('征缴-2032.csv', templateCsv('CONTRIBUTION', [['439921', '居民医保', '2032-03', '个人缴费', '1.00', '1.00']])), importedBy: 'test' });
       expect(r.status).toBe('LOADED');
       expect(seen).toEqual([{ periods: [203203], kind: 'CONTRIBUTION' }]);
-      expect(r.report.hooks).toEqual([{ name: 'test-subscriber', ok: true }]);
+      expect(r.report.hooks?.map((h) => [h.name, h.ok])).toEqual([['risk-warnings', true], ['test-step', true]]);
+      expect((await demo.db.prisma.importBatch.findUniqueOrThrow({ where: { id: r.batchId! } })).pendingSteps).toBeNull();
     } finally {
-      off();
+      POST_IMPORT_STEPS.splice(POST_IMPORT_STEPS.indexOf(step), 1);
     }
   });
 

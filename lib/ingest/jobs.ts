@@ -1,6 +1,7 @@
 // Imports started from the admin page run in the server process after the upload request has returned;
 // the page polls their progress here. The registry lives on globalThis (one per server process, kept
 // across Next's dev reloads); finished jobs are forgotten after an hour — the batch history has them.
+import 'server-only';
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';

@@ -1,9 +1,10 @@
 // Reference data an import validates codes against, and human labels for scopes in the batch history.
+import 'server-only';
 import type { Db } from '../db';
 import { SCHEMES } from '../domain/codes';
 import { formatPeriod } from '../format';
 
-export interface RegionRef { code: string; name: string; shortName: string; kind: string; parentCode: string | null }
+export interface RegionRef { code: string; name: string; shortName: string; kind: string; parentCode: string | null; successorCode?: string | null; successorFrom?: number | null }
 export interface InstitutionRef { code: string; name: string; regionCode: string; level: string }
 
 export interface Reference {
@@ -13,7 +14,7 @@ export interface Reference {
 
 export async function loadReference(db: Db): Promise<Reference> {
   const [regions, institutions] = await Promise.all([
-    db.prisma.region.findMany({ select: { code: true, name: true, shortName: true, kind: true, parentCode: true } }),
+    db.prisma.region.findMany({ select: { code: true, name: true, shortName: true, kind: true, parentCode: true, successorCode: true, successorFrom: true } }),
     db.prisma.institution.findMany({ select: { code: true, name: true, regionCode: true, level: true } }),
   ]);
   return {

@@ -1,4 +1,4 @@
-// The import templates: one per dimension and fact of the warehouse (DESIGN §3), with Chinese column
+// The import templates: one per dimension and fact of the warehouse, with Chinese column
 // headers. These definitions are the single source for header checks, cell validation, the blank
 // templates offered on the admin page and the documentation page (TEMPLATES.md, rendered by docs.ts).
 import {
@@ -145,16 +145,20 @@ export const TEMPLATES: Record<TemplateKind, TemplateDef> = {
       { key: 'parentCode', header: '上级区划代码', type: 'region', optional: true, default: null, note: '所属设区市的代码；设区市本身留空', example: '439900' },
       { key: 'isLocalCode', header: '是否本地代码', type: 'bool', optional: true, default: null, note: '是/否；留空时按代码是否为六位数字判断', example: '否' },
       { key: 'sortOrder', header: '排序', type: 'count', optional: true, default: 0, unit: '', note: '页面上的排列顺序', example: '4' },
+      { key: 'successorCode', header: '承继区划代码', type: 'region', optional: true, default: null, note: '撤县设市（区）、合并：承继本地区的新区划代码（新地区须已登记或在同一文件中）；无变更留空', example: '', aliases: ['新区划代码'] },
+      { key: 'successorFrom', header: '承继起始年月', type: 'period', optional: true, default: null, note: '新代码启用的月份：此后按原代码报送的数据计入新地区', example: '', aliases: ['变更年月'] },
     ],
     checks: [
+      (r) => !!r.successorCode !== !!r.successorFrom ? { column: r.successorCode ? 'successorFrom' : 'successorCode', reason: '承继区划代码和承继起始年月须同时填写' } : null,
+      (r) => r.successorCode && r.successorCode === r.code ? { column: 'successorCode', reason: '承继区划代码不能是地区自身' } : null,
       (r) => r.kind === 'CITY' && r.parentCode ? { column: 'parentCode', reason: '设区市不应填写上级区划代码' } : null,
       (r) => r.kind !== 'CITY' && !r.parentCode ? { column: 'parentCode', reason: '县（市、区）和功能区须填写所属设区市的区划代码' } : null,
       (r) => r.parentCode === r.code ? { column: 'parentCode', reason: '上级区划代码不能是地区自身' } : null,
     ],
     examples: [
-      ['439900', '江临市', '江临', '设区市', '', '否', '0'],
-      ['439922', '石门县', '石门', '县', '439900', '否', '4'],
-      ['4399A1', '江临高新技术产业开发区', '高新区', '功能区', '439900', '是', '7'],
+      ['439900', '江临市', '江临', '设区市', '', '否', '0', '', ''],
+      ['439922', '石门县', '石门', '县', '439900', '否', '4', '', ''],
+      ['4399A1', '江临高新技术产业开发区', '高新区', '功能区', '439900', '是', '7', '', ''],
     ],
   },
 
@@ -418,15 +422,15 @@ export const TEMPLATES: Record<TemplateKind, TemplateDef> = {
     columns: [
       { key: 'settlementId', header: SETTLEMENT_HEADERS[0], type: 'code', note: '结算ID，全市唯一', example: 'JS2024030001234000017', maxLength: 64, aliases: ['结算ID', 'setl_id'] },
       { key: 'settledOn', header: SETTLEMENT_HEADERS[1], type: 'date', note: '结算日期（可带时间），决定所属月份', example: '2024-03-18', aliases: ['结算时间', 'setl_time'] },
-      { key: 'insuredRegionCode', header: SETTLEMENT_HEADERS[2], type: 'region', note: '参保人所属县（市、区）', example: '439922', aliases: ['参保地区划', 'insu_admdvs'] },
-      { key: 'institutionCode', header: SETTLEMENT_HEADERS[3], type: 'institution', note: '须已在“定点医药机构”中登记', example: 'H439922P001', aliases: ['定点医药机构编码', 'fixmedins_code'] },
-      { key: 'schemeCode', header: SETTLEMENT_HEADERS[4], type: 'enum', options: SCHEMES.map((s) => opt(INSUTYPE[s.code], s.name)), note: '310 职工基本医疗保险、390 城乡居民基本医疗保险、510 生育保险', example: '390', aliases: ['insutype'] },
+      { key: 'insuredRegionCode', header: SETTLEMENT_HEADERS[2], type: 'region', note: '参保人所属县（市、区）', example: '439922', aliases: ['参保地区划', '参保所属医保区划', '参保地医保区划', 'insu_admdvs'] },
+      { key: 'institutionCode', header: SETTLEMENT_HEADERS[3], type: 'institution', note: '须已在“定点医药机构”中登记', example: 'H439922P001', aliases: ['定点医药机构编码', '定点医药机构编号', 'fixmedins_code'] },
+      { key: 'schemeCode', header: SETTLEMENT_HEADERS[4], type: 'enum', options: SCHEMES.map((s) => opt(INSUTYPE[s.code], s.name)), note: '310 职工基本医疗保险、390 城乡居民基本医疗保险、510 生育保险', example: '390', aliases: ['insutype', '险种'] },
       { key: 'visitType', header: SETTLEMENT_HEADERS[5], type: 'enum', options: VISIT_TYPES.map((v) => opt(MED_TYPE[v.code], v.name)), note: '11 普通门诊、14 门诊慢特病、21 住院', example: '21', aliases: ['med_type'] },
       money('totalCost', SETTLEMENT_HEADERS[6], '', '6230.50', { aliases: ['medfee_sumamt'] }),
-      money('policyCost', SETTLEMENT_HEADERS[7], '不大于医疗费总额', '5420.54', { aliases: ['inscp_scp_amt'] }),
-      money('fundPaid', SETTLEMENT_HEADERS[8], '基金支付总额，不大于政策范围内费用', '4661.66', { aliases: ['fund_pay_sumamt'] }),
-      money('outOfPocket', SETTLEMENT_HEADERS[9], '个人负担总额 = 医疗费总额 − 基金支付', '1568.84', { aliases: ['psn_part_amt'] }),
-      { key: 'referral', header: SETTLEMENT_HEADERS[10], type: 'enum', options: [opt('UP', REFERRAL_LABELS.UP), opt('DOWN', REFERRAL_LABELS.DOWN)], optional: true, default: null, note: '上转、下转或留空', example: '上转', aliases: ['refl_type'] },
+      money('policyCost', SETTLEMENT_HEADERS[7], '不大于医疗费总额', '5420.54', { aliases: ['符合政策范围金额', 'inscp_scp_amt'] }),
+      money('fundPaid', SETTLEMENT_HEADERS[8], '基金支付总额，不大于政策范围内费用', '4661.66', { aliases: ['基金支付总额', 'fund_pay_sumamt'] }),
+      money('outOfPocket', SETTLEMENT_HEADERS[9], '个人负担总额 = 医疗费总额 − 基金支付', '1568.84', { aliases: ['个人负担总金额', '个人负担总额', 'psn_part_amt'] }),
+      { key: 'referral', header: SETTLEMENT_HEADERS[10], type: 'enum', options: [opt('UP', REFERRAL_LABELS.UP), opt('DOWN', REFERRAL_LABELS.DOWN)], optional: true, default: null, note: '上转、下转或留空', example: '上转', aliases: ['refl_type', '转诊类别'] },
     ],
     examples: [
       ['JS2024030001234000017', '2024-03-18', '439922', 'H439922H001', '390', '21', '6230.50', '5420.54', '4661.66', '1568.84', '上转'],

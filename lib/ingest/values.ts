@@ -1,16 +1,22 @@
 // Cell parsers for the import templates. Pure: a raw cell (text from a CSV, or a value from an XLSX cell
 // already turned into text by read.ts) in, a typed value or a Chinese reason out. The reason is written
 // for the person fixing the file: what was expected, never a stack trace.
+import { daysInMonth } from '../dates';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (reason: string): Parsed<never> => ({ ok: false, reason });
 
-/** Trims spaces (also non-breaking and ideographic ones) and a stray BOM; the text itself is kept. */
+/** Trims spaces, tabs (also non-breaking and ideographic spaces), zero-width characters and a stray BOM; the text itself is kept. */
 export function normalizeCell(raw: string | null | undefined): string {
   if (raw === null || raw === undefined) return '';
-  return String(raw).replace(/^[\s\uFEFF\u00A0\u3000]+|[\s\u00A0\u3000]+$/g, '');
+  return String(raw).replace(/^[\s\uFEFF\u00A0\u3000\u200B-\u200F\u2060\u00AD]+|[\s\uFEFF\u00A0\u3000\u200B-\u200F\u2060\u00AD]+$/g, '');
+}
+
+/** Invisible characters inside a code (zero-width spaces and joiners, soft hyphens, BOMs): never part of one. */
+export function stripInvisible(s: string): string {
+  return s.replace(/[\u200B-\u200F\u2060\uFEFF\u00AD]/g, '');
 }
 
 /**
@@ -21,11 +27,14 @@ export function foldWidth(s: string): string {
   return /[\uFF01-\uFF5E]/.test(s) ? s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
 }
 
-/** 202401, '2024-01', '2024/1', '2024.01', '2024年1月', '2024-01-31' (a date: its month) → 202401. */
+/**
+ * 202401, '2024-01', '2024/1', '2024.01', '2024年1月', or a full date ('2024-01-31', '2024/4/1',
+ * '2024年4月1日', '20240401', with or without a time: its month; isFullDate says when the day was dropped) → 202401.
+ */
 export function parsePeriod(s: string): Parsed<number> {
   let m = /^(\d{4})(\d{2})$/.exec(s);
   if (!m) m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(s);
-  if (!m) m = /^(\d{4})-(\d{2})-\d{2}$/.exec(s);
+  if (!m && isFullDate(s)) m = /^(\d{4})\D?(\d{1,2})/.exec(parseDateValue(s)!);
   if (!m) return bad('年月格式应为“202401”或“2024-01”');
   const y = Number(m[1]), mo = Number(m[2]);
   if (mo < 1 || mo > 12) return bad(`月份应在1至12之间`);
@@ -42,8 +51,16 @@ export function parseYear(s: string): Parsed<number> {
   return ok(y);
 }
 
-function daysIn(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+const daysIn = daysInMonth;
+
+/** A full date (year, month and day) that parseDate accepts. */
+export function isFullDate(s: string): boolean {
+  return parseDateValue(s) !== null;
+}
+
+function parseDateValue(s: string): string | null {
+  const d = parseDate(s);
+  return d.ok ? d.value : null;
 }
 
 /** '2024-01-05', '2024/1/5', '20240105', '2024年1月5日', with or without a time part → '2024-01-05'. */
@@ -116,8 +133,15 @@ export function parseText(s: string, max = 200): Parsed<string> {
   return ok(s);
 }
 
-/** Region and institution codes: letters, digits, '-' and '_' only (no spaces, no Chinese). */
+/** A number in scientific notation ('4.30922E+19'): what Excel shows for a long ID typed as a number. */
+export const SCIENTIFIC_RE = /^[-+]?\d+(\.\d+)?[eE][-+]?\d+$/;
+
+/**
+ * Identifiers (region and institution codes, settlement IDs) are text: letters, digits, '-' and '_' only
+ * (no spaces, no Chinese). Scientific notation is refused with its cause: the digits are lost.
+ */
 export function parseCodeText(s: string, max = 40): Parsed<string> {
+  if (SCIENTIFIC_RE.test(s)) return bad('编码是科学计数法（Excel把长数字编号当作数字，末几位已丢失）：请把该列设为“文本”格式后重新导出，不能据此识别');
   if (!/^[0-9A-Za-z_-]+$/.test(s)) return bad('编码只能由字母、数字、“-”和“_”组成');
   if (s.length > max) return bad(`编码长度不能超过${max}个字符`);
   return ok(s);

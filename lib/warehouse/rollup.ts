@@ -1,6 +1,19 @@
 // Derived facts. Dashboards read UtilizationRollup, never the institution-grain UtilizationFact:
 // insured region × scheme × visit type × month × institution level × inside/outside the county.
+//
+// Region codes change (撤县设市/区, merges: Region.successorCode from Region.successorFrom): settlements
+// and institutions still booked under the old code roll up to the successor for the months from the
+// change on, so the county stays one county and an institution of the old code is still in-county.
 import type { BulkWriter } from '../db/bulk';
+
+/** The region a code counts as in month `period` (SQL): its successor from the change on, else itself. */
+const effective = (alias: string, code: string, period: string) =>
+  `(CASE WHEN ${alias}."successorCode" IS NOT NULL AND ${period} >= ${alias}."successorFrom" THEN ${alias}."successorCode" ELSE ${code} END)`;
+const INSURED = effective('ri', 'u."insuredRegionCode"', 'u."period"');
+const INST_REGION = effective('rn', 'i."regionCode"', 'u."period"');
+const JOINS = `JOIN "Institution" i ON i."code" = u."institutionCode"
+       LEFT JOIN "Region" ri ON ri."code" = u."insuredRegionCode"
+       LEFT JOIN "Region" rn ON rn."code" = i."regionCode"`;
 
 /**
  * Rebuilds the rollups for [fromPeriod, toPeriod] (YYYYMM, inclusive) inside the writer's transaction:
@@ -13,13 +26,13 @@ export async function refreshUtilizationRollup(w: BulkWriter, fromPeriod: number
   const rows = await w.exec(
     `INSERT INTO "UtilizationRollup" ("insuredRegionCode","schemeCode","visitType","period","level","inCounty",
         "visits","totalCost","policyCost","fundPaid","outOfPocket","referralsUp","referralsDown")
-     SELECT u."insuredRegionCode", u."schemeCode", u."visitType", u."period", i."level",
-            (i."regionCode" = u."insuredRegionCode"),
+     SELECT ${INSURED}, u."schemeCode", u."visitType", u."period", i."level",
+            (${INST_REGION} = ${INSURED}),
             SUM(u."visits"), SUM(u."totalCost"), SUM(u."policyCost"), SUM(u."fundPaid"), SUM(u."outOfPocket"),
             SUM(u."referralsUp"), SUM(u."referralsDown")
-       FROM "UtilizationFact" u JOIN "Institution" i ON i."code" = u."institutionCode"
+       FROM "UtilizationFact" u ${JOINS}
       WHERE u."period" BETWEEN ? AND ?
-      GROUP BY u."insuredRegionCode", u."schemeCode", u."visitType", u."period", i."level", (i."regionCode" = u."insuredRegionCode")`,
+      GROUP BY ${INSURED}, u."schemeCode", u."visitType", u."period", i."level", (${INST_REGION} = ${INSURED})`,
     [fromPeriod, toPeriod],
   );
   await refreshUtilizationFlowRollup(w, fromPeriod, toPeriod);
@@ -36,11 +49,11 @@ export async function refreshUtilizationFlowRollup(w: BulkWriter, fromPeriod: nu
   return w.exec(
     `INSERT INTO "UtilizationFlowRollup" ("insuredRegionCode","institutionRegionCode","schemeCode","visitType","period","level",
         "visits","totalCost","fundPaid")
-     SELECT u."insuredRegionCode", i."regionCode", u."schemeCode", u."visitType", u."period", i."level",
+     SELECT ${INSURED}, ${INST_REGION}, u."schemeCode", u."visitType", u."period", i."level",
             SUM(u."visits"), SUM(u."totalCost"), SUM(u."fundPaid")
-       FROM "UtilizationFact" u JOIN "Institution" i ON i."code" = u."institutionCode"
+       FROM "UtilizationFact" u ${JOINS}
       WHERE u."period" BETWEEN ? AND ?
-      GROUP BY u."insuredRegionCode", i."regionCode", u."schemeCode", u."visitType", u."period", i."level"`,
+      GROUP BY ${INSURED}, ${INST_REGION}, u."schemeCode", u."visitType", u."period", i."level"`,
     [fromPeriod, toPeriod],
   );
 }

@@ -40,6 +40,7 @@ export default function ImportForm({ templates }: { templates: TemplateOption[] 
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState('');
   const [mode, setMode] = useState<'APPEND' | 'REPLACE'>('APPEND');
+  const [sheet, setSheet] = useState('');
   const [stage, setStage] = useState<Stage>('idle');
   const [uploaded, setUploaded] = useState(0);
   const [job, setJob] = useState<ImportJobView | null>(null);
@@ -86,7 +87,7 @@ export default function ImportForm({ templates }: { templates: TemplateOption[] 
     setUploaded(0);
     setStage('uploading');
     const xhr = new XMLHttpRequest();
-    const qs = new URLSearchParams({ name: file.name, mode, ...(kind ? { kind } : {}) });
+    const qs = new URLSearchParams({ name: file.name, mode, ...(kind ? { kind } : {}), ...(sheet.trim() ? { sheet: sheet.trim() } : {}) });
     xhr.open('POST', `/api/import?${qs}`);
     xhr.upload.onprogress = (ev) => { if (ev.lengthComputable) setUploaded(ev.loaded / ev.total); };
     xhr.onerror = () => { setError('上传失败：网络中断或服务不可用'); setStage('error'); };
@@ -159,6 +160,10 @@ export default function ImportForm({ templates }: { templates: TemplateOption[] 
             <option value="">按表头自动识别</option>
             {templates.map((t) => <option key={t.kind} value={t.kind}>{t.name}</option>)}
           </select>
+        </label>
+        <label className={styles.field}>
+          <span>工作表（Excel）</span>
+          <input type="text" value={sheet} onChange={(e) => setSheet(e.target.value)} disabled={busy} aria-label="工作表" placeholder="默认第一个未隐藏的工作表" maxLength={100} />
         </label>
         <fieldset className={styles.modes} disabled={busy}>
           <legend className={styles.legend}>导入方式</legend>

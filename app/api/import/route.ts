@@ -11,23 +11,21 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { TEMPLATE_KINDS } from '@/lib/ingest/templates';
 import { startImportJob } from '@/lib/ingest/jobs';
-import '@/lib/ingest/subscribers';
 import { auditActor, clientIp, viewerFor } from '@/lib/auth/viewer';
 import { crossSiteRefusal } from '@/lib/auth/origin';
 import { isRunning } from '@/lib/auth/throttle';
+import { LIMITS, bytesLabel } from '@/lib/ingest/limits';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** Upload limit (IMPORT_MAX_MB, default 2048 MB): a year of one city's settlement export fits; larger files go through `npm run import`. */
-const MAX_MB = Number(process.env.IMPORT_MAX_MB) > 0 ? Number(process.env.IMPORT_MAX_MB) : 2048;
-const MAX_BYTES = MAX_MB * 1024 ** 2;
-const TOO_LARGE = `文件超过上传上限 ${MAX_MB} MB；更大的文件请在服务器上用命令行导入（npm run import）`;
 
 const Query = z.object({
   name: z.string().trim().min(1).max(200),
   kind: z.enum(TEMPLATE_KINDS).optional(),
   mode: z.enum(['APPEND', 'REPLACE']).default('APPEND'),
+  /** XLSX: the sheet to read (name or number); default the first visible sheet. */
+  sheet: z.string().trim().max(100).optional(),
 });
 
 export async function POST(req: Request): Promise<Response> {
@@ -36,16 +34,19 @@ export async function POST(req: Request): Promise<Response> {
   const viewer = await viewerFor(['admin']);
   if (viewer instanceof Response) return viewer;
   if (isRunning('import')) return Response.json({ error: '已有导入正在进行，请等它完成后再上传' }, { status: 429 });
-  const declared = Number(req.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > MAX_BYTES) return Response.json({ error: TOO_LARGE }, { status: 413 });
   const url = new URL(req.url);
   const q = Query.safeParse({
     name: url.searchParams.get('name') ?? undefined,
     kind: url.searchParams.get('kind') || undefined,
     mode: url.searchParams.get('mode') || undefined,
+    sheet: url.searchParams.get('sheet') || undefined,
   });
   if (!q.success) return Response.json({ error: '请求参数不正确（文件名、模板或导入方式）' }, { status: 400 });
   if (!req.body) return Response.json({ error: '没有收到文件内容' }, { status: 400 });
+  // Limits before any work (issue 12 §8): a declared size beyond the limit is refused before the upload is read.
+  const maxBytes = LIMITS.fileBytes;
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) return Response.json({ error: `文件有${bytesLabel(declared)}，超过${bytesLabel(maxBytes)}的上限：请按月份或地区拆分后导入` }, { status: 413 });
   const ext = path.extname(q.data.name).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 8);
   const file = path.join(os.tmpdir(), `yibao-upload-${randomUUID()}${ext}`);
   const hash = createHash('sha256');
@@ -53,7 +54,7 @@ export async function POST(req: Request): Promise<Response> {
   const meter = new Transform({
     transform(chunk: Buffer, _e, cb) {
       bytes += chunk.length;
-      if (bytes > MAX_BYTES) return cb(new Error(TOO_LARGE));
+      if (bytes > maxBytes) return cb(new Error(`文件超过${bytesLabel(maxBytes)}的上限`));
       hash.update(chunk);
       cb(null, chunk);
     },
@@ -62,16 +63,22 @@ export async function POST(req: Request): Promise<Response> {
     await pipeline(Readable.fromWeb(req.body as import('node:stream/web').ReadableStream), meter, fs.createWriteStream(file));
   } catch (e) {
     fs.rm(file, { force: true }, () => {});
-    const tooLarge = (e as Error).message === TOO_LARGE;
-    return Response.json({ error: tooLarge ? TOO_LARGE : '上传未完成，请重试' }, { status: tooLarge ? 413 : 400 });
+    const tooLarge = bytes > maxBytes;
+    return Response.json({ error: tooLarge ? `文件超过${bytesLabel(maxBytes)}的上限：请按月份或地区拆分后导入，或在服务器上用命令行导入（npm run import）` : '上传未完成，请重试' }, { status: tooLarge ? 413 : 400 });
   }
   if (bytes === 0) {
     fs.rm(file, { force: true }, () => {});
     return Response.json({ error: '文件为空' }, { status: 400 });
   }
-  const jobId = startImportJob(getDb(), {
-    file, fileName: path.basename(q.data.name), kind: q.data.kind, mode: q.data.mode, importedBy: `${viewer.name}（${viewer.username}）`, fileHash: hash.digest('hex'),
-    audit: { actor: auditActor(viewer), ip: clientIp(req.headers) },
-  });
-  return Response.json({ jobId });
+  // The job removes the temp file when it ends; if it cannot start, it is removed here (no path leaves it).
+  try {
+    const jobId = startImportJob(getDb(), {
+      file, fileName: path.basename(q.data.name), kind: q.data.kind, mode: q.data.mode, sheet: q.data.sheet, importedBy: `${viewer.name}（${viewer.username}）`, fileHash: hash.digest('hex'),
+      audit: { actor: auditActor(viewer), ip: clientIp(req.headers) },
+    });
+    return Response.json({ jobId });
+  } catch (e) {
+    fs.rm(file, { force: true }, () => {});
+    return Response.json({ error: `导入未能开始：${(e as Error).message}` }, { status: 500 });
+  }
 }

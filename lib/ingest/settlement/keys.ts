@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const RECORD = 3; // lo, hi, line
+const RECORD = 4; // lo, hi, line, content (a hash of the record's other fields)
 
 interface ScopeWriter {
   scope: number;
@@ -29,7 +29,7 @@ export class KeySpill {
     this.dir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'yibao-keys-'));
   }
 
-  push(scope: number, lo: number, hi: number, line: number): void {
+  push(scope: number, lo: number, hi: number, line: number, content = 0): void {
     let w = this.last;
     if (w === null || w.scope !== scope) {
       w = this.writers.get(scope) ?? this.open(scope);
@@ -39,6 +39,7 @@ export class KeySpill {
     w.buf[o] = lo;
     w.buf[o + 1] = hi;
     w.buf[o + 2] = line;
+    w.buf[o + 3] = content;
     w.n++;
     w.count++;
     if (w.n === this.bufferRecords) this.flush(w);
@@ -91,6 +92,8 @@ export interface ScopeDedup {
   inFile: number[];
   /** Lines whose settlement was loaded by an earlier batch. */
   stored: number[];
+  /** Lines repeating an earlier line's settlement id with different other fields: a conflict, not a duplicate. */
+  conflicts: { line: number; first: number }[];
 }
 
 /** Splits a scope's records into new keys and duplicates (in the file, or already stored). */
@@ -104,12 +107,15 @@ export function dedupeScope(records: Uint32Array, storedSets: Uint8Array[] = [])
   const tLo = new Uint32Array(cap);
   const tHi = new Uint32Array(cap);
   const state = new Uint8Array(cap); // 0 empty, 1 from this file, 2 stored
-  const put = (lo: number, hi: number, mark: number): number => {
+  const tLine = new Uint32Array(cap);
+  const tContent = new Uint32Array(cap);
+  let hit = 0;
+  const put = (lo: number, hi: number, mark: number, line = 0, content = 0): number => {
     let i = lo & mask;
     for (;;) {
       const s = state[i];
-      if (s === 0) { tLo[i] = lo; tHi[i] = hi; state[i] = mark; return 0; }
-      if (tLo[i] === lo && tHi[i] === hi) return s;
+      if (s === 0) { tLo[i] = lo; tHi[i] = hi; state[i] = mark; tLine[i] = line; tContent[i] = content; return 0; }
+      if (tLo[i] === lo && tHi[i] === hi) { hit = i; return s; }
       i = (i + 1) & mask;
     }
   };
@@ -121,14 +127,17 @@ export function dedupeScope(records: Uint32Array, storedSets: Uint8Array[] = [])
   let u = 0;
   const inFile: number[] = [];
   const stored: number[] = [];
+  const conflicts: { line: number; first: number }[] = [];
   for (let r = 0; r < records.length; r += RECORD) {
     const lo = records[r], hi = records[r + 1];
-    const seen = put(lo, hi, 1);
+    const seen = put(lo, hi, 1, records[r + 2], records[r + 3]);
     if (seen === 0) { keys[u++] = lo; keys[u++] = hi; }
-    else if (seen === 1) inFile.push(records[r + 2]);
-    else stored.push(records[r + 2]);
+    else if (seen === 1) {
+      if (tContent[hit] !== records[r + 3]) conflicts.push({ line: records[r + 2], first: tLine[hit] });
+      else inFile.push(records[r + 2]);
+    } else stored.push(records[r + 2]);
   }
-  return { keys: keys.subarray(0, u), inFile, stored };
+  return { keys: keys.subarray(0, u), inFile, stored, conflicts };
 }
 
 /** Bytes as 32-bit words (little-endian, as written); copied when not 4-byte aligned (pooled Buffers). */

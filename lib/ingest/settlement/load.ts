@@ -2,6 +2,7 @@
 // against what is stored (keys.ts), write the rolled-up cells into UtilizationFact, store the new ids'
 // keys, and rebuild the utilization rollups of the months touched. A kill at any point leaves the
 // database as it was: nothing is written before the transaction, and the transaction is all or nothing.
+import 'server-only';
 import type { Db } from '../../db';
 import { withBulkWriter, type BulkWriter, type Cell } from '../../db/bulk';
 import { refreshUtilizationRollup } from '../../warehouse/rollup';
@@ -15,6 +16,7 @@ import {
 } from '../batch';
 import { CellAggregate, monthIndex, periodOfMonthIndex, scanSettlements, type ScanResult } from './scan';
 import { dedupeScope, KeySpill, keysToBytes, lineBitset, setLine } from './keys';
+import { detectFileEncoding } from '../read';
 
 const MONTHS = (2100 - 1990 + 1) * 12;
 
@@ -33,6 +35,8 @@ export type SettlementPhase = 'read' | 'dedupe' | 'reread' | 'write' | 'derive';
 
 export interface SettlementLoadOptions {
   ref: Reference;
+  /** The file's encoding, detected from the whole file (read.ts detectFileEncoding). */
+  encoding?: import('../read').TextEncoding;
   header: Omit<BatchHeader, 'fileHash' | 'encoding'> & { fileHash?: string };
   onProgress?: (phase: SettlementPhase, bytes: number, rows: number) => void;
   t0?: number;
@@ -71,8 +75,9 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
   const spill = new KeySpill();
   const report: BatchReport = { template: 'SETTLEMENT', templateName: '结算明细', rows: 0 };
   try {
+    const encoding = opts.encoding ?? (await detectFileEncoding(file));
     const scan = await scanSettlements(file, {
-      ref, spill, hash: !opts.header.fileHash,
+      ref, spill, hash: !opts.header.fileHash, encoding,
       onProgress: (b, r) => opts.onProgress?.('read', b, r),
     });
     spill.finish();
@@ -107,6 +112,13 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
           const sets = header.mode === 'REPLACE' ? [] : (await w.query<{ keys: Uint8Array }>(
             'SELECT "keys" FROM "SettlementKeySet" WHERE "period" = ? AND "regionCode" = ? AND "schemeCode" = ?', [v.period, v.insuredRegionCode, v.schemeCode])).map((r) => r.keys);
           const d = dedupeScope(spill.read(s.key), sets);
+          if (d.conflicts.length > 0) {
+            const problems = new ProblemList();
+            for (const c of d.conflicts) {
+              problems.add({ row: c.line, column: '结算流水号', reason: `结算流水号与第${c.first}行相同，但其他字段（机构、医疗类别、金额或转诊）不同：同一次结算的两条不同记录，无法判断哪条正确，整个文件未写入` });
+            }
+            throw new RejectedInTransaction(problems);
+          }
           if (d.inFile.length + d.stored.length > 0) {
             skip ??= lineBitset(scan.lastLine);
             for (const l of d.inFile) { setLine(skip, l); if (lines.length < 50) lines.push({ line: l, kind: 'inFile' }); }
@@ -124,7 +136,7 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
         // Duplicates were aggregated in the first pass: read the file again leaving them out.
         let cells = scan.cells;
         if (skipped > 0) {
-          const again = await scanSettlements(file, { ref, skip, onProgress: (b, r) => opts.onProgress?.('reread', b, r) });
+          const again = await scanSettlements(file, { ref, skip, encoding, onProgress: (b, r) => opts.onProgress?.('reread', b, r) });
           cells = again.cells;
         }
 

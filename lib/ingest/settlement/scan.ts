@@ -14,11 +14,13 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import { SCHEMES, VISIT_TYPES, INSUTYPE, MED_TYPE, REFERRAL_LABELS } from '../../domain/codes';
+import { SCHEMES, VISIT_TYPES, INSUTYPE, MED_TYPE, REFERRAL_LABELS, NATIONAL_UNMODELLED } from '../../domain/codes';
 import { ANNOTATION_HEADERS, TEMPLATES, normalizeHeader } from '../templates';
 import { detectEncoding, FileFormatError, type TextEncoding } from '../read';
 import { ProblemList, type Problem } from '../problems';
-import { foldWidth, normalizeCell, parseDate, parseMoney, parsePeriod } from '../values';
+import { foldWidth, normalizeCell, parseCodeText, parseDate, parseMoney, parsePeriod, stripInvisible } from '../values';
+import { headerUnitText, resolveUnit } from '../units';
+import { isTitleLine } from '../read';
 import { ByteCodeMap, NumericCodeMap, centsOf, idKey, periodOfIsoDate } from './bytes';
 import type { KeySpill } from './keys';
 
@@ -74,6 +76,8 @@ export interface ScanOptions {
   onProgress?: (bytesRead: number, rows: number) => void;
   maxProblems?: number;
   chunkBytes?: number;
+  /** The file's encoding, detected from the whole file (read.ts detectFileEncoding); else from its first 64 KB. */
+  encoding?: TextEncoding;
 }
 
 export interface ScanResult {
@@ -134,6 +138,12 @@ function mapHeader(cells: string[], line: number, problems: ProblemList): Header
     } else {
       columnOfField[f] = j;
       fieldOfColumn[j] = f;
+      // Amounts are read in 元 to the cent: a header in another unit (万元) is refused, not scaled silently.
+      const unit = headerUnitText(h);
+      const c = COLS[f];
+      const r = resolveUnit(unit, c.type === 'money' ? 'money' : null, c.unit, '表头');
+      if (!r.ok) { problems.add({ row: line, column: h, reason: r.reason }); ok = false; }
+      else if (r.unit) { problems.add({ row: line, column: h, reason: `结算明细的金额须以元为单位（表头为“${r.unit.text}”）：请导出以元为单位的明细` }); ok = false; }
     }
   });
   COLS.forEach((c, f) => {
@@ -226,15 +236,21 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
     const p = parsePeriod(d.value);
     return p.ok ? p.value : -1;
   };
-  const slowCode = (f: number, byText: Map<string, number>, what: string): number => {
+  const slowCode = (f: number, byText: Map<string, number>, what: string, unmodelled?: Record<string, string>): number => {
     const t = fieldText(f);
     const v = byText.get(t) ?? -1;
-    if (v < 0) fail(f, t === '' ? '不能为空' : what, t);
+    const named = unmodelled?.[t];
+    if (v < 0) fail(f, t === '' ? '不能为空' : named ? `“${t}”（${named}）不在本平台的统计范围：${what}，请剔除这类结算或与信息中心确认口径` : what, t);
     return v;
   };
 
-  const readHeader = (b: Uint8Array, s: number, e: number): HeaderMap | null => {
+  const readHeader = (b: Uint8Array, s: number, e: number): HeaderMap | null | 'title' => {
+    if (e - s > 64 * 1024) {
+      problems.add({ row: line, reason: `表头行有${(e - s).toLocaleString('en-US')}字节，不是结算明细的表头（上限64 KB），未读取` });
+      return null;
+    }
     const cellsText = (parseCsvSync(decoder.decode(b.subarray(s, e)), { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? [];
+    if (isTitleLine(cellsText)) return 'title';
     const h = mapHeader(cellsText, line, problems);
     if (h?.identity) { fs0 = colStart; fe0 = colEnd; }
     return h;
@@ -317,18 +333,30 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
     fund = slowMoney(F.fund, fund);
     oop = slowMoney(F.oop, oop);
 
-    const idS = fs0[F.id], idE = fe0[F.id];
-    if (idE <= idS) fail(F.id, '不能为空');
-    else if (idE - idS > 64) fail(F.id, '长度不能超过64个字符', fieldText(F.id));
+    // Settlement ids are text: letters, digits, '-' and '_'. Anything else (spaces, tabs, invisible
+    // characters around it) is normalised on the slow path, and scientific notation is refused there.
+    let idSrc: Buffer = src, idS = fs0[F.id], idE = fe0[F.id];
+    let plainId = idE > idS && idE - idS <= 64;
+    for (let i = idS; plainId && i < idE; i++) {
+      const c = src[i];
+      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95)) plainId = false;
+    }
+    if (!plainId) {
+      const t = stripInvisible(fieldText(F.id));
+      const p = t === '' ? null : parseCodeText(t, 64);
+      if (p === null) fail(F.id, '不能为空');
+      else if (!p.ok) fail(F.id, `结算流水号：${p.reason}`, t);
+      else { idSrc = Buffer.from(t, 'latin1'); idS = 0; idE = idSrc.length; }
+    }
 
     let region = regionByBytes.get(src, fs0[F.region], fe0[F.region]);
     if (region < 0) region = slowCode(F.region, regionByText, '区划代码未在“地区”中登记');
     let inst = instByBytes.get(src, fs0[F.inst], fe0[F.inst]);
     if (inst < 0) inst = slowCode(F.inst, instByText, '机构编码未在“定点医药机构”中登记');
     let scheme = maps.scheme.get(src, fs0[F.scheme], fe0[F.scheme]);
-    if (scheme < 0) scheme = slowCode(F.scheme, schemeByText, '险种类型应为310（职工基本医疗保险）、390（城乡居民基本医疗保险）或510（生育保险）');
+    if (scheme < 0) scheme = slowCode(F.scheme, schemeByText, '险种类型应为310（职工基本医疗保险）、390（城乡居民基本医疗保险）或510（生育保险）', NATIONAL_UNMODELLED.insutype);
     let visit = maps.visit.get(src, fs0[F.visit], fe0[F.visit]);
-    if (visit < 0) visit = slowCode(F.visit, visitByText, '医疗类别应为11（普通门诊）、14（门诊慢特病）或21（住院）');
+    if (visit < 0) visit = slowCode(F.visit, visitByText, '医疗类别应为11（普通门诊）、14（门诊慢特病）或21（住院）', NATIONAL_UNMODELLED.medType);
     let referral = 0;
     if (fe0[F.referral] > fs0[F.referral]) {
       referral = maps.referral.get(src, fs0[F.referral], fe0[F.referral]);
@@ -345,8 +373,11 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
     const month = monthIndex(period);
     if (skip !== null && (skip[line >>> 3] & (1 << (line & 7))) !== 0) return;
     if (spill !== null) {
-      idKey(src, idS, idE, keyOut, 0);
-      spill.push((region * 3 + scheme) * MONTHS + month, keyOut[0], keyOut[1], line);
+      idKey(idSrc, idS, idE, keyOut, 0);
+      // The record's other fields, hashed: a repeated id with different fields is a conflict (keys.ts).
+      let content = Math.imul(inst + 1, 0x9e3779b1) ^ Math.imul(visit + 7, 0x85ebca6b) ^ Math.imul(referral + 3, 0xc2b2ae35);
+      for (const v of [total, policy, fund, oop]) content = Math.imul(content ^ (v | 0), 0x01000193) ^ Math.imul((v / 4294967296) | 0, 0x5bd1e995);
+      spill.push((region * 3 + scheme) * MONTHS + month, keyOut[0], keyOut[1], line, content >>> 0);
     }
     const ck = (((region * nInst + inst) * 3 + scheme) * 3 + visit) * MONTHS + month;
     let c: number;
@@ -382,7 +413,7 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
       if (hasher && bytesRead > 0) hasher.update(buf.subarray(carry, end));
       let start = 0;
       if (!headerDone && bytes === 0 && bytesRead > 0) {
-        encoding = detectEncoding(buf.subarray(0, Math.min(end, 64 * 1024)));
+        encoding = opts.encoding ?? detectEncoding(buf.subarray(0, Math.min(end, 64 * 1024)));
         decoder = new TextDecoder(encoding === 'GB18030' ? 'gb18030' : 'utf-8');
         if (encoding === 'UTF-8-BOM') start = 3;
         if (encoding === 'GB18030') {
@@ -401,9 +432,12 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
         if (e > ls && buf[e - 1] === 13) e--;
         if (e > ls) {
           if (!headerDone) {
-            headerDone = true;
-            header = readHeader(buf, ls, e);
-            if (!header) { stop = true; break; }
+            const hh = readHeader(buf, ls, e);
+            if (hh !== 'title') {
+              headerDone = true;
+              header = hh;
+              if (!header) { stop = true; break; }
+            }
           } else {
             rows++;
             processLine(buf, ls, e);
@@ -420,8 +454,8 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
           if (buf[e - 1] === 13) e--;
           if (e > ls) {
             if (!headerDone) {
-              headerDone = true;
-              header = readHeader(buf, ls, e);
+              const hh = readHeader(buf, ls, e);
+              if (hh !== 'title') { headerDone = true; header = hh; }
             } else {
               rows++;
               processLine(buf, ls, e);

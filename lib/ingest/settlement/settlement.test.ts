@@ -53,12 +53,19 @@ describe('byte readers', () => {
 
 describe('de-duplication per scope', () => {
   it('keeps first occurrences, and names repeated and already-stored lines', () => {
-    const rec = (pairs: [number, number, number][]) => Uint32Array.from(pairs.flat());
+    const rec = (pairs: [number, number, number][]) => Uint32Array.from(pairs.flatMap((p) => [...p, 7]));
     const stored = keysToBytes(Uint32Array.from([5, 50]));
     const d = dedupeScope(rec([[1, 10, 2], [2, 20, 3], [1, 10, 4], [5, 50, 5], [3, 30, 6], [2, 20, 7]]), [stored]);
     expect(Array.from(d.keys)).toEqual([1, 10, 2, 20, 3, 30]);
     expect(d.inFile).toEqual([4, 7]);
     expect(d.stored).toEqual([5]);
+    expect(d.conflicts).toEqual([]);
+  });
+
+  it('a repeated id whose other fields differ is a conflict, not a duplicate', () => {
+    const d = dedupeScope(Uint32Array.from([1, 10, 2, 111, 1, 10, 3, 111, 1, 10, 4, 222]));
+    expect(d.inFile).toEqual([3]);
+    expect(d.conflicts).toEqual([{ line: 4, first: 2 }]);
   });
 
   it('spills keys to disk per scope and reads them back in file order', () => {
@@ -66,7 +73,7 @@ describe('de-duplication per scope', () => {
     for (let i = 0; i < 10; i++) s.push(i % 2, i, i * 10, i + 2);
     s.finish();
     expect(s.scopes()).toEqual([{ scope: 0, count: 5 }, { scope: 1, count: 5 }]);
-    expect(Array.from(s.read(1)).filter((_, j) => j % 3 === 2)).toEqual([3, 5, 7, 9, 11]);
+    expect(Array.from(s.read(1)).filter((_, j) => j % 4 === 2)).toEqual([3, 5, 7, 9, 11]);
     s.cleanup();
     expect(fs.existsSync(s.dir)).toBe(false);
   });
@@ -110,7 +117,7 @@ describe('scanner', () => {
       '3|基金支付|金额不能为负数',
       '3|参保地区划代码|区划代码未在“地区”中登记',
       '3|定点机构编码|机构编码未在“定点医药机构”中登记',
-      '3|险种类型|险种类型应为310（职工基本医疗保险）、390（城乡居民基本医疗保险）或510（生育保险）',
+      '3|险种类型|“320”（公务员医疗补助）不在本平台的统计范围：险种类型应为310（职工基本医疗保险）、390（城乡居民基本医疗保险）或510（生育保险），请剔除这类结算或与信息中心确认口径',
       '3|医疗类别|医疗类别应为11（普通门诊）、14（门诊慢特病）或21（住院）',
       '3|转诊类型|转诊类型应为“上转”“下转”或留空',
       '4|政策范围内费用|政策范围内费用大于医疗费总额',

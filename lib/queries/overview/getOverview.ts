@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 import { cache } from 'react';
 import { getDb, type Db } from '../../db';
 import type { SchemeFilter } from '../../domain/codes';
@@ -6,10 +7,14 @@ import { indicators } from '../../indicators/registry';
 import type { Status } from '../../indicators/types';
 import { allowedRegion, requireCityOrCounty, type Scope } from '../scope';
 import { asOfPeriod, loadKpiInputs, type KpiInputs } from './kpiInputs';
-import { computeOverview, OVERVIEW_CODES, statusOf, type OverviewCode } from './overviewKpis';
+import { computeOverview, OVERVIEW_CODES, partialNotes, statusOf, type OverviewCode } from './overviewKpis';
 
 export interface OverviewRequest { year: number; scheme: SchemeFilter; region: string | 'ALL' }
-export interface KpiTileData { code: OverviewCode; value: number | null; previous: number | null; status: Status; target: number | null }
+export interface KpiTileData {
+  code: OverviewCode; value: number | null; previous: number | null; status: Status; target: number | null;
+  /** 「部分数据」: the total lacks a part (named); the value is then not shown. */
+  partial?: string;
+}
 export interface OverviewData {
   asOf: number | null;
   previousAsOf: number | null;
@@ -49,9 +54,10 @@ export function assembleOverview(
   const values = cur ? computeOverview(cur) : null;
   const previous = prev ? computeOverview(prev) : null;
   const timeProgress = y.asOf ? indicators.time_progress.compute({ asOfMonth: y.asOf % 100 }) : null;
+  const notes = partialNotes(cur);
   const tiles = OVERVIEW_CODES.map((code) => {
     const value = values?.[code] ?? null;
-    return { code, value, previous: previous?.[code] ?? null, status: statusOf(code, value, timeProgress), target: indicators[code].target ?? null };
+    return { code, value, previous: previous?.[code] ?? null, status: statusOf(code, value, timeProgress), target: indicators[code].target ?? null, ...(notes[code] ? { partial: notes[code] } : {}) };
   });
   const visible = [...y.now.keys()].filter((code) => scope.kind === 'city' || code === cityCode || code === regionCode);
   const counties = visible.map((code) => ({
@@ -66,6 +72,9 @@ export function assembleOverview(
 
 const nullRecord = () => Object.fromEntries(OVERVIEW_CODES.map((c) => [c, null])) as Record<OverviewCode, null>;
 
-export async function getOverview(scope: Scope, cityCode: string, req: OverviewRequest): Promise<OverviewData> {
+async function getOverviewUncached(scope: Scope, cityCode: string, req: OverviewRequest): Promise<OverviewData> {
   return assembleOverview(scope, cityCode, req, await inputsFor(cityCode, req.scheme, req.year));
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getOverview = cachedByDataVersion('overview/getOverview', getOverviewUncached);

@@ -3,31 +3,51 @@ import 'server-only';
 // both the tiles and the county comparison (React cache dedupes it within a request). Formulas are
 // not here: values are computed by the indicator registry from these inputs.
 import type { Db } from '../../db';
-import { SCHEME_CODES, type SchemeCode, type SchemeFilter, EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
+import { SCHEMES, SCHEME_CODES, type SchemeCode, type SchemeFilter, EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
 import { addMonths, makePeriod } from '../../indicators/compute';
 
+/**
+ * Sums of the facts behind the tiles. null = no row at all (无数据), never 0: a year or region without
+ * balance rows has no 累计结余, not a balance of 0 (which would read as 严重不足).
+ */
 export interface KpiInputs {
-  enrolled: number;
-  shouldEnroll: number;
-  due: number;
-  collected: number;
-  incomeYtd: number;
-  expenseYtd: number;
-  incomePlan: number;
-  expensePlan: number;
-  cityPool: number;
-  legacyBalances: number;
-  trailing12Expense: number;
-  primaryVisits: number;
-  allVisits: number;
-  inCountyAdmissions: number;
-  allAdmissions: number;
+  enrolled: number | null;
+  shouldEnroll: number | null;
+  due: number | null;
+  collected: number | null;
+  incomeYtd: number | null;
+  expenseYtd: number | null;
+  incomePlan: number | null;
+  expensePlan: number | null;
+  /** Balances: both null when the region has no balance row; a kind without rows is 0 when another kind has some. */
+  cityPool: number | null;
+  legacyBalances: number | null;
+  trailing12Expense: number | null;
+  primaryVisits: number | null;
+  allVisits: number | null;
+  inCountyAdmissions: number | null;
+  allAdmissions: number | null;
+  /**
+   * Parts missing from a total (schemes or counties that have expenses but no balance row): the balance
+   * and months of reserve are then not shown (null) and this says what is missing (「部分数据」).
+   */
+  missing: { balance?: string[] };
 }
 
+type Sums = Omit<KpiInputs, 'missing'>;
+const SUM_KEYS: (keyof Sums)[] = [
+  'enrolled', 'shouldEnroll', 'due', 'collected', 'incomeYtd', 'expenseYtd', 'incomePlan', 'expensePlan',
+  'cityPool', 'legacyBalances', 'trailing12Expense', 'primaryVisits', 'allVisits', 'inCountyAdmissions', 'allAdmissions',
+];
+
 export const emptyInputs = (): KpiInputs => ({
-  enrolled: 0, shouldEnroll: 0, due: 0, collected: 0, incomeYtd: 0, expenseYtd: 0, incomePlan: 0, expensePlan: 0,
-  cityPool: 0, legacyBalances: 0, trailing12Expense: 0, primaryVisits: 0, allVisits: 0, inCountyAdmissions: 0, allAdmissions: 0,
+  enrolled: null, shouldEnroll: null, due: null, collected: null, incomeYtd: null, expenseYtd: null, incomePlan: null, expensePlan: null,
+  cityPool: null, legacyBalances: null, trailing12Expense: null, primaryVisits: null, allVisits: null, inCountyAdmissions: null, allAdmissions: null,
+  missing: {},
 });
+
+/** a + b where a missing part adds nothing and two missing parts stay missing. */
+const plus = (a: number | null, b: number | null | undefined): number | null => (b === null || b === undefined ? a : (a ?? 0) + b);
 
 /** Schemes a filter covers. Coverage never adds maternity: its enrollees are a subset of employees. */
 export function schemesOf(filter: SchemeFilter, purpose: 'money' | 'coverage' = 'money'): SchemeCode[] {
@@ -58,11 +78,11 @@ export async function loadKpiInputs(db: Db, cityCode: string, scheme: SchemeFilt
     p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: asOf, schemeCode: { in: cov } }, _sum: { enrolled: true, shouldEnroll: true } }),
     p.contributionFact.groupBy({ by: ['regionCode'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money } }, _sum: { due: true, collected: true } }),
     p.ledgerFact.groupBy({ by: ['regionCode', 'item'], where: { period: { gte: from, lte: asOf }, account: 'POOL', schemeCode: { in: money } }, _sum: { amount: true } }),
-    p.ledgerFact.groupBy({ by: ['regionCode'], where: { period: { gte: t12from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, item: { in: EXPENSE_ITEM_CODES } }, _sum: { amount: true } }),
+    p.ledgerFact.groupBy({ by: ['regionCode', 'schemeCode'], where: { period: { gte: t12from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, item: { in: EXPENSE_ITEM_CODES } }, _sum: { amount: true } }),
     latestVersion
       ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: latestVersion.id, schemeCode: { in: money } }, _sum: { amount: true } })
       : Promise.resolve([]),
-    p.balanceFact.groupBy({ by: ['regionCode', 'kind'], where: { period: asOf, account: 'POOL', schemeCode: { in: money } }, _sum: { balance: true } }),
+    p.balanceFact.groupBy({ by: ['regionCode', 'kind', 'schemeCode'], where: { period: asOf, account: 'POOL', schemeCode: { in: money } }, _sum: { balance: true } }),
     p.utilizationRollup.groupBy({ by: ['insuredRegionCode', 'level', 'visitType', 'inCounty'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money } }, _sum: { visits: true } }),
   ]);
 
@@ -72,44 +92,60 @@ export async function loadKpiInputs(db: Db, cityCode: string, scheme: SchemeFilt
     if (!v) { v = emptyInputs(); out.set(code, v); }
     return v;
   };
-  for (const r of enrol) { const v = get(r.regionCode); v.enrolled += r._sum.enrolled ?? 0; v.shouldEnroll += r._sum.shouldEnroll ?? 0; }
-  for (const r of contrib) { const v = get(r.regionCode); v.due += r._sum.due ?? 0; v.collected += r._sum.collected ?? 0; }
+  for (const r of enrol) { const v = get(r.regionCode); v.enrolled = plus(v.enrolled, r._sum.enrolled); v.shouldEnroll = plus(v.shouldEnroll, r._sum.shouldEnroll); }
+  for (const r of contrib) { const v = get(r.regionCode); v.due = plus(v.due, r._sum.due); v.collected = plus(v.collected, r._sum.collected); }
+  // Rows booked on the city's own code (市本级: city-account income and expense) count in the city total
+  // like every county's, never dropped (issue 12 §7).
   for (const r of ledgerYtd) {
-    if (r.regionCode === cityCode) continue;
     const v = get(r.regionCode);
-    if (INCOME_ITEM_CODES.includes(r.item)) v.incomeYtd += r._sum.amount ?? 0;
-    else if (EXPENSE_ITEM_CODES.includes(r.item)) v.expenseYtd += r._sum.amount ?? 0;
+    if (INCOME_ITEM_CODES.includes(r.item)) v.incomeYtd = plus(v.incomeYtd, r._sum.amount);
+    else if (EXPENSE_ITEM_CODES.includes(r.item)) v.expenseYtd = plus(v.expenseYtd, r._sum.amount);
   }
-  for (const r of ledgerT12) get(r.regionCode).trailing12Expense += r._sum.amount ?? 0;
+  const expenseSchemes = new Map<string, Set<string>>();
+  for (const r of ledgerT12) {
+    get(r.regionCode).trailing12Expense = plus(get(r.regionCode).trailing12Expense, r._sum.amount);
+    if ((r._sum.amount ?? 0) > 0) (expenseSchemes.get(r.regionCode) ?? expenseSchemes.set(r.regionCode, new Set()).get(r.regionCode)!).add(r.schemeCode);
+  }
   for (const r of plan) {
     const v = get(r.regionCode);
-    if (INCOME_ITEM_CODES.includes(r.item)) v.incomePlan += r._sum.amount ?? 0;
-    else if (EXPENSE_ITEM_CODES.includes(r.item)) v.expensePlan += r._sum.amount ?? 0;
+    if (INCOME_ITEM_CODES.includes(r.item)) v.incomePlan = plus(v.incomePlan, r._sum.amount);
+    else if (EXPENSE_ITEM_CODES.includes(r.item)) v.expensePlan = plus(v.expensePlan, r._sum.amount);
   }
+  const balanceSchemes = new Map<string, Set<string>>();
   for (const r of balances) {
     const v = get(r.regionCode);
+    v.cityPool ??= 0;
+    v.legacyBalances ??= 0;
     if (r.kind === 'CITY_POOL') v.cityPool += r._sum.balance ?? 0;
     else v.legacyBalances += r._sum.balance ?? 0; // LEGACY, or COUNTY_POOL before the county pooled
+    (balanceSchemes.get(r.regionCode) ?? balanceSchemes.set(r.regionCode, new Set()).get(r.regionCode)!).add(r.schemeCode);
   }
   for (const r of util) {
     const v = get(r.insuredRegionCode);
     const n = r._sum.visits ?? 0;
-    v.allVisits += n;
-    if (r.level === 'PRIMARY') v.primaryVisits += n;
+    v.allVisits = plus(v.allVisits, n);
+    if (r.level === 'PRIMARY') v.primaryVisits = plus(v.primaryVisits, n);
+    else v.primaryVisits = plus(v.primaryVisits, 0);
     if (r.visitType === 'INPATIENT') {
-      v.allAdmissions += n;
-      if (r.inCounty) v.inCountyAdmissions += n;
+      v.allAdmissions = plus(v.allAdmissions, n);
+      v.inCountyAdmissions = plus(v.inCountyAdmissions, r.inCounty ? n : 0);
     }
   }
-  // City total = every county + the city's own rows.
+  // A balance that lacks a scheme whose expense is counted would divide part of the balance by all of the
+  // expense: not shown, with the missing part named.
+  const schemeName = (c: string) => SCHEMES.find((x) => x.code === c)?.short ?? c;
+  for (const [code, v] of out) {
+    const has = balanceSchemes.get(code);
+    const lacking = [...(expenseSchemes.get(code) ?? [])].filter((s) => !has?.has(s) && has !== undefined);
+    if (lacking.length) v.missing.balance = lacking.map((s) => `${schemeName(s)}结余`);
+  }
+  // City total = every county + the city's own rows (市本级), for every figure; a county's missing part is
+  // the total's missing part.
   const total = emptyInputs();
   for (const [code, v] of out) {
-    if (code === cityCode) continue;
-    for (const k of Object.keys(total) as (keyof KpiInputs)[]) total[k] += v[k];
+    for (const k of SUM_KEYS) total[k] = plus(total[k], v[k]);
+    if (v.missing.balance) total.missing.balance = [...(total.missing.balance ?? []), ...v.missing.balance.map((m) => `${code} ${m}`)];
   }
-  const cityOwn = out.get(cityCode) ?? emptyInputs();
-  total.cityPool += cityOwn.cityPool;
-  total.legacyBalances += cityOwn.legacyBalances;
   out.set(cityCode, total);
   return out;
 }

@@ -11,24 +11,32 @@ export const OVERVIEW_CODES = [
 export type OverviewCode = (typeof OVERVIEW_CODES)[number];
 
 export function computeOverview(i: KpiInputs): Record<OverviewCode, number | null> {
+  // A balance missing a part (a scheme or county with expenses but no balance row) is not shown: see i.missing.
+  const partial = (i.missing.balance?.length ?? 0) > 0;
+  const balance = partial ? null : indicators.accumulated_balance.compute({ cityPool: i.cityPool, legacyBalances: i.legacyBalances });
   return {
     coverage_rate: indicators.coverage_rate.compute({ enrolled: i.enrolled, shouldEnroll: i.shouldEnroll }),
     collection_rate: indicators.collection_rate.compute({ collected: i.collected, due: i.due }),
     income_execution_rate: indicators.income_execution_rate.compute({ ytdActual: i.incomeYtd, annualPlan: i.incomePlan }),
     expense_execution_rate: indicators.expense_execution_rate.compute({ ytdActual: i.expenseYtd, annualPlan: i.expensePlan }),
-    accumulated_balance: indicators.accumulated_balance.compute({ cityPool: i.cityPool, legacyBalances: i.legacyBalances }),
-    months_of_reserve: indicators.months_of_reserve.compute({
-      accumulatedBalance: indicators.accumulated_balance.compute({ cityPool: i.cityPool, legacyBalances: i.legacyBalances }),
-      trailing12Expense: i.trailing12Expense,
-    }),
+    accumulated_balance: balance,
+    months_of_reserve: indicators.months_of_reserve.compute({ accumulatedBalance: balance, trailing12Expense: i.trailing12Expense }),
     primary_visit_share: indicators.primary_visit_share.compute({ primaryVisits: i.primaryVisits, allVisits: i.allVisits }),
     in_county_rate: indicators.in_county_rate.compute({ inCountyAdmissions: i.inCountyAdmissions, allAdmissions: i.allAdmissions }),
   };
 }
 
+/** 「部分数据」notes of a region's tiles: which part a total lacks (then the tile shows no value). */
+export function partialNotes(i: KpiInputs | undefined): Partial<Record<OverviewCode, string>> {
+  const m = i?.missing.balance;
+  if (!m?.length) return {};
+  const note = `部分数据：缺少${m.join('、')}，不计算`;
+  return { accumulated_balance: note, months_of_reserve: note };
+}
+
 /**
  * Status of a tile. An execution rate has no good or bad level of its own: it is judged by its deviation
- * from 序时进度 (DESIGN §4), so those two tiles take the status of the deviation indicator.
+ * from 序时进度, so those two tiles take the status of the deviation indicator.
  */
 export function statusOf(code: OverviewCode, value: number | null, timeProgress: number | null = null): Status {
   if (code === 'income_execution_rate' || code === 'expense_execution_rate') {

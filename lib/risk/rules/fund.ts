@@ -8,6 +8,14 @@ import type { Point, RuleDef, RuleParams, SubjectSeries } from '../types';
 
 // ───────────── 累计结余可支付月数 ─────────────
 
+/** A month missing inside a balance series (after its first month): missing data, not a balance of 0. */
+function gap(series: Map<number, number>, period: number): boolean {
+  if (series.size === 0 || series.has(period)) return false;
+  let first = Infinity;
+  for (const p of series.keys()) if (p < first) first = p;
+  return period > first;
+}
+
 export interface ReserveParams extends RuleParams { severeBelow: number; warnBelow: number; excessAtLeast: number }
 
 export function reserveBands(p: ReserveParams): SeverityBand[] {
@@ -57,6 +65,9 @@ export const reserveMonthsRule: RuleDef<ReserveParams> = {
       const points: Point[] = [];
       for (const period of monthsOf(f.balance)) {
         const t12 = trailing12(f.expense, period);
+        // A missing balance part is missing, not 0 (issue 12 §6): the month is not evaluated (episodes.ts
+        // neither extends nor clears a warning on it) instead of reading as 严重不足.
+        if (f.cityPool && (gap(f.cityPool, period) || (f.other && gap(f.other, period)))) continue;
         const acc = f.cityPool
           ? indicators.accumulated_balance.compute({ cityPool: f.cityPool.get(period) ?? 0, legacyBalances: f.other?.get(period) ?? 0 })
           : f.balance.get(period)!;

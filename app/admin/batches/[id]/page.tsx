@@ -8,6 +8,7 @@ import { getDb } from '@/lib/db';
 import { getBatch, type BatchDetail } from '@/lib/ingest/history';
 import { TEMPLATE_LIST } from '@/lib/ingest/templates';
 import { formatCount } from '@/lib/format';
+import { parseRecordId } from '@/lib/params';
 import { bytesLabel, durationLabel, formatDateTime, MODE_LABELS, periodRange } from '../../_widgets/format';
 import styles from '../../admin.module.css';
 import { requireViewer } from '@/lib/auth/viewer';
@@ -29,8 +30,8 @@ const TABLE_LABELS: Record<string, string> = {
 export default async function BatchPage({ params }: { params: Params }) {
   await requireViewer({ roles: ['admin'] });
   const { id } = await params;
-  const batchId = Number(id);
-  if (!Number.isInteger(batchId) || batchId <= 0) notFound();
+  const batchId = parseRecordId(id);
+  if (batchId === null) notFound();
   let d: BatchDetail | null;
   try {
     d = await getBatch(getDb(), batchId);
