@@ -78,8 +78,7 @@ async function call(ctx: APIRequestContext, e: RouteEntry, ids: Map<string, stri
   if (status === 401) return { outcome: 'login', detail: '401' };
   if (status === 403) return { outcome: 'forbidden', detail: '403' };
   const body = e.kind === 'page' ? await res.text() : '';
-  // pages that stream behind a loading state answer 200 and carry the 403 page in the stream
-  if (e.kind === 'page' && (body.includes('data-access="denied"') || body.includes('403 · 无权访问'))) return { outcome: 'forbidden', detail: `${status} with 403 page` };
+  if (e.kind === 'page' && body.includes('data-access="denied"')) return { outcome: 'forbidden', detail: `${status} with 403 page` };
   if (e.kind === 'page' && e.deniedMarker && body.includes(e.deniedMarker)) return { outcome: 'forbidden', detail: `${status} ${e.deniedMarker}` };
   if (e.kind === 'page' && /NEXT_REDIRECT;[^;]*;\/login/.test(body)) return { outcome: 'login', detail: `${status} streamed redirect` };
   if (status >= 500) throw new Error(`${e.path}: ${status}`);
