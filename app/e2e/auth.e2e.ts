@@ -49,11 +49,11 @@ test.describe('anonymous', () => {
     await page.getByLabel('用户名').fill(c.username);
     await page.getByLabel('密码').fill(c.password);
     await page.getByRole('button', { name: '登录' }).click();
-    await expect(page).toHaveURL(/\/collection\?year=2024/);
+    await expect(page).toHaveURL(/\/collection\?year=2024/, { timeout: 30_000 });
     await expect(page.getByText('演示·市医保局分析员')).toBeVisible();
     // 退出登录 ends the session: /risk sends to /login again
     await page.getByRole('button', { name: '退出登录' }).click();
-    await expect(page).toHaveURL(/\/login/);
+    await expect(page).toHaveURL(/\/login/, { timeout: 30_000 });
     await page.goto('/risk');
     await expect(page).toHaveURL(/\/login/);
     expect(problems).toEqual([]);
@@ -107,7 +107,7 @@ test.describe('admin', () => {
     await form.getByLabel('所属地区（县级用户）').selectOption('439921');
     await form.getByLabel(/初始密码/).fill('qinghe-initial-pw');
     await form.getByRole('button', { name: '新建用户' }).click();
-    await expect(form.getByRole('status')).toHaveText('已新建用户 qinghe-analyst');
+    await expect(form.getByRole('status')).toHaveText('已新建用户 qinghe-analyst', { timeout: 30_000 });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: path.join(shots, 'admin-users-desktop.png'), fullPage: true });
 
@@ -118,7 +118,7 @@ test.describe('admin', () => {
     await p2.getByLabel('用户名').fill('qinghe-analyst');
     await p2.getByLabel('密码').fill('qinghe-initial-pw');
     await p2.getByRole('button', { name: '登录' }).click();
-    await expect(p2).toHaveURL(/\/$/);
+    await expect(p2).toHaveURL(/\/$/, { timeout: 30_000 });
     expect((await p2.goto('/counties/439922'))?.status()).toBe(403);
 
     // disabling ends their session at once

@@ -76,13 +76,14 @@ test('风险预警: a warning moves 新发 → 已核实 → 已处置 with note
   await done.getByText('计算依据、走势数据与处理记录').click();
   await expect(done).toContainText('核实（新发 → 已核实）');
   await expect(done).toContainText('处置（已核实 → 已处置）');
-  await expect(done).toContainText('市医保局');
+  // who did it: the signed-in user's name (the tests run as the demo admin)
+  await expect(done).toContainText('演示·系统管理员');
   await done.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(shots, 'risk-workflow.png'), fullPage: false });
 
   const db = openE2eDb();
   expect(scalar(db, `SELECT COUNT(*) FROM RiskWarningEvent e JOIN RiskWarning w ON w.id = e.warningId
-    WHERE w.ruleCode = 'subsidy_shortfall' AND e.action IN ('VERIFY','DISPOSE') AND e.actor = '市医保局'`)).toBe(2);
+    WHERE w.ruleCode = 'subsidy_shortfall' AND e.action IN ('VERIFY','DISPOSE') AND e.actor = '演示·系统管理员'`)).toBe(2);
   db.close();
 
   await page.goto('/risk#history');
@@ -101,7 +102,7 @@ test('风险预警: changing a threshold makes a new rule version and closes wha
   await rule.getByLabel(/调整说明/).fill('按省考核口径放宽参保率下降阈值');
   await rule.getByRole('button', { name: '保存为新版本并重新评估' }).click();
   await expect(rule.getByText(/已保存为第2版并重新评估：新发 0 条，解除 1 条/)).toBeVisible({ timeout: 120_000 });
-  await expect(rule).toContainText('第2版（市医保局');
+  await expect(rule).toContainText('第2版（演示·系统管理员');
   await expect(rule.locator('table')).toContainText('按省考核口径放宽参保率下降阈值');
 
   await page.goto('/risk?rule=coverage_drop');

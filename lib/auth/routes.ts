@@ -21,6 +21,10 @@ export interface RouteEntry {
   form?: Record<string, string>;
   /** a county user is refused here although access allows county (another county's detail) */
   countyDenied?: boolean;
+  /** server actions called as `action(formData)` (a plain form action) rather than `(prevState, formData)` */
+  formOnly?: boolean;
+  /** the text (body, or redirect Location) by which this entry refuses, when it does not answer 403 */
+  deniedMarker?: string;
 }
 
 export const ROUTES: readonly RouteEntry[] = [
@@ -32,8 +36,11 @@ export const ROUTES: readonly RouteEntry[] = [
   { file: 'app/api/open/download/route.ts', kind: 'export', path: '/api/open/download?year=2024&scheme=ALL&chart=fund-years&format=csv&code=439921', access: 'public' },
   { file: 'app/api/open/view/route.ts', kind: 'api', path: '/api/open/view?code=439921&year=2024&scheme=ALL', access: 'public' },
   { file: 'app/admin/open/page.tsx', kind: 'page', path: '/admin/open', access: 'admin' },
-  { file: 'app/admin/open/actions.ts', kind: 'action', path: '/admin/open', action: 'publishOpenReportAction', access: 'admin', form: { year: '1999' } },
-  { file: 'app/admin/open/actions.ts', kind: 'action', path: '/admin/open', action: 'withdrawOpenReportAction', access: 'admin', form: { id: '999999', reason: '权限矩阵测试' } },
+  { file: 'app/open/[[...slug]]/page.tsx', kind: 'page', path: '/open/2024', access: 'public' },
+  { file: 'app/reports/page.tsx', kind: 'page', path: '/reports', access: 'signedIn', deniedMarker: '月度基金运行分析报告仅对市、县医保部门开放' },
+  { file: 'app/reports/[yyyymm]/page.tsx', kind: 'page', path: '/reports/202412', access: 'signedIn', deniedMarker: '月度报告仅对市医保局开放' },
+  { file: 'app/assessment/print/page.tsx', kind: 'page', path: '/assessment/print?year=2024', access: 'signedIn' },
+  { file: 'app/admin/assessment/page.tsx', kind: 'page', path: '/admin/assessment', access: 'admin' },
   { file: 'app/collection/page.tsx', kind: 'page', path: '/collection', access: 'signedIn' },
   { file: 'app/budget/page.tsx', kind: 'page', path: '/budget', access: 'signedIn' },
   { file: 'app/risk/page.tsx', kind: 'page', path: '/risk?status=all', access: 'signedIn' },
@@ -56,6 +63,11 @@ export const ROUTES: readonly RouteEntry[] = [
   { file: 'app/api/import/templates/[file]/route.ts', kind: 'export', path: '/api/import/templates/enrollment.csv', access: 'signedIn' },
   { file: 'app/api/import/batches/[id]/rejected/route.ts', kind: 'export', path: '/api/import/batches/1/rejected', access: 'admin' },
   { file: 'app/api/admin/audit/route.ts', kind: 'export', path: '/api/admin/audit?format=csv', access: 'admin' },
+  { file: 'app/api/open/download/route.ts', kind: 'export', path: '/api/open/download', access: 'public' },
+  { file: 'app/api/open/view/route.ts', kind: 'api', path: '/api/open/view?year=2024', access: 'public' },
+  { file: 'app/api/reports/jobs/[id]/route.ts', kind: 'api', path: '/api/reports/jobs/1', access: 'city' },
+  { file: 'app/assessment/export/route.ts', kind: 'export', path: '/assessment/export?year=2024', access: 'signedIn' },
+  { file: 'app/reports/[yyyymm]/download/route.ts', kind: 'export', path: '/reports/202412/download', access: 'signedIn' },
   // server actions
   { file: 'app/login/actions.ts', kind: 'action', path: '/login', action: 'loginAction', access: 'public', form: { username: 'nobody', password: 'wrong-password' } },
   { file: 'app/login/actions.ts', kind: 'action', path: '/login', action: 'logoutAction', access: 'signedIn' },
@@ -63,6 +75,12 @@ export const ROUTES: readonly RouteEntry[] = [
   { file: 'app/risk/actions.ts', kind: 'action', path: '/risk', action: 'handleWarningAction', access: 'signedIn', form: { warningId: '$WARNING_439922', action: 'NOTE', note: '权限矩阵测试' } },
   { file: 'app/risk/actions.ts', kind: 'action', path: '/risk', action: 'reevaluateAction', access: 'city' },
   { file: 'app/risk/actions.ts', kind: 'action', path: '/risk', action: 'saveRuleAction', access: 'admin', form: { ruleCode: 'NO_SUCH_RULE' } },
+  { file: 'app/assessment/actions.ts', kind: 'action', path: '/assessment', action: 'publishAction', access: 'city', deniedMarker: '只有市医保局' },
+  { file: 'app/assessment/actions.ts', kind: 'action', path: '/assessment', action: 'withdrawAction', access: 'city', deniedMarker: '只有市医保局' },
+  { file: 'app/assessment/actions.ts', kind: 'action', path: '/admin/assessment', action: 'saveSchemeAction', access: 'admin', deniedMarker: '只有管理员' },
+  { file: 'app/admin/open/actions.ts', kind: 'action', path: '/admin/open', action: 'publishOpenReportAction', access: 'admin', formOnly: true, form: { year: '2001' }, deniedMarker: encodeURIComponent('只有管理员') },
+  { file: 'app/admin/open/actions.ts', kind: 'action', path: '/admin/open', action: 'withdrawOpenReportAction', access: 'admin', formOnly: true, form: { id: '999999', reason: '权限矩阵测试' }, deniedMarker: encodeURIComponent('只有管理员') },
+  { file: 'app/reports/actions.ts', kind: 'action', path: '/reports', action: 'generateReportsAction', access: 'city', formOnly: true, form: { period: '999913' }, deniedMarker: 'error=forbidden' },
   { file: 'app/admin/users/actions.ts', kind: 'action', path: '/admin/users', action: 'createUserAction', access: 'admin', form: { username: '', name: '', role: 'city', password: '' } },
   { file: 'app/admin/users/actions.ts', kind: 'action', path: '/admin/users', action: 'resetPasswordAction', access: 'admin', form: { userId: 'no-such-user', password: 'short' } },
   { file: 'app/admin/users/actions.ts', kind: 'action', path: '/admin/users', action: 'setDisabledAction', access: 'admin', form: { userId: 'no-such-user', disabled: '1' } },

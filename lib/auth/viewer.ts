@@ -18,10 +18,10 @@ export interface Viewer {
   userId: string | null;
   /** the name recorded on actions (handling notes, rule versions, imports): the user's 姓名/单位 */
   name: string;
-  /** login name; '' for the public */
-  username: string;
+  /** login name; '' for the public (optional so hand-built viewers in tests stay valid) */
+  username?: string;
   /** the session token (to keep this session when the password changes); null for the public */
-  sessionToken: string | null;
+  sessionToken?: string | null;
 }
 
 export const PUBLIC_VIEWER: Viewer = { scope: { kind: 'public' }, role: 'public', userId: null, name: '公众', username: '', sessionToken: null };

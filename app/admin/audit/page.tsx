@@ -58,9 +58,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <td style={{ padding: '5px 8px' }}>{r.actorName}{r.actorRole ? <span style={{ color: 'var(--muted)' }}>（{r.actorRole}）</span> : null}</td>
                 <td style={{ padding: '5px 8px', whiteSpace: 'nowrap' }}>{r.actionLabel}</td>
                 <td style={{ padding: '5px 8px' }}>{r.target ?? '—'}</td>
-                <td style={{ padding: '5px 8px', wordBreak: 'break-all', maxWidth: '18em' }}><code>{r.before ?? '—'}</code></td>
-                <td style={{ padding: '5px 8px', wordBreak: 'break-all', maxWidth: '18em' }}><code>{r.after ?? '—'}</code></td>
-                <td style={{ padding: '5px 8px', maxWidth: '20em' }}>{r.detail ?? '—'}</td>
+                <td style={{ padding: '5px 8px', minWidth: '10em', maxWidth: '18em' }}><code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{r.before ?? '—'}</code></td>
+                <td style={{ padding: '5px 8px', minWidth: '10em', maxWidth: '18em' }}><code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{r.after ?? '—'}</code></td>
+                <td style={{ padding: '5px 8px', minWidth: '12em', maxWidth: '20em', wordBreak: 'break-word' }}>{r.detail ?? '—'}</td>
                 <td style={{ padding: '5px 8px' }}>{r.ip ?? '—'}</td>
               </tr>
             ))}
