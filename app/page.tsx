@@ -8,9 +8,10 @@ import OverviewTiles from './_overview/OverviewTiles';
 import CountyComparison from './_overview/CountyComparison';
 import FundTrend from './_overview/FundTrend';
 import OpenWarnings from './_overview/OpenWarnings';
+import SustainabilityLine from './_overview/SustainabilityLine';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 import { SCHEMES } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '总览' };
@@ -18,11 +19,12 @@ export const metadata: Metadata = { title: '总览' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const params = await searchParams;
   const f = parseBaseFilters(params, { years: info.years, regionCodes: info.counties.map((c) => c.code) });
-  const scope = (await getViewer()).scope;
+  const scope = viewer.scope;
   const req = { year: f.year, scheme: f.scheme, region: f.region };
   const key = `${f.year}-${f.scheme}-${f.region}`;
   const regionName = f.region === 'ALL' ? `${info.cityName}（全市）` : info.counties.find((c) => c.code === f.region)?.name;
@@ -44,6 +46,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         <h2 id="warnings-h" className="section-title">风险预警</h2>
         <Suspense key={`w-${f.region}`} fallback={<KpiGridSkeleton count={4} />}>
           <OpenWarnings scope={scope} region={f.region} />
+        </Suspense>
+      </section>
+      <section aria-labelledby="sustain-h">
+        <h2 id="sustain-h" className="section-title">可持续性</h2>
+        <Suspense fallback={<p>…</p>}>
+          <SustainabilityLine scope={scope} />
         </Suspense>
       </section>
       <section aria-labelledby="trend-h">

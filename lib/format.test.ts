@@ -13,7 +13,8 @@ import {
   pickYuanScale,
   unitLabel,
 } from './format';
-import { buildCsv, csvCell } from '@/app/ui/tableExport';
+import { buildCsv } from '@/app/ui/tableExport';
+import { guardFormula } from './csv';
 
 describe('formatValue', () => {
   it('formats ratios (fractions) as percentages with one decimal', () => {
@@ -191,8 +192,8 @@ describe('CSV builder (app/ui/tableExport)', () => {
   });
 
   it('neutralises spreadsheet formulas in text cells', () => {
-    expect(csvCell('=SUM(A1)')).toBe("'=SUM(A1)");
-    expect(csvCell('@x')).toBe("'@x");
-    expect(csvCell(-3)).toBe('-3');
+    expect(guardFormula('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(guardFormula('@x')).toBe("'@x");
+    expect(buildCsv([{ key: 'a', header: '=HEADER()' }], [{ a: -3 }, { a: '-x' }]).slice(1)).toBe("'=HEADER()\r\n-3\r\n'-x");
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The one number formatter of the product (STYLE §6). Pure: no React, no DB, no locale of the host.
+ * The one number formatter of the product. Pure: no React, no DB, no locale of the host.
  *
- * Conventions (DESIGN §2): money is stored in 元 and shown as 万元 / 亿元; percentages to one decimal.
+ * Conventions: money is stored in 元 and shown as 万元 / 亿元; percentages to one decimal.
  * - `ratio` values are fractions (0.953 → '95.3%').
  * - `pp` values are differences of two ratios, also as fractions (0.025 → '+2.5个百分点'),
  *   so `a − b` of two `ratio` indicators can be shown as `pp` without rescaling.
@@ -187,6 +187,141 @@ export function unitLabel(unit: IndicatorUnit, scale?: Exclude<YuanScale, 'auto'
       return String(never);
     }
   }
+}
+
+// ---------------------------------------------------------------- column and axis scales
+
+export type FixedYuanScale = Exclude<YuanScale, 'auto'>;
+
+export interface ColumnScale {
+  scale: FixedYuanScale;
+  /** Decimal places every cell of the column is shown with. */
+  digits: number;
+}
+
+/**
+ * One 元 scale for a whole table column (or chart axis), so that 「9,947.7万元」 never sits under
+ * 「1.14亿元」: the scale is read off the largest magnitude *as it would be shown* (99,999,999 元 shows as
+ * 10,000.0万元, so it goes to 亿元), and the decimals grow (up to 4) until the smallest non-zero value still
+ * shows two significant digits in that scale. Negative values count by magnitude; missing values are
+ * ignored; a column with no values at all gets 万元 with one decimal.
+ */
+export function chooseYuanScale(values: Iterable<number | null | undefined>): ColumnScale {
+  let max = 0;
+  let minNonZero = Infinity;
+  for (const v of values) {
+    if (!isPresent(v)) continue;
+    const a = Math.abs(v);
+    if (a > max) max = a;
+    if (a > 0 && a < minNonZero) minNonZero = a;
+  }
+  if (max === 0) return { scale: '万元', digits: YUAN_DIGITS['万元'] };
+  let scale: FixedYuanScale = pickYuanScale(max);
+  // Near a unit boundary the rounded figure may reach the next unit (9,999.96万 → 10,000.0万): move up.
+  if (scale === '元' && Math.round(max) >= WAN) scale = '万元';
+  if (scale === '万元' && roundTo(max / WAN, YUAN_DIGITS['万元']) >= WAN) scale = '亿元';
+  let digits = YUAN_DIGITS[scale];
+  const smallest = minNonZero / YUAN_DIVISOR[scale];
+  while (digits < 4 && smallest < 10 ** (1 - digits)) digits++;
+  return { scale, digits };
+}
+
+/** A value in a column's scale, without the unit (the header states it): 114_000_000 in 亿元 → '1.14'. */
+export function formatScaled(v: number | null | undefined, col: ColumnScale): string {
+  if (!isPresent(v)) return MISSING;
+  return num(v / YUAN_DIVISOR[col.scale], col.digits);
+}
+
+/** The number as shown by formatScaled, back as a number (for checking whether rounded parts add up). */
+export function roundScaled(v: number, col: ColumnScale): number {
+  return roundTo(v / YUAN_DIVISOR[col.scale], col.digits);
+}
+
+export interface AxisTicks {
+  /** Tick values in the data's own unit (元, fraction, …): give them to the chart as gridlines. */
+  ticks: number[];
+  /** [first tick, last tick]: the axis domain, so no gridline lacks a label. */
+  domain: [number, number];
+  /** Decimal places of every label, taken from the step so labels equal the gridline values. */
+  decimals: number;
+  /** Display multiplier: data value × factor = the number in the label (1e-8 for 亿元, 100 for %). */
+  factor: number;
+}
+
+/** The number a label shows per data unit: money in the chosen scale, fractions in per cent. */
+export function displayFactor(unit: IndicatorUnit, scale?: FixedYuanScale): number {
+  if (unit === 'yuan') return 1 / YUAN_DIVISOR[scale ?? '万元'];
+  if (unit === 'ratio' || unit === 'pp') return 100;
+  return 1;
+}
+
+const NICE_STEPS = [1, 2, 2.5, 5, 10];
+
+function decimalsOf(step: number): number {
+  for (let d = 0; d <= 10; d++) if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-9 * 10 ** d) return d;
+  return 10;
+}
+
+/**
+ * Tick chooser for a value axis. Works in display units (亿元, %) so every label is a round number that
+ * equals its gridline exactly: the step is 1, 2, 2.5 or 5 × 10^k, the decimals are the step's, and the
+ * domain runs from the tick at or below the minimum to the tick at or above the maximum. Includes zero
+ * when `includeZero` (bars) or when the data straddle it; counts and per-person yuan never get a
+ * fractional step. `min`/`max` are in the data's unit; equal or missing bounds give a small range around
+ * the value (or [0, 1] display units when there is nothing).
+ */
+export function chooseTicks(
+  min: number,
+  max: number,
+  unit: IndicatorUnit,
+  opts: { scale?: FixedYuanScale; maxTicks?: number; includeZero?: boolean } = {},
+): AxisTicks {
+  const factor = displayFactor(unit, opts.scale);
+  const maxTicks = Math.max(2, opts.maxTicks ?? 6);
+  let lo = isPresent(min) ? min * factor : 0;
+  let hi = isPresent(max) ? max * factor : 0;
+  if (lo > hi) [lo, hi] = [hi, lo];
+  if (opts.includeZero || (lo < 0 && hi > 0)) {
+    lo = Math.min(lo, 0);
+    hi = Math.max(hi, 0);
+  }
+  if (hi === lo) {
+    // One value (or none): a range around it, keeping zero as the base when it is one.
+    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+    if (lo !== 0) lo -= pad;
+    hi += pad;
+  }
+  const integerOnly = unit === 'count' || unit === 'yuan_per_person';
+  const raw = (hi - lo) / (maxTicks - 1);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  let step = NaN;
+  for (const m of NICE_STEPS) {
+    const s = m * mag;
+    if (integerOnly && s < 1) continue;
+    // 2.5 × 10^k would need one more decimal than its neighbours for small k; allowed only from 25 up.
+    if (m === 2.5 && s < 25) continue;
+    const first = Math.floor(lo / s + 1e-9);
+    const last = Math.ceil(hi / s - 1e-9);
+    if (last - first + 1 <= maxTicks) {
+      step = s;
+      break;
+    }
+  }
+  if (!Number.isFinite(step)) step = 10 * mag;
+  const decimals = decimalsOf(step);
+  const first = Math.floor(lo / step + 1e-9);
+  const last = Math.ceil(hi / step - 1e-9);
+  const shown: number[] = [];
+  for (let i = first; i <= last; i++) shown.push(roundTo(i * step, decimals));
+  const ticks = shown.map((t) => (t === 0 ? 0 : t / factor));
+  return { ticks, domain: [ticks[0], ticks[ticks.length - 1]], decimals, factor };
+}
+
+/** The label of one tick chosen by chooseTicks: 250_000_000 at 亿元 step 0.5 → '2.5'; 0.95 → '95%'. */
+export function formatTick(value: number, unit: IndicatorUnit, axis: Pick<AxisTicks, 'decimals' | 'factor'>): string {
+  if (!isPresent(value)) return '';
+  const s = num(value * axis.factor, axis.decimals, unit === 'pp');
+  return unit === 'ratio' ? s + '%' : s;
 }
 
 // ---------------------------------------------------------------- periods

@@ -34,7 +34,7 @@ interface WorkerResult { rows: number; seconds: number; maxRssMb: number; status
 
 function runWorker(args: string[], env: Record<string, string> = {}): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-import.ts'), ...args], {
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts/bench-import.ts'), ...args], {
       cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

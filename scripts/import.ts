@@ -1,7 +1,11 @@
 // Imports a file into the warehouse named by DATABASE_URL (default: the embedded SQLite file), for
 // scheduled loads. The same validation, batch bookkeeping and refresh as the admin page (lib/ingest).
 //
-//   npm run import -- <file> [--kind SETTLEMENT|ENROLLMENT|…] [--sheet 工作表] [--replace] [--by NAME] [--json]
+//   npm run import -- <file> [--kind SETTLEMENT|ENROLLMENT|…] [--sheet 工作表] [--replace] [--by USERNAME] [--json]
+//
+// Who imported: `--by` must name an existing, enabled user account (e.g. the admin running a scheduled
+// load); without it the import is recorded as `cli:<OS user>`. Loaded, rejected and failed imports all
+// go to the audit trail.
 //   npm run import -- --template ENROLLMENT --out 参保模板.xlsx      blank template (.xlsx or .csv)
 //   npm run import -- --templates-doc                                rewrite lib/ingest/TEMPLATES.md
 //
@@ -13,6 +17,8 @@ import { importFile, isTemplateKind, PHASE_LABELS, TEMPLATES, TEMPLATE_LIST, typ
 import { describeProblem } from '../lib/ingest/problems';
 import { templateCsv, templateXlsx } from '../lib/ingest/export';
 import { renderTemplatesMarkdown, TEMPLATES_DOC_PATH } from '../lib/ingest/docs';
+import { cliActor, type AuditActor } from '../lib/audit/record';
+import { auditImport } from '../lib/audit/imports';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,7 +27,8 @@ function arg(name: string): string | undefined {
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
 function usage(): never {
-  console.error(`用法：npm run import -- <文件> [--kind 模板] [--sheet 工作表] [--replace] [--by 导入人] [--json]
+  console.error(`用法：npm run import -- <文件> [--kind 模板] [--sheet 工作表] [--replace] [--by 用户名] [--json]
+  --by        以该系统账号的名义导入（须为已有且未停用的用户）；不给则记为“cli:操作系统用户名”
   模板（--kind）：${TEMPLATE_LIST.map((t) => `${t.kind}（${t.name}）`).join('、')}
   --sheet     Excel文件要读取的工作表（名称或序号）；默认第一个未隐藏的工作表
   --replace   更正文件：替换文件所含地区、险种、月份的已入库数据
@@ -65,6 +72,21 @@ async function main() {
   }
   const json = flag('json');
   const db = createDb();
+  let actor: AuditActor = cliActor();
+  let importedBy = actor.name;
+  const by = arg('by');
+  if (by) {
+    const u = await db.prisma.user.findUnique({ where: { username: by.trim().toLowerCase() } });
+    if (!u || u.disabled) {
+      console.error(`--by 必须是已有且未停用的用户名：${by}`);
+      await db.close();
+      process.exit(1);
+    }
+    actor = { id: u.id, name: u.username ?? by, role: u.role };
+    importedBy = `${u.name}（${u.username}，命令行 ${cliActor().name}）`;
+  }
+  const mode = flag('replace') ? 'REPLACE' : 'APPEND';
+  const fileName = path.basename(file);
   let lastPhase = '';
   let lastAt = 0;
   const onProgress = (p: ImportProgress) => {
@@ -77,14 +99,14 @@ async function main() {
     lastAt = now;
   };
   try {
-    const r = await importFile(db, {
-      file,
-      kind: kindArg(),
-      sheet: arg('sheet'),
-      mode: flag('replace') ? 'REPLACE' : 'APPEND',
-      importedBy: arg('by'),
-      onProgress,
-    });
+    let r;
+    try {
+      r = await importFile(db, { file, kind: kindArg(), sheet: arg('sheet'), mode, importedBy, onProgress });
+    } catch (e) {
+      await auditImport(db, actor, { fileName, mode, via: '命令行 ' }, e as Error);
+      throw e;
+    }
+    await auditImport(db, actor, { fileName, mode, via: '命令行 ' }, r);
     if (json) {
       console.log(JSON.stringify({ batchId: r.batchId, status: r.status, kind: r.kind, sheet: r.report.sheet, units: r.report.units, notes: r.report.notes, steps: r.report.hooks, rows: r.rows, rowsAccepted: r.rowsAccepted, rowsRejected: r.rowsRejected, rowsSkipped: r.rowsSkipped, problemCount: r.problemCount, durationMs: r.durationMs, message: r.message }));
     } else {

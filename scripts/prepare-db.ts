@@ -1,10 +1,14 @@
 // Migrates the database named by DATABASE_URL (default: the embedded SQLite file data/yibao.db) and,
-// when it is empty, loads the demo city. Safe to run every start.
+// when it is empty, loads the demo city and creates its demo accounts (passwords generated, printed once,
+// written to data/demo-accounts.txt). Safe to run every start.
 import { migrateDeploy } from '../lib/db/migrate';
 import { createDb } from '../lib/db';
 import { isWarehouseEmpty, loadDemoCity } from '../lib/demo/load';
 import { evaluateWarnings } from '../lib/risk/evaluate';
+import { ensureDemoAccounts } from '../lib/auth/demo';
+import { authSecret } from '../lib/auth/secret';
 import { resumePendingSteps, sweepStaleUploads } from '../lib/ingest/postImport';
+import { publishDemoOpenReports } from '../lib/open/publish';
 
 async function main() {
   const t0 = Date.now();
@@ -23,8 +27,20 @@ async function main() {
       const t1 = Date.now();
       await evaluateWarnings(db, { trigger: 'IMPORT', actor: '演示数据装载' });
       console.log(`[db] 风险预警评估完成 (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+      // The demo city's annual public reports are published at load, so /open has something to show.
+      const t2 = Date.now();
+      const years = await publishDemoOpenReports(db);
+      console.log(`[db] 年度公开报告已发布：${years.join('、')}年 (${((Date.now() - t2) / 1000).toFixed(1)} s)`);
     } else {
       console.log('[db] 已有数据，跳过演示数据装载');
+    }
+    authSecret(); // create data/auth-secret now rather than at the first request
+    const demo = await ensureDemoAccounts(db);
+    if (demo) {
+      console.log('[db] 已生成演示账号（密码只在此显示一次，并已写入 ' + demo.file + '）：');
+      for (const a of demo.accounts) console.log(`       ${a.username.padEnd(12)} ${a.password}  ${a.role.padEnd(7)} ${a.name}`);
+    } else if ((await db.prisma.user.count()) === 0) {
+      console.log('[db] 尚无用户：用 npm run user:create -- --username 用户名 --role admin 建立第一个管理员');
     }
     // An import whose process died after its data commit left its post-import steps pending: run them now.
     const resumed = await resumePendingSteps(db);

@@ -2,7 +2,7 @@
 # `npm test`: everything the tests need, then every test.
 #  1. system packages a fresh machine lacks (Debian Chromium + CJK fonts, PostgreSQL server)
 #  2. a throwaway PostgreSQL on a loopback port (stopped on exit)
-#  3. type check, unit and database tests (Vitest) against SQLite and PostgreSQL
+#  3. type check, lint, unit and database tests (Vitest) against SQLite and PostgreSQL
 #  4. production build, then browser tests (Playwright in Debian Chromium) on the demo city
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +31,9 @@ echo "[test] PostgreSQL at $TEST_PG_URL"
 
 echo "[test] type check"
 npx tsc --noEmit
+
+echo "[test] lint (ESLint, eslint-config-next)"
+npx eslint .
 
 echo "[test] unit and database tests"
 rm -f .tmp/vitest.json .tmp/playwright.json

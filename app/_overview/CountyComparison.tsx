@@ -17,7 +17,8 @@ export default async function CountyComparison({ scope, info, req }: { scope: Sc
   }
   const names = new Map([[info.cityCode, `${info.cityName}（全市）`], ...info.counties.map((c) => [c.code, c.name] as const)]);
   const order = [info.cityCode, ...info.counties.map((c) => c.code)];
-  const rows = data.counties
+  // A copy: the page data are shared between requests (lib/cache).
+  const rows = [...data.counties]
     .sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code))
     .map((c) => ({
       region: names.get(c.code) ?? c.code,

@@ -7,12 +7,14 @@ import BatchHistory from './_widgets/BatchHistory';
 import TemplateDownloads from './_widgets/TemplateDownloads';
 import { TEMPLATE_LIST } from '@/lib/ingest/templates';
 import styles from './admin.module.css';
+import { requireViewer } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: '数据导入' };
 
-// 管理 (DESIGN §6): imports with the validation report and batch history. Users and roles, reference
+// 管理: imports with the validation report and batch history. Users and roles, reference
 // tables and rule configuration come with login.
-export default function AdminImportPage() {
+export default async function AdminImportPage() {
+  await requireViewer({ roles: ['admin'] });
   return (
     <>
       <header className="page-header">
@@ -22,8 +24,10 @@ export default function AdminImportPage() {
           同一文件不会导入两次；更正文件替换其所含月份的数据。导入后受影响月份的汇总数据随即刷新。
           命令行：<code>npm run import -- 文件 [--kind 模板] [--replace]</code>。
         </p>
+        <p className="page-lead" style={{ marginTop: 6 }}>
+          其他管理：<Link href="/admin/users">用户</Link> · <Link href="/admin/audit">审计日志</Link>
+        </p>
       </header>
-      <p className={styles.openNote} role="note">尚未启用登录：本页目前对所有能访问本系统的人开放，正式使用前须限制为管理员。</p>
 
       <section className="section" aria-labelledby="upload-h">
         <h2 id="upload-h">上传文件</h2>
@@ -42,7 +46,7 @@ export default function AdminImportPage() {
       <section className="section" aria-labelledby="templates-h">
         <h2 id="templates-h">模板下载</h2>
         <p className="page-lead" style={{ marginBottom: 10 }}>
-          每个模板的列、类型、单位、代码和示例见<Link href="/admin/templates">模板说明</Link>。
+          每个模板的列、类型、单位、代码和示例见<Link href="/admin/templates">模板说明</Link>。县级考核方案见<Link href="/admin/assessment">考核方案</Link>。
         </p>
         <TemplateDownloads />
       </section>

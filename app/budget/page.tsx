@@ -16,15 +16,16 @@ import { pageContext, regionName } from '../collection/_widgets/common';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
 import { parseAsOfMonth } from '@/lib/queries/budget/filters';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 import { SCHEMES } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '预算执行' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** 预算执行 (seed 001 §三(三), §五(二)): each county's execution of the plan the city handed it. */
+/** 预算执行 (市级统筹意见（征求意见稿）三(三), 五(二)): each county's execution of the plan the city handed it. */
 export default async function BudgetPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const params = await searchParams;
@@ -33,7 +34,7 @@ export default async function BudgetPage({ searchParams }: { searchParams: Searc
   const lastMonth = f.year === Math.floor(info.lastPeriod / 100) ? info.lastPeriod % 100 : 12;
   const asked = parseAsOfMonth(params);
   const month = asked !== null && asked <= lastMonth ? asked : null;
-  const scope = (await getViewer()).scope;
+  const scope = viewer.scope;
   const ctx = pageContext(info);
   const req = { year: f.year, scheme: f.scheme, region: f.region, month };
   const key = `${f.year}-${f.scheme}-${f.region}-${month ?? ''}`;

@@ -15,20 +15,21 @@ import EnrolmentTrend from './_widgets/EnrolmentTrend';
 import { pageContext, regionName } from './_widgets/common';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 import { SCHEMES } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '参保征缴' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** 参保征缴 (seed 001 §四(一), §五(二)): coverage and collection per county against targets, by source and level. */
+/** 参保征缴 (市级统筹意见（征求意见稿）四(一), 五(二)): coverage and collection per county against targets, by source and level. */
 export default async function CollectionPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const params = await searchParams;
   const f = parseBaseFilters(params, { years: info.years, regionCodes: info.counties.map((c) => c.code), defaultScheme: 'RESIDENT' });
-  const scope = (await getViewer()).scope;
+  const scope = viewer.scope;
   const ctx = pageContext(info);
   const req = { year: f.year, scheme: f.scheme, region: f.region };
   const key = `${f.year}-${f.scheme}-${f.region}`;

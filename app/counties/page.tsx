@@ -8,7 +8,7 @@ import SourceNote from '../ui/SourceNote';
 import CountyIndex from './_widgets/CountyIndex';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 import { SCHEMES } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '县域画像' };
@@ -16,13 +16,14 @@ export const metadata: Metadata = { title: '县域画像' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CountiesPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const sp = await searchParams;
   const f = parseBaseFilters(sp, { years: info.years, regionCodes: info.counties.map((c) => c.code) });
   // Choosing a county in the filter bar opens its profile.
   if (f.region !== 'ALL') redirect(`/counties/${f.region}?year=${f.year}&scheme=${f.scheme}`);
-  const scope = (await getViewer()).scope;
+  const scope = viewer.scope;
   const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
   const extra = tableSortParams(sp);
   return (

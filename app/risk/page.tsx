@@ -8,12 +8,13 @@ import { parseRiskFilters } from '@/lib/queries/risk/filters';
 import EvaluationStatus from './_widgets/EvaluationStatus';
 import HandlingHistory from './_widgets/HandlingHistory';
 import Projection from './_widgets/Projection';
+import Sustainability from './_widgets/Sustainability';
 import ReevaluateForm from './_widgets/ReevaluateForm';
 import RiskFilterBar from './_widgets/RiskFilterBar';
 import RuleDefinitions from './_widgets/RuleDefinitions';
 import Summary from './_widgets/Summary';
 import WarningList from './_widgets/WarningList';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 import s from './risk.module.css';
 
 export const metadata: Metadata = { title: '风险预警' };
@@ -21,16 +22,16 @@ export const metadata: Metadata = { title: '风险预警' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
- * 风险预警 (seed 001 §四(二): 基金运行风险预警机制和处置预案): open warnings by severity, region and rule;
+ * 风险预警 (市级统筹意见（征求意见稿）四(二): 基金运行风险预警机制和处置预案): open warnings by severity, region and rule;
  * each warning with its trend, the figures behind it and its handling; the balance projection with a
  * what-if; the rule definitions and their thresholds; the handling history. Warnings are stored by the
  * evaluation (lib/risk/evaluate.ts, after every import and on demand); this page only reads them.
  */
 export default async function RiskPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const f = parseRiskFilters(await searchParams, { regionCodes: [info.cityCode, ...info.counties.map((c) => c.code)] });
-  const viewer = await getViewer();
   const scope = viewer.scope;
   const key = `${f.status}-${f.severity}-${f.region}-${f.rule}`;
   const regions = [{ code: info.cityCode, name: `${info.cityName}（全市）` }, ...info.counties.map((c) => ({ code: c.code, name: c.name }))];
@@ -72,11 +73,19 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
         </Suspense>
       </section>
 
+      <section aria-labelledby="sustainability-h" id="sustainability">
+        <h2 id="sustainability-h" className={s.sectionTitle}>基金可持续性（随机预测）</h2>
+        <p className={s.sectionLead}>上方险种的累计结余按数千条模拟路径给出分位区间：可支付月数低于3个月、6个月的概率，耗尽月份及其区间，短期充足性检验（未来24个月每月可支付月数不低于3个月），以及调整缴费、补助、报销比例和支出增长的效果。当累计结余不足时，按《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》第三部分第（三）项“以收定支、收支平衡”调整政策。</p>
+        <Suspense key={`su-${f.pscheme}`} fallback={<ChartSkeleton height={320} />}>
+          <Sustainability scope={scope} filters={f} />
+        </Suspense>
+      </section>
+
       <section aria-labelledby="rules-h" id="rules">
         <h2 id="rules-h" className={s.sectionTitle}>预警规则</h2>
         <p className={s.sectionLead}>规则读取指标库中的指标，阈值可由管理员调整：每次调整保存为新版本（记录调整人、时间和说明）并立即重新评估，每条预警记录其所依据的规则版本。</p>
         <Suspense fallback={<TableSkeleton rows={8} columns={3} />}>
-          <RuleDefinitions scope={scope} />
+          <RuleDefinitions scope={scope} canEdit={viewer.role === 'admin'} />
         </Suspense>
       </section>
 

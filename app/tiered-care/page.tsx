@@ -15,13 +15,14 @@ import ReferralsSigning from './_widgets/ReferralsSigning';
 import OptionLinks from './_widgets/OptionLinks';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 import { parseTieredCareParams } from '@/lib/queries/tieredCare/request';
 import { cachedPoolingMonths } from '@/lib/queries/tieredCare/inputs';
 import { SCHEMES } from '@/lib/domain/codes';
 import { indicators } from '@/lib/indicators/registry';
 import { POOLING_OUTCOMES } from '@/lib/tieredCare/poolingEffect';
 import styles from './tieredCare.module.css';
+import { cite } from '@/lib/indicators/sources';
 
 export const metadata: Metadata = { title: '分级诊疗' };
 
@@ -40,12 +41,13 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 }
 
 export default async function TieredCarePage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const params = await searchParams;
   const f = parseBaseFilters(params, { years: info.years, regionCodes: info.counties.map((c) => c.code) });
   const { outcome, flow } = parseTieredCareParams(params);
-  const scope = (await getViewer()).scope;
+  const scope = viewer.scope;
   const req = { year: f.year, scheme: f.scheme, region: f.region };
   const key = `${f.year}-${f.scheme}-${f.region}`;
   const regionName = f.region === 'ALL' ? `${info.cityName}（全市）` : info.counties.find((c) => c.code === f.region)?.name;
@@ -63,7 +65,7 @@ export default async function TieredCarePage({ searchParams }: { searchParams: S
       </header>
       <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={extra} />
 
-      <Section id="kpi" title="主要指标" intro="所选年度（截至最新月份）对照目标值；市级统筹不得冲击分级诊疗（seed 001 §四(三)）。">
+      <Section id="kpi" title="主要指标" intro={`所选年度（截至最新月份）对照目标值；市级统筹不得冲击分级诊疗（${cite('pooling-opinion', '四(三)')}）。`}>
         <Suspense key={key} fallback={<KpiGridSkeleton count={4} />}>
           <ShareKpis scope={scope} cityCode={info.cityCode} req={req} />
         </Suspense>

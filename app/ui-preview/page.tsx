@@ -8,6 +8,8 @@ import { ChartSkeleton, KpiGridSkeleton, TableSkeleton } from '../ui/Skeleton';
 import EmptyState from '../ui/EmptyState';
 import ErrorState from '../ui/ErrorState';
 import SourceNote from '../ui/SourceNote';
+import { requireViewer } from '@/lib/auth/viewer';
+import { cite } from '@/lib/indicators/sources';
 
 export const metadata: Metadata = { title: '组件预览', robots: { index: false } };
 
@@ -60,7 +62,8 @@ const COUNTY_ROWS = REGIONS.map((r, i) => ({
   insured: 210_000 + i * 33_456,
 }));
 
-export default function UiPreviewPage() {
+export default async function UiPreviewPage() {
+  await requireViewer({ roles: ['admin'] });
   return (
     <>
       <div className="preview-banner" role="note">
@@ -92,7 +95,7 @@ export default function UiPreviewPage() {
             definition="实际参保人数占全民参保登记库应参保人数的比例。"
             formula="参保人数 ÷ 应参保人数"
             sources={['EnrollmentFact.enrolled', 'EnrollmentFact.shouldEnroll']}
-            policyRef="seed 004：居民医保参保率稳定在95%以上"
+            policyRef={cite('yiyang-reply', undefined, '居民医保参保率稳定在95%以上')}
             href="/collection"
           />
           <KpiTile
@@ -131,7 +134,7 @@ export default function UiPreviewPage() {
             definition="居民医保人均财政补助与人均个人缴费之比。"
             formula="人均财政补助 ÷ 人均个人缴费"
             sources={['ContributionFact.collected']}
-            policyRef="seed 004：湖南 2021 年为 1.91 : 1"
+            policyRef={cite('yiyang-reply', undefined, '湖南 2021 年为 1.91 : 1')}
           />
           <KpiTile
             name="支出预算执行偏差"

@@ -1,19 +1,25 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import NavLinks from './NavLinks';
+import UserMenu from './UserMenu';
+import { FAULT_META, faultsEnabled } from './faults';
 
 export const PRODUCT_NAME = '医保基金运行与分级诊疗分析平台';
 
 export interface AppShellProps {
   cityName: string;
-  /** True when the loaded dataset is the generated demo city (DESIGN §7): always labelled 演示数据. */
+  /** True when the loaded dataset is the generated demo city: always labelled 演示数据. */
   isDemo: boolean;
+  /** the signed-in user (null: the anonymous public) */
+  user?: { name: string; role: string; roleLabel: string } | null;
   children: ReactNode;
 }
 
-export default function AppShell({ cityName, isDemo, children }: AppShellProps) {
+export default function AppShell({ cityName, isDemo, user = null, children }: AppShellProps) {
   return (
     <>
+      {/* Test servers only (E2E_FAULTS=1): lets ?e2e-fail=… break one widget on purpose (app/ui/faults.ts). */}
+      {faultsEnabled() && <meta name={FAULT_META} content="on" />}
       <a className="skip-link" href="#main">
         跳到主要内容
       </a>
@@ -28,10 +34,14 @@ export default function AppShell({ cityName, isDemo, children }: AppShellProps) 
               演示数据
             </span>
           )}
+          {user && <UserMenu name={user.name} roleLabel={user.roleLabel} />}
         </div>
       </header>
-      <NavLinks />
+      <NavLinks role={user?.role ?? 'public'} />
       <main id="main" className="app-main">
+        <p className="page-pending" role="status" aria-live="polite">
+          正在按新的筛选条件加载……
+        </p>
         {children}
       </main>
       <footer className="app-footer">

@@ -13,7 +13,7 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { formatPeriod, formatValue } from '@/lib/format';
+import { chooseYuanScale, formatPeriod, formatScaled, formatValue, roundScaled, type ColumnScale } from '@/lib/format';
 import EmptyState from './EmptyState';
 import { EXPORTERS, downloadTable, type CellValue, type ColumnUnit, type ExportFormat, type TableRow } from './tableExport';
 
@@ -45,6 +45,12 @@ export interface DataTableProps {
   emptyReason?: string;
   /** Export buttons to offer (default: CSV and XLSX). */
   formats?: ExportFormat[];
+  /**
+   * Name of a row field that is truthy on total rows. Without it, a row whose first column reads
+   * '全市', '合计' or '…（全市）' is the total. Total rows are pinned on top, styled as totals and left out
+   * of sorting and of the row count.
+   */
+  totalKey?: string;
 }
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
@@ -73,9 +79,51 @@ function compareCells(a: Row<TableRow>, b: Row<TableRow>, columnId: string): num
   return collator.compare(String(x ?? ''), String(y ?? ''));
 }
 
-function renderCell(value: CellValue | undefined, unit: ColumnUnit | undefined): string {
+/** First-column labels that mark the city total of a county table. */
+const TOTAL_LABEL = /^(全市|合计|总计|全市合计)$|（全市）$/;
+
+export function isTotalRow(row: TableRow, columns: DataTableColumn[], totalKey?: string): boolean {
+  if (totalKey) return Boolean(row[totalKey]);
+  const first = columns[0] ? row[columns[0].key] : null;
+  return typeof first === 'string' && TOTAL_LABEL.test(first.trim());
+}
+
+/** A header without a unit it may already carry, so the chosen scale is stated once: '支出预算（亿元）'. */
+function scaledHeader(header: string, scale: ColumnScale): string {
+  return `${header.replace(/\s*[（(](元|万元|亿元)[)）]\s*$/, '')}（${scale.scale}）`;
+}
+
+/**
+ * The note for money columns whose shown parts visibly fail to add up to the shown total (the unrounded
+ * figures do add up): said once per table, naming the columns.
+ */
+export function roundingNote(
+  columns: DataTableColumn[],
+  parts: TableRow[],
+  totals: TableRow[],
+  scales: Map<string, ColumnScale>,
+): string | null {
+  if (totals.length !== 1 || parts.length < 2) return null;
+  const off: string[] = [];
+  for (const col of columns) {
+    const scale = scales.get(col.key);
+    const total = totals[0][col.key];
+    if (!scale || typeof total !== 'number') continue;
+    const values = parts.map((r) => r[col.key]);
+    if (!values.every((v): v is number => typeof v === 'number')) continue;
+    const sum = values.reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - total) > Math.max(1, Math.abs(total) * 1e-9)) continue; // not a sum of its parts
+    const shownSum = values.reduce((a, v) => a + roundScaled(v, scale), 0);
+    if (Math.abs(shownSum - roundScaled(total, scale)) > 10 ** -scale.digits / 2) off.push(col.header);
+  }
+  if (off.length === 0) return null;
+  return `注：金额四舍五入显示，${off.map((h) => `「${h}」`).join('、')}各行之和与合计可能相差末位数字。`;
+}
+
+function renderCell(value: CellValue | undefined, unit: ColumnUnit | undefined, scale?: ColumnScale): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'number') {
+    if (scale) return formatScaled(value, scale);
     if (unit === 'period') return formatPeriod(value);
     if (unit) return formatValue(value, unit);
     return String(value);
@@ -83,18 +131,18 @@ function renderCell(value: CellValue | undefined, unit: ColumnUnit | undefined):
   return value;
 }
 
-function buildColumns(columns: DataTableColumn[]): ColumnDef<TableRow>[] {
+function buildColumns(columns: DataTableColumn[], scales: Map<string, ColumnScale>): ColumnDef<TableRow>[] {
   return columns.map((col) => ({
     id: col.key,
     // undefined (not null) so TanStack's sortUndefined keeps missing values last in both directions.
     accessorFn: (row: TableRow) => row[col.key] ?? undefined,
-    header: col.header,
+    header: scales.has(col.key) ? scaledHeader(col.header, scales.get(col.key)!) : col.header,
     sortingFn: compareCells,
     sortUndefined: 'last',
     sortDescFirst: isNumericUnit(col.unit),
     cell: (ctx) => {
       const raw = ctx.getValue<CellValue | undefined>();
-      const text = renderCell(raw, col.unit);
+      const text = renderCell(raw, col.unit, scales.get(col.key));
       const missing = raw === null || raw === undefined || raw === '';
       const href = col.linkKey ? ctx.row.original[col.linkKey] : null;
       if (typeof href === 'string' && href && !missing) {
@@ -122,10 +170,25 @@ function DataTableView({
   caption,
   emptyReason,
   formats = DEFAULT_FORMATS,
+  totalKey,
   sortParam,
   onSortChange,
 }: ViewProps) {
-  const columnDefs = useMemo(() => buildColumns(columns), [columns]);
+  // One scale per money column, chosen from all its cells (total included) and stated in the header.
+  const scales = useMemo(() => {
+    const m = new Map<string, ColumnScale>();
+    for (const c of columns)
+      if (c.unit === 'yuan') m.set(c.key, chooseYuanScale(rows.map((r) => (typeof r[c.key] === 'number' ? (r[c.key] as number) : null))));
+    return m;
+  }, [columns, rows]);
+  const [bodyRows, totalRows] = useMemo(() => {
+    const body: TableRow[] = [];
+    const totals: TableRow[] = [];
+    for (const r of rows) (rows.length > 1 && isTotalRow(r, columns, totalKey) ? totals : body).push(r);
+    return [body, totals];
+  }, [rows, columns, totalKey]);
+  const note = useMemo(() => roundingNote(columns, bodyRows, totalRows, scales), [columns, bodyRows, totalRows, scales]);
+  const columnDefs = useMemo(() => buildColumns(columns, scales), [columns, scales]);
   const keys = useMemo(() => new Set(columns.map((c) => c.key)), [columns]);
   const sorting = useMemo(() => parseSort(sortParam, keys), [sortParam, keys]);
   const alignOf = useMemo(
@@ -134,7 +197,7 @@ function DataTableView({
   );
 
   const table = useReactTable<TableRow>({
-    data: rows,
+    data: bodyRows,
     columns: columnDefs,
     state: { sorting },
     onSortingChange: (updater: Updater<SortingState>) => {
@@ -161,7 +224,7 @@ function DataTableView({
                 type="button"
                 className="btn"
                 onClick={() => {
-                  downloadTable(f, exportName, columns, sortedRows.map((r) => r.original)).catch((err) => {
+                  downloadTable(f, exportName, columns, [...totalRows, ...sortedRows.map((r) => r.original)]).catch((err) => {
                     console.error('[export]', err);
                     window.alert('导出失败，请稍后重试。');
                   });
@@ -197,7 +260,7 @@ function DataTableView({
                             type="button"
                             className="sort-btn"
                             onClick={header.column.getToggleSortingHandler()}
-                            title="点击排序"
+                            title={totalRows.length > 0 ? '点击排序（合计行固定在首行）' : '点击排序'}
                           >
                             {flexRender(header.column.columnDef.header, header.getContext())}
                             <span className="sort-icon" aria-hidden="true">
@@ -211,6 +274,24 @@ function DataTableView({
                 ))}
               </thead>
               <tbody>
+                {totalRows.map((row, i) => (
+                  <tr key={`total-${i}`} className="total-row">
+                    {columns.map((col, j) => {
+                      const raw = row[col.key];
+                      const text = renderCell(raw ?? undefined, col.unit, scales.get(col.key));
+                      const right = alignOf.get(col.key) === 'right';
+                      return j === 0 ? (
+                        <th key={col.key} scope="row" className={right ? 'num' : undefined}>
+                          {text}
+                        </th>
+                      ) : (
+                        <td key={col.key} className={right ? 'num' : undefined}>
+                          {raw === null || raw === undefined || raw === '' ? <span className="missing">{text}</span> : text}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
                 {sortedRows.map((row) => (
                   <tr key={row.id}>
                     {row.getVisibleCells().map((cell) => (
@@ -223,7 +304,10 @@ function DataTableView({
               </tbody>
             </table>
           </div>
-          <div className="table-foot">共 {rows.length} 行</div>
+          <div className="table-foot">
+            共 {bodyRows.length} 行{totalRows.length > 0 ? '（另有合计行）' : ''}
+            {note && <p className="table-note">{note}</p>}
+          </div>
         </>
       )}
     </div>
@@ -250,7 +334,9 @@ function DataTableWithUrl(props: DataTableProps) {
 
 /**
  * The product's one table. Sorting by header click (kept in the URL), formatted numbers right-aligned,
- * sticky header and first column, horizontal scroll on phones, CSV (with BOM) and XLSX export.
+ * one scale per money column stated in its header, the 全市/合计 row pinned on top (out of sorting and
+ * the row count), sticky header and first column, horizontal scroll on phones, CSV (with BOM) and XLSX
+ * export.
  */
 export default function DataTable(props: DataTableProps) {
   return (

@@ -3,9 +3,9 @@
 import { useEffect, useRef } from 'react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { NAV_ITEMS, isActive } from './nav';
+import { isActive, navItemsFor } from './nav';
 
-export default function NavLinks() {
+export default function NavLinks({ role = 'public' }: { role?: string }) {
   const pathname = usePathname() ?? '/';
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -23,7 +23,7 @@ export default function NavLinks() {
   return (
     <nav className="app-nav" aria-label="主导航">
       <ul ref={listRef}>
-        {NAV_ITEMS.map((item) => {
+        {navItemsFor(role).map((item) => {
           const active = isActive(pathname, item.href);
           return (
             <li key={item.href} className={item.href === '/login' ? 'nav-right' : undefined}>

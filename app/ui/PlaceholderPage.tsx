@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 export interface PlaceholderPageProps {
   title: string;
-  /** One short paragraph: what the page will show (DESIGN §6). */
+  /** One short paragraph: what the page will show. */
   summary: ReactNode;
 }
 

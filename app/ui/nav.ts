@@ -1,7 +1,9 @@
-/** The product's routes (DESIGN §6), in navigation order. One list, used by the shell and the preview. */
+/** The product's routes, in navigation order. One list, used by the shell and the preview. */
 export interface NavItem {
   href: string;
   label: string;
+  /** who sees the link (default: signed-in users); the page checks again on the server */
+  show?: 'anonymous' | 'everyone' | 'admin';
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -13,13 +15,25 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/counties', label: '县域画像' },
   { href: '/assessment', label: '考核' },
   { href: '/unification', label: '六统一' },
-  { href: '/open', label: '公开' },
-  { href: '/admin', label: '管理' },
-  { href: '/login', label: '登录' },
+  { href: '/reports', label: '月度报告' },
+  { href: '/open', label: '公开', show: 'everyone' },
+  { href: '/admin', label: '管理', show: 'admin' },
+  { href: '/login', label: '登录', show: 'anonymous' },
 ];
 
 /** '/counties/430903' belongs to '/counties'; '/' only matches itself. */
 export function isActive(pathname: string, href: string): boolean {
   if (href === '/') return pathname === '/';
   return pathname === href || pathname.startsWith(href + '/');
+}
+
+/** The links a viewer of `role` sees ('public' = not signed in). */
+export function navItemsFor(role: string): NavItem[] {
+  return NAV_ITEMS.filter((i) => {
+    const show = i.show ?? 'signedIn';
+    if (show === 'everyone') return true;
+    if (show === 'anonymous') return role === 'public';
+    if (show === 'admin') return role === 'admin';
+    return role !== 'public';
+  });
 }

@@ -8,6 +8,7 @@
  */
 import type { IndicatorUnit } from '@/lib/indicators/types';
 import { exportHeaderSuffix, exportValue } from '@/lib/format';
+import { toCsv } from '@/lib/csv';
 
 /** A column unit: an indicator unit, or 'period' for YYYYMM month keys (202401 → '2024年1月'). */
 export type ColumnUnit = IndicatorUnit | 'period';
@@ -20,18 +21,6 @@ export interface ExportColumn {
   unit?: ColumnUnit;
 }
 
-const BOM = '\uFEFF';
-const EOL = '\r\n';
-
-/** One CSV field: quoted when needed; text that a spreadsheet would run as a formula is prefixed with '. */
-export function csvCell(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  if (/[",\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
-  return s;
-}
 
 export function exportHeader(col: ExportColumn): string {
   if (!col.unit) return col.header;
@@ -47,11 +36,7 @@ export function exportCell(value: CellValue | undefined, unit: ColumnUnit | unde
 
 /** UTF-8 CSV with a BOM so Excel opens Chinese text correctly; CRLF line ends. */
 export function buildCsv(columns: ExportColumn[], rows: TableRow[]): string {
-  const lines = [columns.map((c) => csvCell(exportHeader(c))).join(',')];
-  for (const row of rows) {
-    lines.push(columns.map((c) => csvCell(exportCell(row[c.key], c.unit))).join(','));
-  }
-  return BOM + lines.join(EOL);
+  return toCsv([columns.map(exportHeader), ...rows.map((row) => columns.map((c) => exportCell(row[c.key], c.unit)))], { bom: true, trailingEol: false });
 }
 
 export type ExportFormat = 'csv' | 'xlsx';

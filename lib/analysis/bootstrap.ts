@@ -41,7 +41,6 @@ export function wildClusterBootstrapWald(
   testCols: number[],
   options: { replications?: number; seed?: number; weights?: 'webb' | 'rademacher'; xtxInv?: Matrix } = {},
 ): BootstrapWaldResult {
-  const n = X.length;
   const p = X[0].length;
   const q = testCols.length;
   if (q === 0) throw new Error('wildClusterBootstrapWald: nothing to test');

@@ -1,5 +1,5 @@
 /**
- * Statistics for the pooling-effect analysis (DESIGN.md §4 "Pooling effect"): interrupted time series and
+ * Statistics for the pooling-effect analysis: interrupted time series and
  * difference-in-differences, plus the small numerical toolkit they are built on. Pure functions, no I/O.
  */
 export * from './linalg';

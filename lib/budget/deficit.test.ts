@@ -1,4 +1,4 @@
-// Hand-worked deficit attribution (seed 001 §三(三)). Amounts in 万元 × 1e4 so the arithmetic reads by eye.
+// Hand-worked deficit attribution (市级统筹意见（征求意见稿）三(三)). Amounts in 万元 × 1e4 so the arithmetic reads by eye.
 import { describe, expect, it } from 'vitest';
 import { attributeDeficit, sumAttributions, type AttributionInput } from './deficit';
 

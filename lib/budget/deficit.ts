@@ -1,4 +1,4 @@
-// Deficit attribution per county, scheme and year (seed 001 §三(三)). Pure: numbers in, split out.
+// Deficit attribution per county, scheme and year (市级统筹意见（征求意见稿）三(三)). Pure: numbers in, split out.
 //
 // The rule, in the seed's words:
 // - 县（市、区）完成年度收支计划的，如当年基金收支相抵出现缺口，由设区市通过结余基金补足;

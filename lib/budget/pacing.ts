@@ -1,6 +1,5 @@
 // Budget pacing: how far the year's plan has been executed by each month, against 序时进度 (months ÷ 12)
-// and against the county's own seasonal profile from past years (DESIGN §4: "or vs the historical
-// seasonal profile"). Resident premiums arrive in January–March and subsidies quarterly, so income
+// and against the county's own seasonal profile from past years. Resident premiums arrive in January–March and subsidies quarterly, so income
 // executed at 85% in March can be on pace even though 序时进度 is 25%. Pure functions.
 import { makePeriod, seasonalProgress, toPeriodMap, type PeriodValues } from '../indicators/compute';
 import { indicators } from '../indicators/registry';

@@ -1,6 +1,6 @@
 // Budget versions: the approved budget and each approved adjustment is a full snapshot of lines
 // (prisma BudgetVersion/BudgetLine; never overwritten). What an adjustment changed is the difference of
-// two consecutive snapshots (seed 001 §三(三): 预算调整方案按程序经批准后执行). Pure functions.
+// two consecutive snapshots (市级统筹意见（征求意见稿）三(三): 预算调整方案按程序经批准后执行). Pure functions.
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../domain/codes';
 import { indicators } from '../indicators/registry';
 

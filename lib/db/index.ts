@@ -1,5 +1,5 @@
 // One database handle for the app, scripts and tests. DATABASE_URL picks SQLite (embedded default)
-// or PostgreSQL; both go through Prisma driver adapters (no engine binaries, STACK.md).
+// or PostgreSQL; both go through Prisma driver adapters (no engine binaries).
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client';
 import { PrismaClient as PgClient } from '../generated/postgres/client';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';

@@ -1,5 +1,5 @@
 // Applies the provider's migrations offline with `prisma migrate deploy` through the driver adapter
-// configured in prisma.config.ts (STACK.md: the only migrate path that works without engine downloads).
+// configured in prisma.config.ts (the only migrate path that works without engine downloads).
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';

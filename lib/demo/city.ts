@@ -1,6 +1,6 @@
 // The demo city: a fictional prefecture-level city (江临市) of about 3.8 million residents with six
-// county-level units and two functional zones. Each unit carries the traits that make the stories of
-// DESIGN §7 visible. All names and codes are invented (the 4399xx code range is unused in GB/T 2260).
+// county-level units and two functional zones. Each unit carries the traits that make the stories listed in
+// README (演示数据) visible. All names and codes are invented (the 4399xx code range is unused in GB/T 2260).
 import type { RegionKind } from '../domain/codes';
 
 export const DEMO_SEED = 20200101;
@@ -24,7 +24,7 @@ export interface CountySpec {
   residentPooling: number;
   /** how strongly resident enrolment falls as the individual contribution rises (coverage points per +100%) */
   enrolmentElasticity: number;
-  /** county share of the resident fiscal subsidy actually delivered from a given year (seed 001 §三(三)) */
+  /** county share of the resident fiscal subsidy actually delivered from a given year (市级统筹意见（征求意见稿）三(三)) */
   subsidyShortfall?: { fromYear: number; delivered: number };
   /** after pooling: primary-care share falls (patients flow to city hospitals) */
   siphonAfterPooling?: { primaryLevel: number; primarySlope: number; inCountyLevel: number; inCountySlope: number; months: number };
@@ -32,7 +32,7 @@ export interface CountySpec {
   strongDifferentiatedPayment?: boolean;
   /** remittances to the city account arrive late (days, mean) */
   remittanceDelayDays: number;
-  /** 统一信息系统 completed on (seed 001 §三(六) deadline 2020-12-31) */
+  /** 统一信息系统 completed on (市级统筹意见（征求意见稿）三(六) deadline 2020-12-31) */
   itUnificationDone: string;
   disposableIncome2017: number;
 }
@@ -85,7 +85,7 @@ export const COUNTIES: CountySpec[] = [
 ];
 
 /** Resident individual contribution standard applied in the city (元/人/年): one year behind the
- * national minimum from 2020, as in Hunan (seed 004: 250/280/320 vs 280/320/350 for 2020/21/22). */
+ * national minimum from 2020, as in Hunan (益阳市医疗保障局答复: 250/280/320 vs 280/320/350 for 2020/21/22). */
 export const INDIVIDUAL_STANDARD: Record<number, number> = {
   2017: 180, 2018: 220, 2019: 250, 2020: 250, 2021: 280, 2022: 320, 2023: 350, 2024: 380,
 };
@@ -93,7 +93,7 @@ export const INDIVIDUAL_STANDARD: Record<number, number> = {
 export const NATIONAL_MIN_INDIVIDUAL: Record<number, number> = {
   2017: 180, 2018: 220, 2019: 250, 2020: 280, 2021: 320, 2022: 350, 2023: 380, 2024: 400,
 };
-/** Per-capita fiscal subsidy (national standard; 490 in 2018 → 610 in 2022, seed 002). */
+/** Per-capita fiscal subsidy (national standard; 490 in 2018 → 610 in 2022, 医保函〔2023〕73号). */
 export const SUBSIDY_STANDARD: Record<number, number> = {
   2017: 450, 2018: 490, 2019: 520, 2020: 550, 2021: 580, 2022: 610, 2023: 640, 2024: 670,
 };

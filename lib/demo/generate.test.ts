@@ -1,4 +1,4 @@
-// The demo city is deterministic and tells the stories of DESIGN §7; these tests read them off the
+// The demo city is deterministic and tells the stories listed in README (演示数据); these tests read them off the
 // generated rows (no database), so a change to the generator that loses a story fails here.
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
@@ -22,7 +22,7 @@ describe('demo city generator', () => {
     expect(h(generateDemoCity({ seed: 99 }))).not.toBe(h(city));
   });
 
-  it('has the shape of DESIGN §7: ~3.8M residents, six county units and two zones, 2017–2024, hundreds of institutions', () => {
+  it('has the shape of the demo city: ~3.8M residents, six county units and two zones, 2017–2024, hundreds of institutions', () => {
     expect(city.regions.filter((r) => r.kind === 'ZONE')).toHaveLength(2);
     expect(city.regions.filter((r) => ['DISTRICT', 'COUNTY', 'COUNTY_CITY'].includes(r.kind))).toHaveLength(6);
     expect(city.regions.filter((r) => r.isLocalCode).map((r) => r.code)).toEqual(['4399A1', '4399A2']);
@@ -34,7 +34,7 @@ describe('demo city generator', () => {
     expect(city.meta.lastPeriod).toBe('202412');
     expect(city.institutions.length).toBeGreaterThan(300);
     const visits2019 = sum(city.utilization.filter((u) => yearOf(u.period) === 2019), (u) => u.visits);
-    expect(visits2019).toBeGreaterThan(20e6); // settlement records a year, the order of DESIGN §8
+    expect(visits2019).toBeGreaterThan(20e6); // settlement records a year, the order of a real city's volume
   });
 
   it('pools from 2020-01, with resident pooling lagging in 石门县 (2021-01) and 湖滨管理区 (2021-07)', () => {

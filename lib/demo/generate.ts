@@ -1,4 +1,4 @@
-// Deterministic generator of the demo city (DESIGN §7). Pure: seed in, rows out, no database.
+// Deterministic generator of the demo city. Pure: seed in, rows out, no database.
 // Money flows are built bottom-up so they agree with each other: utilization → fund expense in the
 // ledger → balances; enrolment × standards → contributions due → collected → income.
 import { apportion, createRng, type Rng } from './random';
@@ -87,7 +87,7 @@ const COST_GROWTH = 0.062;
 /** Calibrates each scheme's 2017 fund expense to its income (resident ≈ 0.87, employee pool ≈ 0.83). */
 const COST_SCALE: Record<SchemeCode, number> = { RESIDENT: 0.72, EMPLOYEE: 1.3, MATERNITY: 1 };
 const POLICY_SHARE: Record<Level, number> = { PRIMARY: 0.93, COUNTY: 0.87, CITY: 0.8, OUT_OF_CITY: 0.72 };
-/** Fund payment ratio of policy-range cost (differentiated by level: seed 001 §四(三)). */
+/** Fund payment ratio of policy-range cost (differentiated by level: 市级统筹意见（征求意见稿）四(三)). */
 const FUND_RATIO: Record<SchemeCode, Record<VisitType, Record<Level, number>>> = {
   RESIDENT: {
     OUTPATIENT: { PRIMARY: 0.55, COUNTY: 0.45, CITY: 0.35, OUT_OF_CITY: 0.2 },
@@ -222,7 +222,7 @@ export function generateDemoCity(opts: GenerateOptions = {}): DemoCity {
       const empShould = Math.round(pop * c.employeeShare * Math.pow(1.012, t / 12));
       const resShould = should - empShould;
       const empEnrolled = Math.round(empShould * Math.min(0.985, 0.955 + empOffset + 0.0035 * (y - FIRST_YEAR)));
-      // Selective enrolment when the individual contribution rises (seeds 002/004).
+      // Selective enrolment when the individual contribution rises (医保函〔2023〕73号、益阳市医疗保障局答复).
       const rise = Math.max(0, INDIVIDUAL_STANDARD[y] / INDIVIDUAL_STANDARD[2019] - 1);
       const resCoverage = 0.978 - c.enrolmentElasticity * rise + 0.001 * Math.sin(m);
       const resEnrolled = Math.round(resShould * resCoverage);
@@ -252,7 +252,7 @@ export function generateDemoCity(opts: GenerateOptions = {}): DemoCity {
           const due = SUBSIDY_STANDARD[y] * resEnrolled * share * 0.25;
           // Counties pay their share in full by the quarter it is due, except the one that does not.
           let delivered = 1;
-          // The county that does not pay its subsidy share (seed 001 §三(三): 县级补足).
+          // The county that does not pay its subsidy share (市级统筹意见（征求意见稿）三(三): 县级补足).
           if (src === 'SUBSIDY_COUNTY' && c.subsidyShortfall && y >= c.subsidyShortfall.fromYear) delivered = c.subsidyShortfall.delivered + r.uniform(-0.05, 0.05);
           contributions.push({ regionCode: c.code, schemeCode: 'RESIDENT', period: p, source: src, due: round2(due), collected: round2(due * delivered) });
         }
@@ -404,7 +404,7 @@ export function generateDemoCity(opts: GenerateOptions = {}): DemoCity {
           ledger.push({ regionCode: c.code, schemeCode: s, account: 'POOL', period: p, item, amount: round2(amount) });
         }
         if (pooled) {
-          // 统收统支: current income remitted up in full, expense allocated back down (seed 001 §三(三)).
+          // 统收统支: current income remitted up in full, expense allocated back down (市级统筹意见（征求意见稿）三(三)).
           if (p === poolingOf(c.code, s)) { legacy.set(k, countyPool.get(k)!); countyPool.delete(k); }
           ledger.push({ regionCode: c.code, schemeCode: s, account: 'POOL', period: p, item: 'REMIT_UP', amount: round2(inc) });
           ledger.push({ regionCode: c.code, schemeCode: s, account: 'POOL', period: p, item: 'ALLOCATE_DOWN', amount: round2(out) });
@@ -546,7 +546,7 @@ export function generateDemoCity(opts: GenerateOptions = {}): DemoCity {
     for (const c of COUNTIES) for (const s of schemes) {
       const residentLag = s === 'RESIDENT' && c.residentPooling > 202001;
       for (const item of ['POLICY', 'BENEFIT', 'FUND', 'OPERATION', 'DESIGNATION', 'IT']) {
-        // Deadlines from seed 001: six unifications from 2020-01-01 (resident pooling by 2021-12-31 at the
+        // Deadlines from 市级统筹意见（征求意见稿）: six unifications from 2020-01-01 (resident pooling by 2021-12-31 at the
         // latest), benefit transition rules by 2019-12-31, the city information system by 2020-12-31.
         const deadline = item === 'IT' ? '2020-12-31' : residentLag ? '2021-12-31' : item === 'BENEFIT' ? '2019-12-31' : '2020-01-01';
         let done = item === 'IT' ? c.itUnificationDone : item === 'BENEFIT' ? '2019-12-20' : '2020-01-01';
@@ -561,7 +561,7 @@ export function generateDemoCity(opts: GenerateOptions = {}): DemoCity {
 }
 
 /** Pooling moves patients: in the siphoning county the primary and in-county shares fall after its
- * pooling month; with strong differentiated payment they hold and rise a little (seed 001 §四(三)). */
+ * pooling month; with strong differentiated payment they hold and rise a little (市级统筹意见（征求意见稿）四(三)). */
 function applyPoolingShift(shares: Record<Level, number>, c: CountySpec, vt: VisitType, p: number, poolAt: number, s: SchemeCode) {
   if (s === 'MATERNITY') return;
   const since = monthsBetween(poolAt, p);
@@ -618,7 +618,7 @@ function makeBudgets(r: Rng, years: number[], ledger: LedgerRow[], contributions
       if (prev === 0 && item !== 'SUBSIDY') continue;
       let amount: number;
       if (item === 'SUBSIDY') {
-        // Subsidy income is planned at the standard: what every level owes (seed 001 §三(三)).
+        // Subsidy income is planned at the standard: what every level owes (市级统筹意见（征求意见稿）三(三)).
         amount = ['SUBSIDY_CENTRAL', 'SUBSIDY_PROVINCE', 'SUBSIDY_CITY', 'SUBSIDY_COUNTY'].reduce((a, src) => a + (due.get([c.code, s, src, y].join('|')) ?? 0), 0);
         if (amount === 0) continue;
       } else if (item === 'PREMIUM') {

@@ -87,7 +87,7 @@ export const BALANCE_KINDS = {
   COUNTY_POOL: '县级统筹基金（统筹前）',
 } as const;
 
-/** 六统一 (seed 001 §三). */
+/** 六统一 (市级统筹意见（征求意见稿）三). */
 export const UNIFICATION_ITEMS = [
   { code: 'POLICY', name: '统一基本政策' },
   { code: 'BENEFIT', name: '统一待遇标准' },

@@ -1,6 +1,7 @@
 // Pure numeric helpers used by the indicator definitions. No I/O, no dates from the clock.
 // Periods are calendar months as integers YYYYMM (202403), as in prisma/schema.base.prisma.
 
+import { shiftPeriod } from '../dates';
 import type { MaybeNumber } from './types';
 
 /** A finite number (not null/undefined/NaN/±Infinity). */
@@ -72,8 +73,7 @@ export function makePeriod(year: number, month: number): number {
 /** Shift a period by n months (n may be negative): addMonths(202401, -1) = 202312. */
 export function addMonths(period: number, n: number): number {
   assertPeriod(period);
-  const index = Math.floor(period / 100) * 12 + (period % 100) - 1 + n;
-  return makePeriod(Math.floor(index / 12), (index % 12) + 1);
+  return shiftPeriod(period, n);
 }
 
 /** Same month one year earlier: 202403 → 202303. */
@@ -161,7 +161,7 @@ export function ytdSum(values: PeriodValues, asOfPeriod: number): number | null 
 /**
  * Seasonal progress: the average share of a full year's total reached by the as-of month, over the
  * complete earlier years in `values` (at most `maxYears`, most recent first). An alternative to
- * 序时进度 for items with a strong seasonal profile (DESIGN §4: "or vs the historical seasonal profile").
+ * 序时进度 for items with a strong seasonal profile.
  * null when no earlier year is complete or has a positive total.
  */
 export function seasonalProgress(values: PeriodValues, asOfPeriod: number, maxYears = 3): number | null {

@@ -35,7 +35,7 @@ describe('collection 扩面征缴', () => {
     expect(I.collection_gap.compute({ due: 98_000_000, collected: 96_040_000 })).toBe(1_960_000);
   });
 
-  it('resident_contribution_gap: Hunan 2022 320 − national 350 = −30 元 → bad (seed 004)', () => {
+  it('resident_contribution_gap: Hunan 2022 320 − national 350 = −30 元 → bad (益阳市医疗保障局答复)', () => {
     const v = I.resident_contribution_gap.compute({ standard: 320, nationalMinimum: 350 });
     expect(v).toBe(-30);
     expect(indicatorStatus(I.resident_contribution_gap, v)).toBe('bad');
@@ -47,11 +47,11 @@ describe('collection 扩面征缴', () => {
     expect(I.subsidy_per_capita.compute({ subsidyCollected: 366_000_000, enrolled: 0 })).toBeNull();
   });
 
-  it('subsidy_individual_ratio: 535 / 280 = 1.91 : 1 (seed 004, Hunan 2021)', () => {
+  it('subsidy_individual_ratio: 535 / 280 = 1.91 : 1 (益阳市医疗保障局答复, Hunan 2021)', () => {
     expect(I.subsidy_individual_ratio.compute({ subsidyStandard: 535, individualStandard: 280 })).toBeCloseTo(1.91, 2);
   });
 
-  it('contribution_income_share: 350 / 36 883 = 0.95% (seed 002, 2022)', () => {
+  it('contribution_income_share: 350 / 36 883 = 0.95% (医保函〔2023〕73号, 2022)', () => {
     const v = I.contribution_income_share.compute({ individualStandard: 350, disposableIncome: 36_883 });
     expect(v).toBeCloseTo(0.0095, 4);
   });

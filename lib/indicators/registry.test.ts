@@ -6,7 +6,7 @@ const UNITS = ['ratio', 'yuan', 'yuan_per_person', 'months', 'count', 'pp', 'mul
 const POLARITIES = ['higher_better', 'lower_better', 'band'];
 const STATUSES = ['good', 'warn', 'bad', 'none'];
 
-// The codes other modules are written against (brief / DESIGN §4).
+// The codes other modules are written against (the indicator list of the product).
 const REQUIRED_CODES = [
   'coverage_rate', 'poverty_coverage_rate', 'duplicate_enrollment_rate', 'collection_rate', 'subsidy_delivery_rate',
   'resident_contribution_gap', 'subsidy_per_capita', 'subsidy_individual_ratio', 'contribution_income_share',

@@ -1,4 +1,4 @@
-// The indicator registry: every indicator of DESIGN §4, keyed by code. Pages, risk rules and the
+// The indicator registry: every indicator of the product, keyed by code. Pages, risk rules and the
 // county assessment read definitions and formulas from here and never re-implement them.
 
 import { keyByCode } from './define';
@@ -25,7 +25,7 @@ export const indicators = keyByCode([
 export type Indicators = typeof indicators;
 export type IndicatorCode = keyof Indicators;
 
-/** Areas in display order, with their Chinese names (assessment areas of seed 001 §五(二), plus 风险 and 分级诊疗). */
+/** Areas in display order, with their Chinese names (assessment areas of 市级统筹意见（征求意见稿）五(二), plus 风险 and 分级诊疗). */
 export const AREA_LABELS: Readonly<Record<IndicatorArea, string>> = {
   collection: '扩面征缴',
   budget: '基金预算管理',

@@ -1,5 +1,5 @@
 // Indicator registry types. One registry feeds every page, the risk rules and the county assessment
-// (DESIGN §4): pages never re-implement a formula, they look the indicator up here.
+//: pages never re-implement a formula, they look the indicator up here.
 
 /**
  * How a value is stored and shown.
@@ -18,7 +18,7 @@ export type Polarity = 'higher_better' | 'lower_better' | 'band';
 
 /**
  * collection 扩面征缴, budget 基金预算管理, risk 基金运行风险, tiered_care 分级诊疗,
- * benefit 待遇支付, supervision 定点管理, remittance 基金统收统支 (assessment areas of seed 001 §五(二)).
+ * benefit 待遇支付, supervision 定点管理, remittance 基金统收统支 (assessment areas of 市级统筹意见（征求意见稿）五(二)).
  */
 export type IndicatorArea = 'collection' | 'budget' | 'risk' | 'tiered_care' | 'benefit' | 'supervision' | 'remittance';
 
@@ -61,7 +61,7 @@ export interface IndicatorDef<I extends Record<string, number | null | undefined
   bands?: Band[];
   /** warehouse fact fields it reads, e.g. ['EnrollmentFact.enrolled','EnrollmentFact.shouldEnroll'] */
   sources: string[];
-  /** e.g. 'seed 004: 居民医保参保率稳定在95%以上' */
+  /** e.g. '益阳市医疗保障局答复: 居民医保参保率稳定在95%以上' */
   policyRef?: string;
   /** where a default threshold comes from when it is not a policy figure (platform default, local practice) */
   note?: string;

@@ -1,5 +1,6 @@
 // Import batch bookkeeping: the ImportBatch row (lineage), refusals of a file already loaded, rejected
 // files with their rejected rows, and what a correcting batch replaced.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Db } from '../db';

@@ -1,14 +1,14 @@
 // Writing template files: blank templates (CSV with BOM, and XLSX with a 说明 sheet), files of stored data
 // in template form (what a county would send; used to correct data and by the round-trip tests), and the
 // rejected rows of a batch as CSV to fix and resubmit.
+import 'server-only';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Db } from '../db';
 import { TEMPLATES, allowedValues, columnTypeLabel, headerWithUnit, type ColumnDef, type TemplateDef, type TemplateKind } from './templates';
-import { csvField } from './read';
+import { toCsv } from '../csv';
 
 const BOM = '\uFEFF';
-const EOL = '\r\n';
 
 export type CsvEncoding = 'UTF-8-BOM' | 'UTF-8' | 'GB18030';
 
@@ -16,9 +16,9 @@ export function templateHeaders(kind: TemplateKind): string[] {
   return TEMPLATES[kind].columns.map(headerWithUnit);
 }
 
-/** CSV text with the template's header, then the rows; CRLF like Excel writes. */
+/** CSV text with the template's header, then the rows; CRLF like Excel writes; formulas guarded (lib/csv). */
 export function toCsvText(header: string[], rows: string[][]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join(EOL) + EOL;
+  return toCsv([header, ...rows]);
 }
 
 export function encodeCsv(text: string, encoding: CsvEncoding = 'UTF-8-BOM'): Buffer {
@@ -134,7 +134,8 @@ export function rejectedRowsCsv(header: string[], rows: RejectedRowLike[]): Buff
     const cells = [...e.cells, ...Array.from({ length: width - e.cells.length }, () => '')];
     return [...cells, row > 0 ? String(row) : '', e.reasons.join('；')];
   });
-  return encodeCsv(toCsvText(head, lines.map((l) => l.map(sanitize))), 'UTF-8-BOM');
+  // The file's own header cells are written back too: toCsv guards them like every other cell.
+  return encodeCsv(toCsvText(head, lines), 'UTF-8-BOM');
 }
 
 function safeCells(raw: string): string[] {
@@ -146,7 +147,3 @@ function safeCells(raw: string): string[] {
   }
 }
 
-/** A cell a spreadsheet would run as a formula is prefixed with ' (the same rule as table exports). */
-function sanitize(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
-}

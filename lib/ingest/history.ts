@@ -1,6 +1,7 @@
 // Reads of the import history for the admin page: the batch list, one batch with its validation report,
 // what it replaced and what replaced it, and its rejected rows. Functions take the Db so tests and pages
 // share them.
+import 'server-only';
 import type { Db } from '../db';
 import { TEMPLATES, isTemplateKind, type TemplateKind } from './templates';
 import type { BatchReport } from './batch';

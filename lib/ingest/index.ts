@@ -2,6 +2,7 @@
 // page. A file is identified (format, encoding, template), refused if the same file was loaded before
 // (SHA-256), validated whole, and then stored whole in one transaction or not at all. Every outcome is an
 // ImportBatch row: LOADED, REJECTED (with its rejected rows and reasons) or REFUSED.
+import 'server-only';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import {
 } from './batch';
 import { checkAgainstStored, describePeriods, parseGeneral, periodsOf, writeGeneral } from './general';
 import { AlreadyLoaded, RejectedInTransaction, loadSettlementFile, monthRuns } from './settlement/load';
+import { bumpDataVersion } from '../cache';
 import { resumePendingSteps, runPostImportSteps } from './postImport';
 
 export { TEMPLATES, TEMPLATE_LIST, TEMPLATE_KINDS, isTemplateKind, type TemplateKind } from './templates';
@@ -164,8 +166,6 @@ async function importNow(db: Db, o: ImportOptions): Promise<ImportResult> {
     if (e instanceof FileFormatError) return await rejectEarly({ row: e.line, reason: e.message });
     throw e;
   }
-  const tpl = TEMPLATES[kind];
-
   // The same file twice is refused before any work (and again inside the transaction, race-free).
   const settlementCsv = kind === 'SETTLEMENT' && format === 'CSV';
   let fileHash = o.fileHash;
@@ -211,6 +211,8 @@ async function importNow(db: Db, o: ImportOptions): Promise<ImportResult> {
       console.error('[import] post-import steps failed; they stay pending', e);
       done.report.hooks = [{ name: 'post-import', ok: false, message: `导入后处理未完成（${((e as Error).message ?? '').split('\n').filter(Boolean).pop()?.slice(0, 200)}），将在下次启动或下次导入时自动重做` }];
     }
+    // Last, after the facts and what is derived from them: cached page figures are stale from here.
+    await bumpDataVersion(db, mode === 'REPLACE' ? 'correction' : 'import');
   }
   progress({ phase: 'done', rows: done.rows });
   done.durationMs = Date.now() - t0;

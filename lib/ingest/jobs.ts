@@ -1,11 +1,15 @@
 // Imports started from the admin page run in the server process after the upload request has returned;
 // the page polls their progress here. The registry lives on globalThis (one per server process, kept
 // across Next's dev reloads); finished jobs are forgotten after an hour — the batch history has them.
+import 'server-only';
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';
 import { importFile, PHASE_LABELS, type ImportOptions, type ImportPhase, type ImportResult } from './index';
 import { describeProblem } from './problems';
+import { auditImport } from '../audit/imports';
+import type { AuditActor } from '../audit/record';
+import { holdWhile } from '../auth/throttle';
 
 export interface ImportJobView {
   id: string;
@@ -41,16 +45,21 @@ function prune() {
   for (const [id, j] of jobs) if (j.finishedAt && now - j.finishedAt > KEEP_MS) jobs.delete(id);
 }
 
-/** Starts an import of an uploaded file (deleted afterwards) and returns the job id at once. */
-export function startImportJob(db: Db, opts: ImportOptions & { fileName: string }): string {
+/** Starts an import of an uploaded file (deleted afterwards) and returns the job id at once; the outcome
+ * (loaded, rejected or failed) goes to the audit trail as `audit.actor`. Imports hold the 'import' lock
+ * (lib/auth/throttle) while they run. */
+export function startImportJob(db: Db, opts: ImportOptions & { fileName: string; audit?: { actor: AuditActor; ip?: string | null } }): string {
   prune();
   const id = randomUUID();
   const job: Job = { id, fileName: opts.fileName, state: 'running', phase: 'detect', phaseLabel: PHASE_LABELS.detect, fraction: null, rows: 0, startedAt: new Date().toISOString() };
   jobs.set(id, job);
-  void (async () => {
+  const { audit, ...importOpts } = opts;
+  const record = (o: ImportResult | Error) =>
+    audit ? auditImport(db, audit.actor, { fileName: opts.fileName, mode: opts.mode ?? 'APPEND', ip: audit.ip, via: '管理页面上传 ' }, o).catch((e) => console.error('[import job] audit', e)) : Promise.resolve();
+  const run = (async () => {
     try {
       const r: ImportResult = await importFile(db, {
-        ...opts,
+        ...importOpts,
         onProgress: (p) => {
           job.phase = p.phase;
           job.phaseLabel = PHASE_LABELS[p.phase];
@@ -62,18 +71,22 @@ export function startImportJob(db: Db, opts: ImportOptions & { fileName: string 
         batchId: r.batchId, status: r.status, message: r.message, problemCount: r.problemCount,
         problems: r.problems.slice(0, 5).map((p) => describeProblem(r.fileName, p)), rowsAccepted: r.rowsAccepted, rowsSkipped: r.rowsSkipped,
       };
+      await record(r);
       job.state = 'done';
       job.phase = 'done';
       job.phaseLabel = PHASE_LABELS.done;
     } catch (e) {
       console.error('[import job] failed', e);
+      await record(e as Error);
       job.state = 'failed';
-      job.error = `导入失败：${(e as Error).message?.slice(0, 300) ?? '未知错误'}`;
+      // No file paths or stack in what the browser sees (the log has them).
+      job.error = `导入失败：${((e as Error).message ?? '未知错误').replace(/(?:[A-Za-z]:)?[\\/][^\s'"，。）)]+/g, '…').slice(0, 300)}`;
     } finally {
       job.finishedAt = Date.now();
       fs.rm(opts.file, { force: true }, () => {});
     }
   })();
+  holdWhile('import', run);
   return id;
 }
 

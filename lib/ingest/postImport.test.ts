@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, TEST_DIR, testDbKinds } from '../testing/databases';
 import { createDb } from '../db';
 import { templateCsv } from './export';
+import { POST_IMPORT_STEPS, postImportStepNames } from './postImport';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIR = path.join(TEST_DIR, 'post-import');
@@ -43,7 +44,7 @@ describe.each(testDbKinds())('post-import steps on %s', (kind) => {
     const a = await run(['scripts/import.ts', file], t.url, { YIBAO_IMPORT_HOLD_AFTER_COMMIT_MS: '120000' }, /committed; holding/);
     expect(a.killed, a.out).toBe(true);
     const batch = await t.db.prisma.importBatch.findFirstOrThrow({ where: { fileName: path.basename(file) } });
-    expect([batch.status, batch.pendingSteps]).toEqual(['LOADED', JSON.stringify(['risk-warnings'])]);
+    expect([batch.status, batch.pendingSteps]).toEqual(['LOADED', JSON.stringify(postImportStepNames())]);
     expect(await t.db.prisma.contributionFact.count({ where: { period: 203103 } })).toBe(1);
     expect(await evaluations()).toBe(before); // the warnings were not re-evaluated: the process died first
 
@@ -55,7 +56,7 @@ describe.each(testDbKinds())('post-import steps on %s', (kind) => {
     expect(b.out).toContain(`批次#${batch.id}的导入后处理：重新评估基金风险预警完成`);
     const after = await t.db.prisma.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
     expect(after.pendingSteps).toBeNull();
-    expect(JSON.parse(after.report!).hooks).toEqual([{ name: 'risk-warnings', label: '重新评估基金风险预警', ok: true, resumed: true }]);
+    expect(JSON.parse(after.report!).hooks).toEqual(POST_IMPORT_STEPS.map((s) => ({ name: s.name, label: s.label, ok: true, resumed: true })));
     expect(await evaluations()).toBe(before + 1);
     const e = await t.db.prisma.riskEvaluation.findFirstOrThrow({ orderBy: { id: 'desc' } });
     expect(e.trigger).toBe('IMPORT');

@@ -16,6 +16,7 @@ import type { Db } from '../db';
 import type { TemplateKind } from './templates';
 import type { BatchReport, ImportMode } from './batch';
 import { evaluateWarnings } from '../risk/evaluate';
+import { reportsAfterImport } from '../reports/onImported';
 
 export interface PostImportContext {
   db: Db;
@@ -46,6 +47,15 @@ export const POST_IMPORT_STEPS: PostImportStep[] = [
     label: '重新评估基金风险预警',
     async run({ db, periods, importedBy, fileName }) {
       await evaluateWarnings(db, { trigger: 'IMPORT', actor: `${importedBy}（导入 ${fileName}）`, periods });
+    },
+  },
+  {
+    // 月度基金运行分析报告 of each month the import completed for every county (after the warnings, which the
+    // report states). Starts the generator process and returns: the import does not wait for the PDFs.
+    name: 'monthly-reports',
+    label: '生成月度报告',
+    async run({ db, batchId, periods, importedBy, fileName }) {
+      await reportsAfterImport(db, { batchId, periods, importedBy, fileName });
     },
   },
 ];

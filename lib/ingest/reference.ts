@@ -1,4 +1,5 @@
 // Reference data an import validates codes against, and human labels for scopes in the batch history.
+import 'server-only';
 import type { Db } from '../db';
 import { SCHEMES } from '../domain/codes';
 import { formatPeriod } from '../format';

@@ -1,4 +1,4 @@
-// The import templates: one per dimension and fact of the warehouse (DESIGN §3), with Chinese column
+// The import templates: one per dimension and fact of the warehouse, with Chinese column
 // headers. These definitions are the single source for header checks, cell validation, the blank
 // templates offered on the admin page and the documentation page (TEMPLATES.md, rendered by docs.ts).
 import {

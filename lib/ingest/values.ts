@@ -1,6 +1,7 @@
 // Cell parsers for the import templates. Pure: a raw cell (text from a CSV, or a value from an XLSX cell
 // already turned into text by read.ts) in, a typed value or a Chinese reason out. The reason is written
 // for the person fixing the file: what was expected, never a stack trace.
+import { daysInMonth } from '../dates';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -50,9 +51,7 @@ export function parseYear(s: string): Parsed<number> {
   return ok(y);
 }
 
-function daysIn(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
+const daysIn = daysInMonth;
 
 /** A full date (year, month and day) that parseDate accepts. */
 export function isFullDate(s: string): boolean {

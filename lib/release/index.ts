@@ -4,6 +4,7 @@
 // Source: 医保函〔2020〕135号 三 (每年向社会公开基金运行情况，接受社会监督); the assessment result of a year
 // enters the county government's performance score (《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》五（二）).
 import type { Db } from '../db';
+import { bumpDataVersion } from '../cache';
 
 export const RELEASE_KINDS = {
   ASSESSMENT: '县级医保工作考核结果',
@@ -62,7 +63,7 @@ export async function publishRelease<T>(
     throw new ReleaseError('发布内容无法序列化');
   }
   if (json === undefined) throw new ReleaseError('发布内容为空');
-  return db.prisma.$transaction(async (tx) => {
+  const published = await db.prisma.$transaction(async (tx) => {
     const last = await tx.release.findFirst({ where: { kind: input.kind, year: input.year }, orderBy: { version: 'desc' }, select: { version: true } });
     const batch = await tx.importBatch.findFirst({ where: { status: 'LOADED' }, orderBy: { id: 'desc' }, select: { id: true } });
     const row = await tx.release.create({
@@ -73,6 +74,8 @@ export async function publishRelease<T>(
     });
     return fromRow<T>(row);
   });
+  await bumpDataVersion(db, 'release');
+  return published;
 }
 
 /** The release in force for (kind, year): the newest PUBLISHED version, or the given version; null when none. */
@@ -102,6 +105,7 @@ export async function withdrawRelease(db: Db, id: number, by: string, note: stri
   const r = await db.prisma.release.findUnique({ where: { id } });
   if (!r) throw new ReleaseError(`发布记录不存在：${id}`);
   await db.prisma.release.update({ where: { id }, data: { status: 'WITHDRAWN', note: `${r.note ? `${r.note}；` : ''}${by.trim()}撤回：${note.trim()}` } });
+  await bumpDataVersion(db, 'release');
 }
 
 export interface FigureDiff {

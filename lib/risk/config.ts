@@ -1,8 +1,10 @@
 // Rule thresholds as versioned data: the latest RiskRuleVersion of a rule is in force. An admin's change
 // writes a new version with who/when and a note; nothing is overwritten, so every warning can say which
 // thresholds raised it.
+import 'server-only';
 import type { Db } from '../db';
-import { ScopeError, type Scope } from '../queries/scope';
+import { bumpDataVersion } from '../cache';
+import { ScopeError, type Scope } from '../auth/scope';
 import { getRule, parseParams, RULES, withDefaults } from './rules';
 import type { RuleParams } from './types';
 
@@ -99,6 +101,7 @@ export async function saveRuleConfig(db: Db, scope: Scope, actor: string, change
       await db.prisma.riskRuleVersion.create({
         data: { ruleCode: rule.code, version, enabled: change.enabled, params: JSON.stringify(parsed.params), changedBy: actor, note },
       });
+      await bumpDataVersion(db, 'rule-change');
       return { ok: true, version, changed: true };
     } catch (err) {
       if (!/Unique constraint|unique/i.test(String(err))) throw err;

@@ -2,6 +2,7 @@
 // Region-level rules read the ledger, balances, contributions, enrolment and the utilization rollup;
 // only the institution rules read UtilizationFact, grouped by institution (this is evaluation, not
 // page rendering: pages read stored warnings).
+import 'server-only';
 import type { Db } from '../db';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../domain/codes';
 

@@ -6,7 +6,9 @@
 // Every month is always re-evaluated: rolling windows (12 and 24 months, the seasonal profile, the
 // institution's own baseline) make later months depend on earlier ones, and a full run over the demo
 // city takes about two seconds.
+import 'server-only';
 import type { Db } from '../db';
+import { bumpDataVersion } from '../cache';
 import { addMonths } from '../indicators/compute';
 import { ensureRuleConfigs } from './config';
 import { loadRiskData, type RiskData } from './data';
@@ -120,6 +122,7 @@ export async function evaluateWarnings(db: Db, opts: EvaluateOptions = {}): Prom
     total += r._count._all;
   }
   const ms = Date.now() - t0;
+  await bumpDataVersion(db, 'risk-evaluation');
   return {
     evaluationId: counts.evaluationId, ms, dataThrough: data.lastPeriod, windowFrom,
     raised: counts.raised, updated: counts.updated, closed: counts.closed, open: { total, byRule, bySeverity },

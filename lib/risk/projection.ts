@@ -1,5 +1,4 @@
-// Projection of the accumulated balance (DESIGN §4: months until the balance runs out at the current
-// trend, with low/central/high scenarios). Pure and dependency-free so the what-if panel can run it in
+// Projection of the accumulated balance. Pure and dependency-free so the what-if panel can run it in
 // the browser.
 //
 // Model: each future month = the annual level of the last 12 months × that calendar month's share of a

@@ -1,4 +1,4 @@
-// Types of the fund-risk early-warning mechanism (seed 001 §四(二): 建立基金运行风险预警机制).
+// Types of the fund-risk early-warning mechanism (市级统筹意见（征求意见稿）四(二): 建立基金运行风险预警机制).
 // A rule turns warehouse facts into a monthly series per subject (a fund, a county, an institution);
 // runs of months where the condition holds become warnings (lib/risk/episodes.ts), which people then
 // handle: 新发 → 已核实 → 已处置, or 误报 (lib/risk/workflow.ts).
@@ -143,7 +143,7 @@ export interface RuleDef<P extends RuleParams = RuleParams> {
   note?: string;
   /**
    * Whether a warning closes itself when the condition clears. Fraud clues (institution rules) do not:
-   * costs falling back does not mean what happened was looked into (seed 002 §四: 数据筛查发现线索).
+   * costs falling back does not mean what happened was looked into (医保函〔2023〕73号 四: 数据筛查发现线索).
    */
   autoClose: boolean;
   params: ParamSpec[];
@@ -156,3 +156,10 @@ export interface RuleDef<P extends RuleParams = RuleParams> {
   lines(p: P): ThresholdLine[];
   evaluate(data: import('./data').RiskData, p: P): SubjectSeries[];
 }
+
+/** The handling steps a user can take on a warning (lib/risk/workflow applies them). */
+export const HANDLE_ACTIONS = ['VERIFY', 'DISPOSE', 'FALSE_POSITIVE', 'NOTE'] as const;
+export type HandleAction = (typeof HANDLE_ACTIONS)[number];
+export const HANDLE_ACTION_LABELS: Readonly<Record<HandleAction, string>> = {
+  VERIFY: '核实', DISPOSE: '处置', FALSE_POSITIVE: '标记误报', NOTE: '补充说明',
+};

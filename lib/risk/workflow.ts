@@ -1,16 +1,14 @@
-// Handling a warning: 新发 → 已核实 → 已处置, or 误报, each step with a note, who and when (seed 001
+// Handling a warning: 新发 → 已核实 → 已处置, or 误报, each step with a note, who and when (市级统筹意见（征求意见稿）
 // §四(二): 风险预警机制和处置预案). County users answer their own county's warnings; the city answers all.
+import 'server-only';
 import { z } from 'zod';
 import type { Db } from '../db';
-import { ScopeError, type Scope } from '../queries/scope';
-import type { EventAction, WarningStatus } from './types';
-import { STATUS_LABELS } from './types';
+import { bumpDataVersion } from '../cache';
+import { ScopeError, type Scope } from '../auth/scope';
+import type { EventAction, HandleAction, WarningStatus } from './types';
+import { HANDLE_ACTIONS, STATUS_LABELS } from './types';
 
-export const HANDLE_ACTIONS = ['VERIFY', 'DISPOSE', 'FALSE_POSITIVE', 'NOTE'] as const;
-export type HandleAction = (typeof HANDLE_ACTIONS)[number];
-export const HANDLE_ACTION_LABELS: Readonly<Record<HandleAction, string>> = {
-  VERIFY: '核实', DISPOSE: '处置', FALSE_POSITIVE: '标记误报', NOTE: '补充说明',
-};
+export { HANDLE_ACTIONS, HANDLE_ACTION_LABELS, type HandleAction } from './types';
 
 /** The next status, or why the action is not allowed from this status. */
 export function transition(status: WarningStatus, action: HandleAction): { ok: true; to: WarningStatus } | { ok: false; error: string } {
@@ -84,5 +82,6 @@ export async function handleWarning(db: Db, scope: Scope, actor: Actor, input: H
     return true;
   });
   if (!done) return { ok: false, error: '该预警的状态刚被他人更新，请刷新后重试' };
+  await bumpDataVersion(db, 'warning-change');
   return { ok: true, status: t.to };
 }

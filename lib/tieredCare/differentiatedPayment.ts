@@ -1,5 +1,5 @@
 /**
- * 差异化支付 check (seed 001 §四(三): 合理拉开基层、县级和城市医疗机构间报销水平差距). Differentiated payment
+ * 差异化支付 check (市级统筹意见（征求意见稿）四(三): 合理拉开基层、县级和城市医疗机构间报销水平差距). Differentiated payment
  * holds when the fund payment ratio falls with the facility level: PRIMARY > COUNTY > CITY.
  *
  * The check is made per visit type: comparing levels over all visit types mixes case-mix (city hospitals

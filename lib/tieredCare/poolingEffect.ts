@@ -1,5 +1,5 @@
 /**
- * Pooling effect on tiered care (DESIGN §4 "Pooling effect", seed 001 §四(三)): orchestration of the
+ * Pooling effect on tiered care): orchestration of the
  * statistics in lib/analysis over the monthly share series of each county and of the city.
  *
  * Interrupted time series, per county and for the city — the choices and why:

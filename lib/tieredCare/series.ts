@@ -69,7 +69,7 @@ export function addTotals(into: UtilizationTotals, t: UtilizationTotals): void {
   into.referralsDown += t.referralsDown;
 }
 
-/** The share indicators of DESIGN §4 分级诊疗, computed by the registry. */
+/** The 分级诊疗 share indicators, computed by the registry. */
 export interface ShareIndicators {
   primary_visit_share: number | null;
   in_county_rate: number | null;

@@ -1,15 +1,9 @@
 // Small display helpers of the admin pages (numbers still go through lib/format).
 import { formatPeriod } from '@/lib/format';
+import { formatDateTimeZh } from '@/lib/dates';
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-});
-
-/** '2026-11-23 12:05' in Beijing time. */
-export function formatDateTime(iso: string): string {
-  const parts = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
+/** '2026-11-23 12:05' in Beijing time (lib/dates). */
+export const formatDateTime = (iso: string): string => formatDateTimeZh(iso);
 
 /** '2024年1月' or '2024年1月—2024年3月'. */
 export function periodRange(from: number | null, to: number | null): string {

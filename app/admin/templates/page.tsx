@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TEMPLATE_LIST, allowedValues, columnTypeLabel, headerWithUnit } from '@/lib/ingest/templates';
 import styles from '../admin.module.css';
+import { requireViewer } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: '模板说明 · 数据导入' };
 
 // The same content as lib/ingest/TEMPLATES.md, rendered from the template definitions.
-export default function TemplatesPage() {
+export default async function TemplatesPage() {
+  await requireViewer({ roles: ['admin'] });
   return (
     <div className={styles.doc}>
       <p style={{ margin: '0 0 8px' }}><Link href="/admin">← 数据导入</Link></p>

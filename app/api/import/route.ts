@@ -1,6 +1,6 @@
 // Upload for the admin import page: the raw file body streams to a temporary file (hashed on the way),
-// then the import runs in the background and this answers with the job id to poll. No login exists yet:
-// like the admin page, this is open to anyone who can reach the server (TODO(login): admin role only).
+// then the import runs in the background and this answers with the job id to poll. Admins only, same-site
+// only, one import at a time; the outcome is audited under the admin's name.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,9 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { TEMPLATE_KINDS } from '@/lib/ingest/templates';
 import { startImportJob } from '@/lib/ingest/jobs';
+import { auditActor, clientIp, viewerFor } from '@/lib/auth/viewer';
+import { crossSiteRefusal } from '@/lib/auth/origin';
+import { isRunning } from '@/lib/auth/throttle';
 import { LIMITS, bytesLabel } from '@/lib/ingest/limits';
 
 export const runtime = 'nodejs';
@@ -26,6 +29,11 @@ const Query = z.object({
 });
 
 export async function POST(req: Request): Promise<Response> {
+  const refused = crossSiteRefusal(req);
+  if (refused) return Response.json({ error: refused }, { status: 403 });
+  const viewer = await viewerFor(['admin']);
+  if (viewer instanceof Response) return viewer;
+  if (isRunning('import')) return Response.json({ error: '已有导入正在进行，请等它完成后再上传' }, { status: 429 });
   const url = new URL(req.url);
   const q = Query.safeParse({
     name: url.searchParams.get('name') ?? undefined,
@@ -55,7 +63,8 @@ export async function POST(req: Request): Promise<Response> {
     await pipeline(Readable.fromWeb(req.body as import('node:stream/web').ReadableStream), meter, fs.createWriteStream(file));
   } catch (e) {
     fs.rm(file, { force: true }, () => {});
-    return Response.json({ error: `上传未完成：${(e as Error).message}` }, { status: 400 });
+    const tooLarge = bytes > maxBytes;
+    return Response.json({ error: tooLarge ? `文件超过${bytesLabel(maxBytes)}的上限：请按月份或地区拆分后导入，或在服务器上用命令行导入（npm run import）` : '上传未完成，请重试' }, { status: tooLarge ? 413 : 400 });
   }
   if (bytes === 0) {
     fs.rm(file, { force: true }, () => {});
@@ -64,7 +73,8 @@ export async function POST(req: Request): Promise<Response> {
   // The job removes the temp file when it ends; if it cannot start, it is removed here (no path leaves it).
   try {
     const jobId = startImportJob(getDb(), {
-      file, fileName: path.basename(q.data.name), kind: q.data.kind, mode: q.data.mode, sheet: q.data.sheet, importedBy: '管理页面（未登录）', fileHash: hash.digest('hex'),
+      file, fileName: path.basename(q.data.name), kind: q.data.kind, mode: q.data.mode, sheet: q.data.sheet, importedBy: `${viewer.name}（${viewer.username}）`, fileHash: hash.digest('hex'),
+      audit: { actor: auditActor(viewer), ip: clientIp(req.headers) },
     });
     return Response.json({ jobId });
   } catch (e) {

@@ -9,6 +9,7 @@ import { getDeficitAttribution } from '@/lib/queries/budget/getDeficitAttributio
 import type { BudgetRequest } from '@/lib/queries/budget/request';
 import type { Scope } from '@/lib/queries/scope';
 import { byRegionOrder, chartName, drillHref, regionName, type PageContext } from '../../collection/_widgets/common';
+import { cite } from '@/lib/indicators/sources';
 
 function reasonText(a: Attribution, lateResidentPooling: number | null): string {
   const parts = a.reasons.map((r) => REASON_LABELS[r.code] + (r.amount !== null ? ` ${formatValue(r.amount, 'yuan')}` : ''));
@@ -17,7 +18,7 @@ function reasonText(a: Attribution, lateResidentPooling: number | null): string 
 }
 
 /**
- * 赤字归因 per county and year (seed 001 §三(三)): the gap split into what the county must make up (unpaid
+ * 赤字归因 per county and year (市级统筹意见（征求意见稿）三(三)): the gap split into what the county must make up (unpaid
  * county subsidy, premiums short of plan) and what the city covers from surplus.
  */
 export default async function DeficitAttribution({ scope, ctx, req }: { scope: Scope; ctx: PageContext; req: BudgetRequest }) {
@@ -84,7 +85,7 @@ export default async function DeficitAttribution({ scope, ctx, req }: { scope: S
           />
         </div>
         <div className="card">
-          <h3 style={{ fontSize: '0.98rem' }}>口径（seed 001 §三(三)）</h3>
+          <h3 style={{ fontSize: '0.98rem' }}>口径（{cite('pooling-opinion', '三(三)')}）</h3>
           <ul className="source-note" style={{ paddingLeft: '1.2em', fontSize: '0.84rem', color: 'var(--text)' }}>
             <li>县（市、区）完成年度收支计划的，当年基金收支相抵出现的缺口由设区市通过结余基金补足（市级结余弥补）。</li>
             <li>县级财政补助未按规定到位、保费收入低于计划（未严格执行缴费政策）形成的收入缺口，由县级政府补足或追缴到位（县级应补足），不论当年是否出现缺口。</li>

@@ -7,7 +7,7 @@ import { getContributionStandards } from '@/lib/queries/collection/getContributi
 import type { Scope } from '@/lib/queries/scope';
 import { byRegionOrder, regionName, statusText, type PageContext } from './common';
 
-/** Resident individual contribution standard against the national minimum by year (seed 004). */
+/** Resident individual contribution standard against the national minimum by year (益阳市医疗保障局答复). */
 export default async function ContributionStandards({ scope, ctx, year, region }: { scope: Scope; ctx: PageContext; year: number; region: string | 'ALL' }) {
   let data;
   try {
@@ -66,7 +66,7 @@ export default async function ContributionStandards({ scope, ctx, year, region }
             columns={incomeColumns}
             rows={incomeRows}
             exportName={`${year}年个人缴费占可支配收入比重`}
-            caption={`${year}年个人缴费占人均可支配收入比重（全国2022年为0.95%，seed 002）`}
+            caption={`${year}年个人缴费占人均可支配收入比重（全国2022年为0.95%，医保函〔2023〕73号）`}
             emptyReason="所选年度无人均可支配收入数据"
           />
         </div>

@@ -9,7 +9,7 @@ import { drillHref, regionName, type PageContext } from './common';
 
 /**
  * Resident enrolment year on year against the rise of the individual contribution, flagged where both
- * enrolment and coverage fall in a year the contribution rose (selective enrolment, seeds 002/004).
+ * enrolment and coverage fall in a year the contribution rose (selective enrolment, 医保函〔2023〕73号、益阳市医疗保障局答复).
  */
 export default async function EnrolmentTrend({ scope, ctx, year, scheme, region }: { scope: Scope; ctx: PageContext; year: number; scheme: string; region: string | 'ALL' }) {
   if (scheme !== 'RESIDENT' && scheme !== 'ALL') {

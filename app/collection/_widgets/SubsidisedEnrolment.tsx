@@ -8,8 +8,9 @@ import { getSubsidisedEnrolment } from '@/lib/queries/collection/getSubsidisedEn
 import type { CollectionRequest } from '@/lib/queries/collection/request';
 import type { Scope } from '@/lib/queries/scope';
 import { byRegionOrder, chartName, drillHref, regionName, statusText, type PageContext } from './common';
+import { sourceName } from '@/lib/indicators/sources';
 
-/** 资助参保 by category per county and the poverty population's coverage (seed 002: ≥99%). */
+/** 资助参保 by category per county and the poverty population's coverage (医保函〔2023〕73号: ≥99%). */
 export default async function SubsidisedEnrolment({ scope, ctx, req }: { scope: Scope; ctx: PageContext; req: CollectionRequest }) {
   let data;
   try {
@@ -64,7 +65,7 @@ export default async function SubsidisedEnrolment({ scope, ctx, req }: { scope: 
           exportName={`${req.year}年各县资助参保人数`}
           caption={`资助参保人数（截至${formatPeriod(data.asOf)}末）`}
         />
-        <p className="source-note">{I.poverty_coverage_rate.policyRef}；特困人员全额资助、低保对象资助50%（seed 004）。</p>
+        <p className="source-note">{I.poverty_coverage_rate.policyRef}；特困人员全额资助、低保对象资助50%（{sourceName('yiyang-reply')}）。</p>
       </div>
     </div>
   );

@@ -10,7 +10,7 @@ import CountyProfileView from '../_widgets/CountyProfileView';
 import CountyPoolingEffect from '../_widgets/CountyPoolingEffect';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireRegionAccess, requireViewer } from '@/lib/auth/viewer';
 import { cachedPoolingMonths } from '@/lib/queries/tieredCare/inputs';
 import { PEER_GROUP_LABELS, peerGroupOf } from '@/lib/queries/counties/profile';
 import { REGION_KINDS, SCHEMES, type RegionKind } from '@/lib/domain/codes';
@@ -28,17 +28,20 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function CountyPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const viewer = await requireViewer();
   const { code } = await params;
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const county = info.counties.find((c) => c.code === code);
   if (!county) notFound();
+  // A county user asking for another county by URL gets the 403 page, not its numbers.
+  await requireRegionAccess(viewer, code);
   const sp = await searchParams;
   const f = parseBaseFilters(sp, { years: info.years, regionCodes: info.counties.map((c) => c.code) });
   // The region select of the filter bar submits ?region=…: move to that county's page (全市 → the index).
   const asked = typeof sp.region === 'string' ? sp.region : undefined;
   if (asked && asked !== code) redirect(asked === 'ALL' || f.region === 'ALL' ? `/counties?year=${f.year}&scheme=${f.scheme}` : `/counties/${f.region}?year=${f.year}&scheme=${f.scheme}`);
-  const scope = (await getViewer()).scope;
+  const scope = viewer.scope;
   const req = { year: f.year, scheme: f.scheme };
   const key = `${code}-${f.year}-${f.scheme}`;
   const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;

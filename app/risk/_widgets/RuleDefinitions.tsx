@@ -13,7 +13,7 @@ const LEVEL: Record<string, string> = { fund: '统筹基金', county: '县（市
 const paramText = (v: number, unit: string) => formatValue(v, unit as IndicatorUnit, { digits: unit === 'count' ? (Number.isInteger(v) ? 0 : 1) : undefined });
 
 /** The rules: what each watches, the registry indicators it reads, its bands at the thresholds in force, and every version. */
-export default async function RuleDefinitions({ scope }: { scope: Scope }) {
+export default async function RuleDefinitions({ scope, canEdit: mayEdit = false }: { scope: Scope; /** admins only: thresholds are administration */ canEdit?: boolean }) {
   let rules;
   try {
     rules = await getRuleDefinitions();
@@ -21,7 +21,7 @@ export default async function RuleDefinitions({ scope }: { scope: Scope }) {
     console.error('[risk] rules', err);
     return <ErrorState message="规则定义加载失败，请稍后重试。" />;
   }
-  const canEdit = scope.kind === 'city';
+  const canEdit = scope.kind === 'city' && mayEdit;
   return (
     <div className={s.rules}>
       {rules.map((r) => (

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from 'react';
 import { handleWarningAction, type ActionState } from '../actions';
-import { HANDLE_ACTION_LABELS, type HandleAction } from '@/lib/risk/workflow';
+import { HANDLE_ACTION_LABELS, type HandleAction } from '@/lib/risk/types';
 import s from '../risk.module.css';
 
 /** 核实 / 处置 / 误报 / 补充说明 with a required note; the server validates and checks the viewer's scope. */

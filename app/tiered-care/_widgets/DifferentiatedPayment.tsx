@@ -12,6 +12,7 @@ import type { Scope } from '@/lib/queries/scope';
 import type { OrderViolation } from '@/lib/tieredCare/differentiatedPayment';
 import { regionNamer } from './text';
 import styles from '../tieredCare.module.css';
+import { cite } from '@/lib/indicators/sources';
 
 const LEVEL_SHORT: Record<Level, string> = { PRIMARY: '基层', COUNTY: '县级', CITY: '市级', OUT_OF_CITY: '市外' };
 const violationText = (v: OrderViolation) =>
@@ -77,7 +78,7 @@ export default async function DifferentiatedPayment({ scope, info, req }: { scop
               .slice(0, 6)
               .map((f) => `${name(f.region)}${f.year}年${f.failing.map((x) => `${labelOf(VISIT_TYPES, x.visitType)}（${x.violations.map(violationText).join('；')}）`).join('、')}`)
               .join('；')}
-            。同类就诊中上级机构的基金支付比例不低于下级机构，报销差距不能引导常见病留在基层（seed 001 §四(三)）。
+            。同类就诊中上级机构的基金支付比例不低于下级机构，报销差距不能引导常见病留在基层（{cite('pooling-opinion', '四(三)')}）。
           </p>
         </div>
       ) : (

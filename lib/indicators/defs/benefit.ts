@@ -1,6 +1,7 @@
-// 待遇支付 (seed 001 §五(二) assessment area).
+// 待遇支付 (市级统筹意见（征求意见稿）五(二) assessment area).
 
 import { defineIndicator, ratioOf } from '../define';
+import { cite } from '../sources';
 
 export const settlementTimelinessRate = defineIndicator({
   code: 'settlement_timeliness_rate',
@@ -13,7 +14,7 @@ export const settlementTimelinessRate = defineIndicator({
   unit: 'ratio',
   polarity: 'higher_better',
   sources: ['BenefitFact.claimsOnTime', 'BenefitFact.claimsSettled'],
-  policyRef: 'seed 001 §五(二): 待遇支付落实情况纳入县级政府考核',
+  policyRef: cite('pooling-opinion', '五(二)', '待遇支付落实情况纳入县级政府考核'),
   note: '无政策给定目标值，默认不判定状态，可在考核方案中设定。',
   compute: ratioOf('claimsOnTime', 'claimsSettled'),
 });
@@ -31,7 +32,7 @@ export const policyReimbursementRatio = defineIndicator({
   target: 0.7,
   sources: ['BenefitFact.policyRangeFundPaid', 'BenefitFact.policyRangeCost'],
   policyRef:
-    '国家医保局等历年《关于做好城乡居民基本医疗保障工作的通知》: 居民医保政策范围内住院费用基金支付比例稳定在70%左右（非种子文件；职工医保一般更高，按险种配置目标）',
+    '国家医保局等历年《关于做好城乡居民基本医疗保障工作的通知》: 居民医保政策范围内住院费用基金支付比例稳定在70%左右（职工医保一般更高，按险种配置目标）',
   compute: ratioOf('fundPaidWithinPolicy', 'policyRangeCost'),
 });
 
@@ -47,7 +48,7 @@ export const assistancePerCase = defineIndicator({
   polarity: 'higher_better',
   displayUnit: '元/人次',
   sources: ['BenefitFact.assistanceAmount', 'BenefitFact.assistanceCases'],
-  policyRef: 'seed 002: 通过医疗救助制度资助困难群众参保',
+  policyRef: cite('nhsa-2023-73', undefined, '通过医疗救助制度资助困难群众参保'),
   note: '无政策给定目标值，默认不判定状态。',
   compute: ratioOf('assistanceAmount', 'assistanceCases'),
 });

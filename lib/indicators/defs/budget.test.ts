@@ -1,4 +1,4 @@
-// Hand-worked values for the deficit-attribution, adjustment and remittance indicators (seed 001 §三(三)).
+// Hand-worked values for the deficit-attribution, adjustment and remittance indicators (市级统筹意见（征求意见稿）三(三)).
 import { describe, expect, it } from 'vitest';
 import { indicators as I } from '../registry';
 import { indicatorStatus } from '../status';

@@ -1,8 +1,9 @@
-// 基金预算管理 (seed 001 §三(三): 市级统一编制预算，下达各县年度收支计划；严格按批准的预算执行).
+// 基金预算管理 (市级统筹意见（征求意见稿）三(三): 市级统一编制预算，下达各县年度收支计划；严格按批准的预算执行).
 
 import { executionDeviation, isNum, safeDiff, safeRatio, safeSum, timeProgress as progressOf } from '../compute';
 import { defineIndicator } from '../define';
 import type { MaybeNumber } from '../types';
+import { cite, platformMethod } from '../sources';
 
 type ExecutionInputs = { ytdActual: MaybeNumber; annualPlan: MaybeNumber };
 type DeviationInputs = ExecutionInputs & {
@@ -30,7 +31,7 @@ export const incomeExecutionRate = defineIndicator({
   unit: 'ratio',
   polarity: 'higher_better',
   sources: ['LedgerFact.amount[收入项目]', PLAN_SOURCE + '[收入项目]'],
-  policyRef: 'seed 001 §三(三): 严格按照批准的预算和规定的程序执行，不得随意调整',
+  policyRef: cite('pooling-opinion', '三(三)', '严格按照批准的预算和规定的程序执行，不得随意调整'),
   note: '年内执行率须与序时进度比较才有意义，状态见收入执行偏差。',
   compute: (i: ExecutionInputs) => safeRatio(i.ytdActual, i.annualPlan),
 });
@@ -46,7 +47,7 @@ export const expenseExecutionRate = defineIndicator({
   unit: 'ratio',
   polarity: 'band',
   sources: ['LedgerFact.amount[支出项目]', PLAN_SOURCE + '[支出项目]'],
-  policyRef: 'seed 001 §三(三): 严格按照批准的预算和规定的程序执行，不得随意调整',
+  policyRef: cite('pooling-opinion', '三(三)', '严格按照批准的预算和规定的程序执行，不得随意调整'),
   note: '年内执行率须与序时进度比较才有意义，状态见支出执行偏差。',
   compute: (i: ExecutionInputs) => safeRatio(i.ytdActual, i.annualPlan),
 });
@@ -79,7 +80,7 @@ export const incomeExecutionDeviation = defineIndicator({
     { status: 'good', label: '正常' },
   ],
   sources: ['LedgerFact.amount[收入项目]', PLAN_SOURCE + '[收入项目]', 'LedgerFact.period（统计月）'],
-  policyRef: 'DESIGN §4: 执行偏差 = 执行率 − 序时进度（或历史季节性进度）',
+  policyRef: platformMethod('执行偏差 = 执行率 − 序时进度（或历史季节性进度）'),
   note: '−3/−5个百分点分界为平台默认值，可配置；可传入 expectedProgress 以历史季节性进度代替序时进度。',
   compute: deviation,
 });
@@ -98,7 +99,7 @@ export const expenseExecutionDeviation = defineIndicator({
     { status: 'good', label: '正常' },
   ],
   sources: ['LedgerFact.amount[支出项目]', PLAN_SOURCE + '[支出项目]', 'LedgerFact.period（统计月）'],
-  policyRef: 'DESIGN §4: 执行偏差 = 执行率 − 序时进度（或历史季节性进度）',
+  policyRef: platformMethod('执行偏差 = 执行率 − 序时进度（或历史季节性进度）'),
   note: '+3/+5个百分点分界为平台默认值，可配置；可传入 expectedProgress 以历史季节性进度代替序时进度。',
   compute: deviation,
 });
@@ -116,7 +117,7 @@ export const currentBalance = defineIndicator({
     { status: 'good', label: '收支平衡或结余' },
   ],
   sources: ['LedgerFact.amount[收入项目]', 'LedgerFact.amount[支出项目]'],
-  policyRef: 'seed 001 §三(三): 以收定支、收支平衡、略有结余',
+  policyRef: cite('pooling-opinion', '三(三)', '以收定支、收支平衡、略有结余'),
   compute: (i: { income: MaybeNumber; expense: MaybeNumber }) => safeDiff(i.income, i.expense),
 });
 
@@ -133,17 +134,20 @@ export const accumulatedBalance = defineIndicator({
     { status: 'good', label: '有结余' },
   ],
   sources: ['BalanceFact.balance[kind=CITY_POOL]', 'BalanceFact.balance[kind=LEGACY]'],
-  policyRef: 'seed 001 §三(三): 2019年末累计结余可暂存原统筹地区财政专户，由设区市统一管理和调度使用',
+  policyRef: cite('pooling-opinion', '三(三)', '2019年末累计结余可暂存原统筹地区财政专户，由设区市统一管理和调度使用'),
   note: '结余是否充足看累计结余可支付月数。',
   compute: (i: { cityPool: MaybeNumber; legacyBalances: MaybeNumber }) => safeSum(i.cityPool, i.legacyBalances),
 });
 
-// ───────── deficit attribution (seed 001 §三(三)) ─────────
+// ───────── deficit attribution (市级统筹意见（征求意见稿）三（三）) ─────────
 // 完成年度收支计划而出现缺口的，由设区市结余基金补足；县级未按规定补助到位或未严格执行缴费政策形成的
 // 基金收入缺口，由县级政府补足或追缴到位. The split itself is assembled in lib/budget/deficit.ts.
 
-const ATTRIBUTION_POLICY =
-  'seed 001 §三(三): 县（市、区）完成年度收支计划的，如当年基金收支相抵出现缺口，由设区市通过结余基金补足；县（市、区）未按规定补助到位或未严格执行缴费政策等情形形成的基金收入缺口，由县（市、区）政府负责补足或追缴到位';
+const ATTRIBUTION_POLICY = cite(
+  'pooling-opinion',
+  '三(三)',
+  '县（市、区）完成年度收支计划的，如当年基金收支相抵出现缺口，由设区市通过结余基金补足；县（市、区）未按规定补助到位或未严格执行缴费政策等情形形成的基金收入缺口，由县（市、区）政府负责补足或追缴到位',
+);
 
 /** max(0, x); null stays null. */
 const floor0 = (x: number | null) => (x === null ? null : Math.max(0, x));
@@ -232,7 +236,7 @@ export const budgetAdjustmentAmount = defineIndicator({
   unit: 'yuan',
   polarity: 'band',
   sources: ['BudgetLine.amount（相邻两个批准版本）'],
-  policyRef: 'seed 001 §三(三): 因特殊情况需要增加支出或减少收入，应当编制预算调整方案，按程序经批准后执行',
+  policyRef: cite('pooling-opinion', '三(三)', '因特殊情况需要增加支出或减少收入，应当编制预算调整方案，按程序经批准后执行'),
   compute: (i: { adjusted: MaybeNumber; previous: MaybeNumber }) => safeDiff(i.adjusted, i.previous),
 });
 
@@ -245,7 +249,7 @@ export const netRemittance = defineIndicator({
   unit: 'yuan',
   polarity: 'band',
   sources: ['LedgerFact.amount[item=REMIT_UP]', 'LedgerFact.amount[item=ALLOCATE_DOWN]'],
-  policyRef: 'seed 001 §三(三): 基金实行设区市统收统支和市级财政专户管理',
+  policyRef: cite('pooling-opinion', '三(三)', '基金实行设区市统收统支和市级财政专户管理'),
   compute: (i: { remitUp: MaybeNumber; allocateDown: MaybeNumber }) => safeDiff(i.remitUp, i.allocateDown),
 });
 

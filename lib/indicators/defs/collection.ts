@@ -1,8 +1,9 @@
-// 扩面征缴 (seed 001 §四(一), §五(二)); reference figures from seeds 002 and 004.
+// 扩面征缴 (市级统筹意见（征求意见稿）四(一), 五(二)); reference figures from 医保函〔2023〕73号 and the 益阳市医疗保障局 reply.
 
 import { growthRate, safeDiff, safeRatio } from '../compute';
 import { defineIndicator, ratioOf } from '../define';
 import type { MaybeNumber } from '../types';
+import { cite, sourceName, sourceShortName } from '../sources';
 
 export const coverageRate = defineIndicator({
   code: 'coverage_rate',
@@ -16,7 +17,7 @@ export const coverageRate = defineIndicator({
   polarity: 'higher_better',
   target: 0.95,
   sources: ['EnrollmentFact.enrolled', 'EnrollmentFact.shouldEnroll'],
-  policyRef: 'seed 004: 居民医保参保率稳定在95%以上',
+  policyRef: cite('yiyang-reply', undefined, '居民医保参保率稳定在95%以上'),
   compute: ratioOf('enrolled', 'shouldEnroll'),
 });
 
@@ -38,7 +39,7 @@ export const povertyCoverageRate = defineIndicator({
     'EnrollmentFact.subsidisedOther',
     'EnrollmentFact.povertyShouldEnroll',
   ],
-  policyRef: 'seed 002: 纳入监测的农村低收入人口和脱贫人口参保率持续稳定在99%以上',
+  policyRef: cite('nhsa-2023-73', undefined, '纳入监测的农村低收入人口和脱贫人口参保率持续稳定在99%以上'),
   compute: ratioOf('povertyEnrolled', 'povertyShouldEnroll'),
 });
 
@@ -53,7 +54,7 @@ export const duplicateEnrollmentRate = defineIndicator({
   unit: 'ratio',
   polarity: 'lower_better',
   sources: ['EnrollmentFact.duplicates', 'EnrollmentFact.enrolled'],
-  policyRef: 'seed 002 §二: 依托全国统一的医保信息平台开展重复参保治理',
+  policyRef: cite('nhsa-2023-73', '二', '依托全国统一的医保信息平台开展重复参保治理'),
   note: '无政策给定阈值，默认不判定状态，可在配置中设定。',
   compute: ratioOf('duplicates', 'enrolled'),
 });
@@ -70,7 +71,7 @@ export const collectionRate = defineIndicator({
   polarity: 'higher_better',
   target: 0.98,
   sources: ['ContributionFact.collected', 'ContributionFact.due'],
-  policyRef: 'seed 001 §四(一): 基本医疗保险和生育保险费应缴尽缴',
+  policyRef: cite('pooling-opinion', '四(一)', '基本医疗保险和生育保险费应缴尽缴'),
   note: '目标值98%为平台默认值，非政策文件数字，可配置。',
   compute: ratioOf('collected', 'due'),
 });
@@ -88,7 +89,7 @@ export const subsidyDeliveryRate = defineIndicator({
   polarity: 'higher_better',
   target: 1,
   sources: ['ContributionFact.collected[source=SUBSIDY_*]', 'ContributionFact.due[source=SUBSIDY_*]'],
-  policyRef: 'seed 001 §三(三): 县（市、区）未按规定补助到位形成的基金收入缺口，由县（市、区）政府负责补足',
+  policyRef: cite('pooling-opinion', '三(三)', '县（市、区）未按规定补助到位形成的基金收入缺口，由县（市、区）政府负责补足'),
   compute: ratioOf('subsidyCollected', 'subsidyDue'),
 });
 
@@ -101,7 +102,7 @@ export const collectionGap = defineIndicator({
   unit: 'yuan',
   polarity: 'lower_better',
   sources: ['ContributionFact.due', 'ContributionFact.collected'],
-  policyRef: 'seed 001 §三(三): 未严格执行缴费政策等情形形成的基金收入缺口，由县（市、区）政府负责补足或追缴到位',
+  policyRef: cite('pooling-opinion', '三(三)', '未严格执行缴费政策等情形形成的基金收入缺口，由县（市、区）政府负责补足或追缴到位'),
   compute: (i: { due: MaybeNumber; collected: MaybeNumber }) => safeDiff(i.due, i.collected),
 });
 
@@ -114,7 +115,7 @@ export const subsidyGap = defineIndicator({
   unit: 'yuan',
   polarity: 'lower_better',
   sources: ['ContributionFact.due[source=SUBSIDY_*]', 'ContributionFact.collected[source=SUBSIDY_*]'],
-  policyRef: 'seed 001 §三(三): 县（市、区）未按规定补助到位形成的基金收入缺口，由县（市、区）政府负责补足',
+  policyRef: cite('pooling-opinion', '三(三)', '县（市、区）未按规定补助到位形成的基金收入缺口，由县（市、区）政府负责补足'),
   compute: (i: { subsidyDue: MaybeNumber; subsidyCollected: MaybeNumber }) => safeDiff(i.subsidyDue, i.subsidyCollected),
 });
 
@@ -129,7 +130,7 @@ export const residentContributionGap = defineIndicator({
   target: 0,
   sources: ['PolicyStandard.amount[item=INDIVIDUAL_STANDARD]', 'PolicyStandard.amount[item=NATIONAL_MIN_INDIVIDUAL]'],
   policyRef:
-    'seed 004: 国家最低标准2020/2021/2022年为280/320/350元，湖南实际执行250/280/320元；seed 001 §三(三): 居民医保筹资标准不低于国家和省规定的最低标准',
+    [cite('yiyang-reply', undefined, '国家最低标准2020/2021/2022年为280/320/350元，湖南实际执行250/280/320元'), cite('pooling-opinion', '三(三)', '居民医保筹资标准不低于国家和省规定的最低标准')].join('；'),
   compute: (i: { standard: MaybeNumber; nationalMinimum: MaybeNumber }) => safeDiff(i.standard, i.nationalMinimum),
 });
 
@@ -144,7 +145,7 @@ export const subsidyPerCapita = defineIndicator({
   unit: 'yuan_per_person',
   polarity: 'higher_better',
   sources: ['ContributionFact.collected[source=SUBSIDY_*]', 'EnrollmentFact.enrolled'],
-  policyRef: 'seed 002: 2018—2022年居民医保人均财政补助标准从490元提高到610元',
+  policyRef: cite('nhsa-2023-73', undefined, '2018—2022年居民医保人均财政补助标准从490元提高到610元'),
   note: '可与当年国家人均财政补助标准（PolicyStandard NATIONAL_SUBSIDY）比较；默认不判定状态。',
   compute: ratioOf('subsidyCollected', 'enrolled'),
 });
@@ -160,7 +161,7 @@ export const subsidyIndividualRatio = defineIndicator({
   unit: 'multiple',
   polarity: 'band',
   sources: ['PolicyStandard.amount[item=SUBSIDY_STANDARD]', 'PolicyStandard.amount[item=INDIVIDUAL_STANDARD]'],
-  policyRef: 'seed 004: 2021年湖南居民医保筹资中财政补助与个人缴费的比例为1.91:1，后续要降低该比例',
+  policyRef: cite('yiyang-reply', undefined, '2021年湖南居民医保筹资中财政补助与个人缴费的比例为1.91:1，后续要降低该比例'),
   note: '结构性指标，无单一优劣方向，默认不判定状态。',
   compute: ratioOf('subsidyStandard', 'individualStandard'),
 });
@@ -176,7 +177,7 @@ export const contributionIncomeShare = defineIndicator({
   unit: 'ratio',
   polarity: 'lower_better',
   sources: ['PolicyStandard.amount[item=INDIVIDUAL_STANDARD]', 'PolicyStandard.amount[item=DISPOSABLE_INCOME]'],
-  policyRef: 'seed 002: 2022年个人缴费标准为当年城乡居民人均可支配收入的0.95%，整体处于可负担水平',
+  policyRef: cite('nhsa-2023-73', undefined, '2022年个人缴费标准为当年城乡居民人均可支配收入的0.95%，整体处于可负担水平'),
   note: '0.95%为全国参考值而非考核目标，默认不判定状态。',
   compute: ratioOf('individualStandard', 'disposableIncome'),
 });
@@ -197,7 +198,7 @@ export const enrollmentYoy = defineIndicator({
     { status: 'good', label: '稳定或增长' },
   ],
   sources: ['EnrollmentFact.enrolled'],
-  policyRef: 'seeds 002/004: 个人缴费增长导致部分群众选择性参保',
+  policyRef: `${sourceShortName('nhsa-2023-73')}、${sourceName('yiyang-reply')}：个人缴费增长导致部分群众选择性参保`,
   note: '−2%分界为平台默认值，可配置。',
   compute: (i: { enrolled: MaybeNumber; enrolledLastYear: MaybeNumber }) => growthRate(i.enrolled, i.enrolledLastYear),
 });
@@ -213,7 +214,7 @@ export const contributionStandardGrowth = defineIndicator({
   unit: 'ratio',
   polarity: 'band',
   sources: ['PolicyStandard.amount[item=INDIVIDUAL_STANDARD]'],
-  policyRef: 'seeds 002/004: 居民医保个人缴费增长，部分群众选择性参保',
+  policyRef: `${sourceShortName('nhsa-2023-73')}、${sourceName('yiyang-reply')}：居民医保个人缴费增长，部分群众选择性参保`,
   note: '结构性指标，默认不判定状态。',
   compute: (i: { standard: MaybeNumber; standardLastYear: MaybeNumber }) => growthRate(i.standard, i.standardLastYear),
 });
@@ -232,7 +233,7 @@ export const coverageRateChange = defineIndicator({
     { status: 'good', label: '基本稳定或上升' },
   ],
   sources: ['EnrollmentFact.enrolled', 'EnrollmentFact.shouldEnroll'],
-  policyRef: 'seeds 002/004: 个人缴费增长导致部分群众选择性参保；seed 001 §四(一): 法定人员应保尽保',
+  policyRef: [`${sourceShortName('nhsa-2023-73')}、${sourceName('yiyang-reply')}：个人缴费增长导致部分群众选择性参保`, cite('pooling-opinion', '四(一)', '法定人员应保尽保')].join('；'),
   note: '−1/−0.2个百分点分界为平台默认值，可配置；±0.2个百分点以内视为月度波动。',
   compute: (i: { coverage: MaybeNumber; coverageLastYear: MaybeNumber }) => safeDiff(i.coverage, i.coverageLastYear),
 });
@@ -248,7 +249,7 @@ export const collectionSourceShare = defineIndicator({
   unit: 'ratio',
   polarity: 'band',
   sources: ['ContributionFact.collected'],
-  policyRef: 'seed 004: 财政补助是居民医保基金最主要的来源，后续要降低财政补助和个人缴费的比例',
+  policyRef: cite('yiyang-reply', undefined, '财政补助是居民医保基金最主要的来源，后续要降低财政补助和个人缴费的比例'),
   note: '结构性指标，默认不判定状态。',
   compute: ratioOf('sourceCollected', 'totalCollected'),
 });
@@ -265,7 +266,7 @@ export const duplicatesPer10k = defineIndicator({
   displayUnit: '人/万人',
   polarity: 'lower_better',
   sources: ['EnrollmentFact.duplicates', 'EnrollmentFact.enrolled'],
-  policyRef: 'seed 002 §二: 依托全国统一的医保信息平台开展重复参保治理',
+  policyRef: cite('nhsa-2023-73', '二', '依托全国统一的医保信息平台开展重复参保治理'),
   note: '无政策给定阈值，默认不判定状态。',
   compute: (i: { duplicates: MaybeNumber; enrolled: MaybeNumber }) => {
     const r = safeRatio(i.duplicates, i.enrolled);

@@ -1,8 +1,9 @@
-// 基金运行风险预警 (seed 001 §四(二): 建立基金运行风险预警机制).
+// 基金运行风险预警 (市级统筹意见（征求意见稿）四(二): 建立基金运行风险预警机制).
 
 import { growthRate, isNum, monthsOfReserve as reserveMonths, safeDiff, safeRatio } from '../compute';
 import { defineIndicator } from '../define';
 import type { MaybeNumber } from '../types';
+import { cite, platformMethod } from '../sources';
 
 export const monthsOfReserve = defineIndicator({
   code: 'months_of_reserve',
@@ -22,7 +23,7 @@ export const monthsOfReserve = defineIndicator({
     { min: 15, status: 'warn', label: '过多' },
   ],
   sources: ['BalanceFact.balance[kind=CITY_POOL,LEGACY]', 'LedgerFact.amount[支出项目，近12个月]'],
-  policyRef: '人社部发〔2009〕67号及地方实践（DESIGN §4）: 6—9个月为合理，低于6个月不足，低于3个月严重不足，超过15个月过多',
+  policyRef: `${cite('mohrss-2009-67', undefined, '累计结余原则上控制在6—9个月平均支付水平')}；各地实践：低于6个月不足，低于3个月严重不足，超过15个月过多`,
   note:
     '区间下限含、上限不含（6.0个月为合理，15.0个月为过多）。9—15个月（较多）判为 good：不构成支付风险，但偏离“略有结余”，仅标注“较多”；15个月以上判为 warn。阈值可配置。',
   compute: (i: { accumulatedBalance: MaybeNumber; trailing12Expense: MaybeNumber }) =>
@@ -73,7 +74,7 @@ export const expenseIncomeGrowthGap = defineIndicator({
     { status: 'good', label: '正常' },
   ],
   sources: ['LedgerFact.amount[收入项目，近24个月]', 'LedgerFact.amount[支出项目，近24个月]'],
-  policyRef: 'DESIGN §4 风险预警: 支出增速 − 收入增速（近12个月）',
+  policyRef: platformMethod('支出增速 − 收入增速（近12个月）'),
   note: '+2/+5个百分点分界为平台默认值（下限含），可配置。',
   compute: (i: { expenseGrowth: MaybeNumber; incomeGrowth: MaybeNumber }) => safeDiff(i.expenseGrowth, i.incomeGrowth),
 });
@@ -96,7 +97,7 @@ export const currentBalanceRate = defineIndicator({
     { status: 'good', label: '收支平衡或结余' },
   ],
   sources: ['LedgerFact.amount[收入项目]', 'LedgerFact.amount[支出项目]'],
-  policyRef: 'seed 001 §三(三): 以收定支、收支平衡、略有结余',
+  policyRef: cite('pooling-opinion', '三(三)', '以收定支、收支平衡、略有结余'),
   note: '−5%分界为平台默认值，可在风险预警规则中配置。收入为0或缺失时不计算。',
   compute: (i: { income: MaybeNumber; expense: MaybeNumber }) =>
     isNum(i.income) && i.income > 0 ? safeRatio(safeDiff(i.income, i.expense), i.income) : null,
@@ -115,7 +116,7 @@ export const collectionRateChange = defineIndicator({
     { status: 'good', label: '基本稳定或上升' },
   ],
   sources: ['ContributionFact.collected', 'ContributionFact.due'],
-  policyRef: 'seed 001 §四(一): 基本医疗保险和生育保险费应缴尽缴',
+  policyRef: cite('pooling-opinion', '四(一)', '基本医疗保险和生育保险费应缴尽缴'),
   note: '降幅超过1个百分点为平台默认分界，可配置。',
   compute: (i: { rate: MaybeNumber; rateLastYear: MaybeNumber }) => safeDiff(i.rate, i.rateLastYear),
 });
@@ -131,7 +132,7 @@ export const outflowAdmissionShare = defineIndicator({
   unit: 'ratio',
   polarity: 'lower_better',
   sources: ['UtilizationRollup.visits[visitType=INPATIENT,level=CITY,OUT_OF_CITY]', 'UtilizationRollup.visits[visitType=INPATIENT]'],
-  policyRef: 'seed 001 §四(三): 防止因基本医疗保险和生育保险市级统筹冲击分级诊疗制度',
+  policyRef: cite('pooling-opinion', '四(三)', '防止因基本医疗保险和生育保险市级统筹冲击分级诊疗制度'),
   note: '看统筹前后变化（见统筹后住院外流增幅），默认不判定状态。',
   compute: (i: { cityAdmissions: MaybeNumber; outOfCityAdmissions: MaybeNumber; allAdmissions: MaybeNumber }) =>
     isNum(i.cityAdmissions) && isNum(i.outOfCityAdmissions) ? safeRatio(i.cityAdmissions + i.outOfCityAdmissions, i.allAdmissions) : null,
@@ -151,7 +152,7 @@ export const outflowShareChange = defineIndicator({
     { status: 'good', label: '基本稳定' },
   ],
   sources: ['UtilizationRollup.visits[visitType=INPATIENT]', 'PoolingMilestone.effectivePeriod'],
-  policyRef: 'seed 001 §四(三): 合理拉开基层、县级和城市医疗机构间报销水平差距，防止冲击分级诊疗制度',
+  policyRef: cite('pooling-opinion', '四(三)', '合理拉开基层、县级和城市医疗机构间报销水平差距，防止冲击分级诊疗制度'),
   note: '+3/+5个百分点分界为平台默认值（下限含），可配置。',
   compute: (i: { share: MaybeNumber; baselineShare: MaybeNumber }) => safeDiff(i.share, i.baselineShare),
 });
@@ -168,7 +169,7 @@ export const costIndex = defineIndicator({
   unit: 'multiple',
   polarity: 'lower_better',
   sources: ['UtilizationFact.totalCost', 'UtilizationFact.visits', 'Institution.level', 'Institution.kind'],
-  policyRef: 'seed 002 §四: 加强医保基金监管，运用大数据筛查欺诈骗保线索',
+  policyRef: cite('nhsa-2023-73', '四', '加强医保基金监管，运用大数据筛查欺诈骗保线索'),
   note: '用于同级比较和自身历史比较，默认不判定状态。',
   compute: (i: { totalCost: MaybeNumber; expectedCost: MaybeNumber }) => safeRatio(i.totalCost, i.expectedCost),
 });
@@ -189,7 +190,7 @@ export const costRobustZ = defineIndicator({
     { status: 'good', label: '正常' },
   ],
   sources: ['UtilizationFact.totalCost', 'UtilizationFact.visits', 'Institution.level', 'Institution.kind'],
-  policyRef: 'seed 002 §四: 数据筛查发现欺诈骗保线索；Iglewicz & Hoaglin (1993) 建议修正Z值大于3.5视为异常',
+  policyRef: `${cite('nhsa-2023-73', '四', '数据筛查发现欺诈骗保线索')}；Iglewicz & Hoaglin (1993) 建议修正Z值大于3.5视为异常`,
   note: 'MAD为0（半数以上同级机构取值相同）时不计算。',
   compute: (i: { logIndex: MaybeNumber; peerMedian: MaybeNumber; peerMad: MaybeNumber }) =>
     isNum(i.logIndex) && isNum(i.peerMedian) && isNum(i.peerMad) && i.peerMad > 0 ? (0.6745 * (i.logIndex - i.peerMedian)) / i.peerMad : null,
@@ -211,7 +212,7 @@ export const costSpike = defineIndicator({
     { status: 'good', label: '正常' },
   ],
   sources: ['UtilizationFact.totalCost', 'UtilizationFact.visits'],
-  policyRef: 'seed 002 §四: 数据筛查发现欺诈骗保线索',
+  policyRef: cite('nhsa-2023-73', '四', '数据筛查发现欺诈骗保线索'),
   note: '+30%/+50%分界为平台默认值（下限含），可配置。',
   compute: (i: { index: MaybeNumber; baselineIndex: MaybeNumber }) => growthRate(i.index, i.baselineIndex),
 });

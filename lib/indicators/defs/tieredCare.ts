@@ -1,12 +1,13 @@
-// 分级诊疗 (seed 001 §四(三): 防止因市级统筹冲击分级诊疗制度).
+// 分级诊疗 (市级统筹意见（征求意见稿）四(三): 防止因市级统筹冲击分级诊疗制度).
 // Targets from 国办发〔2015〕70号 附件《分级诊疗试点工作考核评价标准》(2017年目标) and
-// 国医改办发〔2016〕1号 (家庭医生签约). These two are not among the seeds; cited as named in DESIGN §4.
+// 国医改办发〔2016〕1号 (家庭医生签约), both in the policy-source registry (../sources).
 
 import { growthRate, isNum, safeRatio } from '../compute';
 import { defineIndicator, ratioOf } from '../define';
 import type { MaybeNumber } from '../types';
+import { cite, sourceName } from '../sources';
 
-const PILOT_STANDARD = '国办发〔2015〕70号附件《分级诊疗试点工作考核评价标准》（2017年目标）';
+const PILOT_STANDARD = `${sourceName('gbf-2015-70')}附件《分级诊疗试点工作考核评价标准》（2017年目标）`;
 
 export const primaryVisitShare = defineIndicator({
   code: 'primary_visit_share',
@@ -20,7 +21,7 @@ export const primaryVisitShare = defineIndicator({
   polarity: 'higher_better',
   target: 0.65,
   sources: ['UtilizationRollup.visits[level=PRIMARY]', 'UtilizationRollup.visits'],
-  policyRef: PILOT_STANDARD + ': 基层医疗卫生机构诊疗量占总诊疗量比例≥65%',
+  policyRef: PILOT_STANDARD + '：基层医疗卫生机构诊疗量占总诊疗量比例≥65%',
   compute: ratioOf('primaryVisits', 'allVisits'),
 });
 
@@ -36,7 +37,7 @@ export const inCountyRate = defineIndicator({
   polarity: 'higher_better',
   target: 0.9,
   sources: ['UtilizationRollup.visits[visitType=INPATIENT,inCounty=true]', 'UtilizationRollup.visits[visitType=INPATIENT]'],
-  policyRef: PILOT_STANDARD + ': 县域内就诊率提高到90%左右，基本实现大病不出县',
+  policyRef: PILOT_STANDARD + '：县域内就诊率提高到90%左右，基本实现大病不出县',
   compute: ratioOf('inCountyAdmissions', 'allAdmissions'),
 });
 
@@ -51,7 +52,7 @@ export const cityAdmissionShare = defineIndicator({
   unit: 'ratio',
   polarity: 'lower_better',
   sources: ['UtilizationRollup.visits[visitType=INPATIENT,level=CITY]', 'UtilizationRollup.visits[visitType=INPATIENT]'],
-  policyRef: 'seed 001 §四(三): 防止因基本医疗保险和生育保险市级统筹冲击分级诊疗制度',
+  policyRef: cite('pooling-opinion', '四(三)', '防止因基本医疗保险和生育保险市级统筹冲击分级诊疗制度'),
   note: '看统筹前后变化，默认不判定状态。',
   compute: ratioOf('cityAdmissions', 'allAdmissions'),
 });
@@ -67,7 +68,7 @@ export const outOfCityShare = defineIndicator({
   unit: 'ratio',
   polarity: 'lower_better',
   sources: ['UtilizationRollup.visits[visitType=INPATIENT,level=OUT_OF_CITY]', 'UtilizationRollup.visits[visitType=INPATIENT]'],
-  policyRef: 'seed 001 §三(一): 执行统一的分类转诊办法和转市外就医登记手续',
+  policyRef: cite('pooling-opinion', '三(一)', '执行统一的分类转诊办法和转市外就医登记手续'),
   note: '无政策给定阈值，默认不判定状态。',
   compute: ratioOf('outOfCityAdmissions', 'allAdmissions'),
 });
@@ -98,7 +99,7 @@ export const fundPaymentRatio = defineIndicator({
   unit: 'ratio',
   polarity: 'higher_better',
   sources: ['UtilizationRollup.fundPaid', 'UtilizationRollup.totalCost'],
-  policyRef: 'seed 001 §四(三): 合理拉开基层、县级和城市医疗机构间报销水平差距，提高基层医保支付比例',
+  policyRef: cite('pooling-opinion', '四(三)', '合理拉开基层、县级和城市医疗机构间报销水平差距，提高基层医保支付比例'),
   note: '按级别比较使用，默认不判定状态。',
   compute: ratioOf('fundPaid', 'totalCost'),
 });
@@ -115,7 +116,7 @@ export const referralDownGrowth = defineIndicator({
   polarity: 'higher_better',
   target: 0.1,
   sources: ['UtilizationRollup.referralsDown'],
-  policyRef: PILOT_STANDARD + ': 由二、三级医院向基层医疗卫生机构、慢性病医疗机构转诊的人数年增长率在10%以上',
+  policyRef: PILOT_STANDARD + '：由二、三级医院向基层医疗卫生机构、慢性病医疗机构转诊的人数年增长率在10%以上',
   compute: (i: { down: MaybeNumber; downLastYear: MaybeNumber }) => growthRate(i.down, i.downLastYear),
 });
 
@@ -131,7 +132,7 @@ export const referralDownCagr = defineIndicator({
   polarity: 'higher_better',
   target: 0.1,
   sources: ['UtilizationRollup.referralsDown'],
-  policyRef: PILOT_STANDARD + ': 由二、三级医院向基层医疗卫生机构、慢性病医疗机构转诊的人数年增长率在10%以上',
+  policyRef: PILOT_STANDARD + '：由二、三级医院向基层医疗卫生机构、慢性病医疗机构转诊的人数年增长率在10%以上',
   compute: (i: { downLast: MaybeNumber; downFirst: MaybeNumber; years: MaybeNumber }) => {
     // A growth rate needs a positive base and at least one year between the two counts.
     if (!isNum(i.downLast) || !isNum(i.downFirst) || !isNum(i.years) || i.downFirst <= 0 || i.downLast < 0 || i.years <= 0) {
@@ -153,7 +154,7 @@ export const visitCompositionShare = defineIndicator({
   unit: 'ratio',
   polarity: 'band',
   sources: ['UtilizationRollup.visits[level]', 'UtilizationFlowRollup.visits[institutionRegionCode, level]'],
-  policyRef: 'seed 001 §四(三): 防止因基本医疗保险和生育保险市级统筹冲击分级诊疗制度',
+  policyRef: cite('pooling-opinion', '四(三)', '防止因基本医疗保险和生育保险市级统筹冲击分级诊疗制度'),
   note: '结构性指标，用于看统筹前后流向变化，默认不判定状态。',
   compute: ratioOf('destinationVisits', 'allVisits'),
 });
@@ -170,7 +171,7 @@ export const familyDoctorSigningRate = defineIndicator({
   polarity: 'higher_better',
   target: 0.3,
   sources: ['FamilyDoctorFact.signed', 'FamilyDoctorFact.residents'],
-  policyRef: '国医改办发〔2016〕1号及' + PILOT_STANDARD + ': 家庭医生签约服务覆盖率达到30%以上',
+  policyRef: `${sourceName('ygb-2016-1')}及${PILOT_STANDARD}：家庭医生签约服务覆盖率达到30%以上`,
   compute: ratioOf('signed', 'residents'),
 });
 
@@ -186,7 +187,7 @@ export const keyPopulationSigningRate = defineIndicator({
   polarity: 'higher_better',
   target: 0.6,
   sources: ['FamilyDoctorFact.keySigned', 'FamilyDoctorFact.keyPopulation'],
-  policyRef: '国医改办发〔2016〕1号: 重点人群签约服务覆盖率达到60%以上',
+  policyRef: cite('ygb-2016-1', undefined, '重点人群签约服务覆盖率达到60%以上'),
   compute: (i: { keySigned: MaybeNumber; keyPopulation: MaybeNumber }) => safeRatio(i.keySigned, i.keyPopulation),
 });
 

@@ -2,6 +2,7 @@
 // against what is stored (keys.ts), write the rolled-up cells into UtilizationFact, store the new ids'
 // keys, and rebuild the utilization rollups of the months touched. A kill at any point leaves the
 // database as it was: nothing is written before the transaction, and the transaction is all or nothing.
+import 'server-only';
 import type { Db } from '../../db';
 import { withBulkWriter, type BulkWriter, type Cell } from '../../db/bulk';
 import { refreshUtilizationRollup } from '../../warehouse/rollup';

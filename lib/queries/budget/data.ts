@@ -4,6 +4,7 @@ import 'server-only';
 // due and delivered. Monthly × county × item is small (a city: tens of thousands of rows), so one load per
 // request feeds every widget (React cache in request.ts); the widgets compute through the registry.
 import type { Db } from '../../db';
+import { monthEndIso } from '../../dates';
 import type { SchemeCode, SchemeFilter } from '../../domain/codes';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
 import { makePeriod } from '../../indicators/compute';
@@ -122,7 +123,7 @@ export function versionInForce(d: BudgetData, year: number, asOf: number | null)
   const ofYear = d.versions.filter((v) => v.year === year).sort((a, b) => a.seq - b.seq);
   if (ofYear.length === 0) return null;
   if (asOf === null) return ofYear[ofYear.length - 1];
-  const end = `${Math.floor(asOf / 100)}-${String(asOf % 100).padStart(2, '0')}-31`;
+  const end = monthEndIso(asOf);
   const approved = ofYear.filter((v) => v.approvedOn <= end);
   return approved.length ? approved[approved.length - 1] : ofYear[0];
 }

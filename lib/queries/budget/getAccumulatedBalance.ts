@@ -1,6 +1,7 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // 累计结余: the city pool (市级统筹基金) plus each county's legacy balance (2019年末结余, kept in the old
-// county account but managed by the city: seed 001 §三(三)), and COUNTY_POOL for a county still pooling on
+// county account but managed by the city: 市级统筹意见（征求意见稿）三(三)), and COUNTY_POOL for a county still pooling on
 // its own. Month-end balances of the 统筹基金 account.
 import type { Db } from '../../db';
 import { getDb } from '../../db';
@@ -32,14 +33,29 @@ export interface AccumulatedBalance {
   series: { period: number; cityPool: number | null; legacy: number; countyPool: number }[];
 }
 
-export async function loadAccumulatedBalance(db: Db, scope: Scope, cityCode: string, req: BudgetRequest & { asOf: number | null }): Promise<AccumulatedBalance> {
-  requireCityOrCounty(scope);
-  const region = allowedRegion(scope, req.region);
+type BalanceRows = { regionCode: string; kind: string; period: number; _sum: { balance: number | null } }[];
+
+/** Month-end balances of the 统筹基金 account per region and kind, for the schemes of a filter. */
+async function loadBalanceRows(db: Db, scheme: BudgetRequest['scheme']): Promise<BalanceRows> {
   const rows = await db.prisma.balanceFact.groupBy({
     by: ['regionCode', 'kind', 'period'],
-    where: { account: 'POOL', schemeCode: { in: schemesOf(req.scheme) } },
+    where: { account: 'POOL', schemeCode: { in: schemesOf(scheme) } },
     _sum: { balance: true },
   });
+  return rows;
+}
+
+/** One read per scheme filter and data version, shared by the tiles (this year and last) and the chart. */
+const balanceRowsFor = cachedByDataVersion('budget/balanceRows', (scheme: BudgetRequest['scheme']) => loadBalanceRows(getDb(), scheme));
+
+export async function loadAccumulatedBalance(db: Db, scope: Scope, cityCode: string, req: BudgetRequest & { asOf: number | null }): Promise<AccumulatedBalance> {
+  requireCityOrCounty(scope);
+  return assembleAccumulatedBalance(scope, cityCode, req, await loadBalanceRows(db, req.scheme));
+}
+
+function assembleAccumulatedBalance(scope: Scope, cityCode: string, req: BudgetRequest & { asOf: number | null }, rows: BalanceRows): AccumulatedBalance {
+  requireCityOrCounty(scope);
+  const region = allowedRegion(scope, req.region);
   const I = indicators;
   // The as-of month: as given (the page's budget as-of), else the year's last month with balances.
   let asOf = req.asOf;
@@ -81,6 +97,10 @@ export async function loadAccumulatedBalance(db: Db, scope: Scope, cityCode: str
   };
 }
 
-export async function getAccumulatedBalance(scope: Scope, cityCode: string, req: BudgetRequest & { asOf: number | null }): Promise<AccumulatedBalance> {
-  return loadAccumulatedBalance(getDb(), scope, cityCode, req);
+async function getAccumulatedBalanceUncached(scope: Scope, cityCode: string, req: BudgetRequest & { asOf: number | null }): Promise<AccumulatedBalance> {
+  requireCityOrCounty(scope);
+  return assembleAccumulatedBalance(scope, cityCode, req, await balanceRowsFor(req.scheme));
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getAccumulatedBalance = cachedByDataVersion('budget/getAccumulatedBalance', getAccumulatedBalanceUncached);

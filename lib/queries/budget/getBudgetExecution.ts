@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // 预算执行 per county (income and expense against the plan in force) and, for the selected region, per
 // item. 序时进度 = months ÷ 12; the seasonal expectation is the region's own profile over past years.
 import type { Db } from '../../db';
@@ -66,6 +67,9 @@ export async function loadBudgetExecution(db: Db, scope: Scope, cityCode: string
   return assembleBudgetExecution(scope, await loadBudgetData(db, cityCode, req.scheme), req);
 }
 
-export async function getBudgetExecution(scope: Scope, cityCode: string, req: BudgetRequest): Promise<BudgetExecution> {
+async function getBudgetExecutionUncached(scope: Scope, cityCode: string, req: BudgetRequest): Promise<BudgetExecution> {
   return assembleBudgetExecution(scope, await budgetDataFor(cityCode, req.scheme), req);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getBudgetExecution = cachedByDataVersion('budget/getBudgetExecution', getBudgetExecutionUncached);

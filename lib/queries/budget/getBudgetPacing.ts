@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Monthly curves of the year-to-date execution rate against 序时进度 and against the region's seasonal
 // profile from past years (lib/budget/pacing), for income and expense.
 import type { Db } from '../../db';
@@ -35,6 +36,9 @@ export async function loadBudgetPacing(db: Db, scope: Scope, cityCode: string, r
   return assembleBudgetPacing(scope, await loadBudgetData(db, cityCode, req.scheme), req);
 }
 
-export async function getBudgetPacing(scope: Scope, cityCode: string, req: BudgetRequest): Promise<BudgetPacing> {
+async function getBudgetPacingUncached(scope: Scope, cityCode: string, req: BudgetRequest): Promise<BudgetPacing> {
   return assembleBudgetPacing(scope, await budgetDataFor(cityCode, req.scheme), req);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getBudgetPacing = cachedByDataVersion('budget/getBudgetPacing', getBudgetPacingUncached);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Budget versions: the approved budget of each year and every approved adjustment (document number, date,
 // reason, totals), and what each adjustment changed against the version before it (lib/budget/versions).
 import type { Db } from '../../db';
@@ -61,6 +62,9 @@ export async function loadBudgetVersions(db: Db, scope: Scope, cityCode: string,
   return assembleBudgetVersions(scope, await loadBudgetData(db, cityCode, req.scheme), req);
 }
 
-export async function getBudgetVersions(scope: Scope, cityCode: string, req: BudgetRequest): Promise<BudgetVersions> {
+async function getBudgetVersionsUncached(scope: Scope, cityCode: string, req: BudgetRequest): Promise<BudgetVersions> {
   return assembleBudgetVersions(scope, await budgetDataFor(cityCode, req.scheme), req);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getBudgetVersions = cachedByDataVersion('budget/getBudgetVersions', getBudgetVersionsUncached);

@@ -1,5 +1,6 @@
 import 'server-only';
-// Deficit attribution per county and year (seed 001 §三(三), lib/budget/deficit): each fund (scheme) is
+import { cachedByDataVersion } from '../../cache';
+// Deficit attribution per county and year (市级统筹意见（征求意见稿）三(三), lib/budget/deficit): each fund (scheme) is
 // attributed on its own — its gap, the county's make-up (unpaid county subsidy + premiums short of plan)
 // and what the city covers from surplus — and the funds are then summed.
 import type { Db } from '../../db';
@@ -96,6 +97,9 @@ export async function loadDeficitAttribution(db: Db, scope: Scope, cityCode: str
   return assembleDeficitAttribution(scope, await loadBudgetData(db, cityCode, req.scheme), req);
 }
 
-export async function getDeficitAttribution(scope: Scope, cityCode: string, req: BudgetRequest): Promise<DeficitAttribution> {
+async function getDeficitAttributionUncached(scope: Scope, cityCode: string, req: BudgetRequest): Promise<DeficitAttribution> {
   return assembleDeficitAttribution(scope, await budgetDataFor(cityCode, req.scheme), req);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getDeficitAttribution = cachedByDataVersion('budget/getDeficitAttribution', getDeficitAttributionUncached);

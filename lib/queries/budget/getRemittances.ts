@@ -1,8 +1,10 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // 统收统支: each county's remittances of current income to the city fiscal special account (上解) and the
 // city's allocations back for its expense (下拨), year to date, with the remittance timeliness; and the
-// selected region's monthly flows (seed 001 §三(三)).
+// selected region's monthly flows (市级统筹意见（征求意见稿）三(三)).
 import type { Db } from '../../db';
+import { monthEndIso } from '../../dates';
 import { getDb } from '../../db';
 import { makePeriod } from '../../indicators/compute';
 import { indicators } from '../../indicators/registry';
@@ -103,9 +105,7 @@ export function assembleRemittances(scope: Scope, d: BudgetData, req: BudgetRequ
 
 /** Unpaid remittances are counted late up to the last day of the as-of month. */
 function cutoffOf(asOf: number): string {
-  const y = Math.floor(asOf / 100), m = asOf % 100;
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${y}-${String(m).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
+  return monthEndIso(asOf);
 }
 
 export async function loadRemittances(db: Db, scope: Scope, cityCode: string, req: BudgetRequest): Promise<Remittances> {
@@ -115,9 +115,12 @@ export async function loadRemittances(db: Db, scope: Scope, cityCode: string, re
   return assembleRemittances(scope, d, req, timing);
 }
 
-export async function getRemittances(scope: Scope, cityCode: string, req: BudgetRequest): Promise<Remittances> {
+async function getRemittancesUncached(scope: Scope, cityCode: string, req: BudgetRequest): Promise<Remittances> {
   const d = await budgetDataFor(cityCode, req.scheme);
   const { asOf } = resolveAsOf(d, req.year, req.month);
   const timing = asOf === null ? new Map() : await loadRemittanceTiming(getDb(), schemesOf(req.scheme), asOf, cutoffOf(asOf));
   return assembleRemittances(scope, d, req, timing);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getRemittances = cachedByDataVersion('budget/getRemittances', getRemittancesUncached);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { getDb } from '../../db';
+import { cachedByDataVersion } from '../../cache';
 import type { SchemeFilter } from '../../domain/codes';
 import { loadBudgetData } from './data';
 
@@ -14,4 +15,4 @@ export interface BudgetRequest {
 }
 
 /** One load of the budget facts per request and scheme filter, shared by the widgets of 预算执行. */
-export const budgetDataFor = cache((cityCode: string, scheme: SchemeFilter) => loadBudgetData(getDb(), cityCode, scheme));
+export const budgetDataFor = cache(cachedByDataVersion('budget/data', (cityCode: string, scheme: SchemeFilter) => loadBudgetData(getDb(), cityCode, scheme)));

@@ -96,7 +96,7 @@ describe.each(testDbKinds())('参保征缴 queries on %s', (kind) => {
     const dup2018 = await sqlNumber(db, `SELECT SUM("duplicates") * 1.0 / SUM("enrolled") FROM "EnrollmentFact" WHERE "period" = 201812 AND "schemeCode" = 'RESIDENT'`);
     expect(d.series.find((x) => x.year === 2018)!.rate).toBeCloseTo(dup2018, 12);
     expect(d.series).toHaveLength(8);
-    // duplicates fall once the national platform screens them (seed 002)
+    // duplicates fall once the national platform screens them (医保函〔2023〕73号)
     expect(d.series[7].rate!).toBeLessThan(d.series[0].rate! / 4);
   });
 

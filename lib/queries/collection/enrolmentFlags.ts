@@ -1,4 +1,4 @@
-// Selective enrolment (选择性参保, seeds 002/004): enrolment falling in a year the individual contribution
+// Selective enrolment (选择性参保, 医保函〔2023〕73号、益阳市医疗保障局答复): enrolment falling in a year the individual contribution
 // rose. Both the head count and the coverage rate must fall, so a county that merely loses population is
 // not flagged. Pure; statuses come from the registry's bands.
 import { indicators } from '../../indicators/registry';

@@ -1,7 +1,8 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // 征缴 by source — individual, employer, and the fiscal subsidy of each level (中央/省/市/县) — for the
 // selected region, and per county the amount collected by source and the 到位率 of each subsidy level.
-// The county level's shortfall is the county government's to make up (seed 001 §三(三)).
+// The county level's shortfall is the county government's to make up (市级统筹意见（征求意见稿）三(三)).
 import type { Db } from '../../db';
 import { type ContributionSource, SUBSIDY_SOURCES } from '../../domain/codes';
 import { indicators } from '../../indicators/registry';
@@ -83,6 +84,9 @@ export async function loadCollectionBySource(db: Db, scope: Scope, cityCode: str
   return assembleCollectionBySource(scope, cityCode, req, await loadCollectionYear(db, cityCode, req.scheme, req.year));
 }
 
-export async function getCollectionBySource(scope: Scope, cityCode: string, req: CollectionRequest): Promise<CollectionBySource> {
+async function getCollectionBySourceUncached(scope: Scope, cityCode: string, req: CollectionRequest): Promise<CollectionBySource> {
   return assembleCollectionBySource(scope, cityCode, req, await collectionYearFor(cityCode, req.scheme, req.year));
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getCollectionBySource = cachedByDataVersion('collection/getCollectionBySource', getCollectionBySourceUncached);

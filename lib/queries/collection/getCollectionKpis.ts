@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // The 参保征缴 tiles for the city or one county: coverage and collection against their targets, the county
 // subsidy delivery, poverty coverage, duplicates, enrolment change, and the contribution standard against
 // the national minimum. Values come from the indicator registry.
@@ -83,7 +84,10 @@ export async function loadCollectionKpis(db: Db, scope: Scope, cityCode: string,
   return assembleCollectionKpis(scope, cityCode, req, y, standards);
 }
 
-export async function getCollectionKpis(scope: Scope, cityCode: string, req: CollectionRequest): Promise<CollectionKpis> {
+async function getCollectionKpisUncached(scope: Scope, cityCode: string, req: CollectionRequest): Promise<CollectionKpis> {
   const [y, standards] = await Promise.all([collectionYearFor(cityCode, req.scheme, req.year), loadStandards(getDb(), cityCode)]);
   return assembleCollectionKpis(scope, cityCode, req, y, standards);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getCollectionKpis = cachedByDataVersion('collection/getCollectionKpis', getCollectionKpisUncached);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Monthly cumulative collection against the year's due, for the selected region and scheme. Resident
 // individual premiums arrive mostly January–March and subsidies quarterly, so the curve climbs in steps.
 import type { Db } from '../../db';
@@ -64,6 +65,9 @@ export async function loadCollectionProgress(db: Db, scope: Scope, req: Collecti
   return { year: req.year, annualDue, points };
 }
 
-export async function getCollectionProgress(scope: Scope, req: CollectionRequest): Promise<CollectionProgress> {
+async function getCollectionProgressUncached(scope: Scope, req: CollectionRequest): Promise<CollectionProgress> {
   return loadCollectionProgress(getDb(), scope, req);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getCollectionProgress = cachedByDataVersion('collection/getCollectionProgress', getCollectionProgressUncached);

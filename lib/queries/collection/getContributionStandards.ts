@@ -1,6 +1,7 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Resident contribution standards by year: the city's individual standard against the national minimum
-// (seed 004: 250/280/320 元 vs 280/320/350 元 for 2020/21/22), the per-capita subsidy standard, the
+// (益阳市医疗保障局答复: 250/280/320 元 vs 280/320/350 元 for 2020/21/22), the per-capita subsidy standard, the
 // subsidy : individual ratio, and the individual standard as a share of each county's disposable income.
 import type { Db } from '../../db';
 import { getDb } from '../../db';
@@ -91,6 +92,9 @@ export async function loadContributionStandards(db: Db, scope: Scope, cityCode: 
   };
 }
 
-export async function getContributionStandards(scope: Scope, cityCode: string, year: number, region: string | 'ALL'): Promise<ContributionStandards> {
+async function getContributionStandardsUncached(scope: Scope, cityCode: string, year: number, region: string | 'ALL'): Promise<ContributionStandards> {
   return loadContributionStandards(getDb(), scope, cityCode, year, region);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getContributionStandards = cachedByDataVersion('collection/getContributionStandards', getContributionStandardsUncached);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // 参保率 and 征缴率 per county (and the city), with the targets, the county subsidy delivery and the enrolment
 // change on the same month last year. One row per region; the page links each county row to its detail.
 import type { Db } from '../../db';
@@ -72,6 +73,9 @@ export async function loadCoverageByCounty(db: Db, scope: Scope, cityCode: strin
   return assembleCoverageByCounty(scope, cityCode, await loadCollectionYear(db, cityCode, req.scheme, req.year));
 }
 
-export async function getCoverageByCounty(scope: Scope, cityCode: string, req: CollectionRequest): Promise<CoverageByCounty> {
+async function getCoverageByCountyUncached(scope: Scope, cityCode: string, req: CollectionRequest): Promise<CoverageByCounty> {
   return assembleCoverageByCounty(scope, cityCode, await collectionYearFor(cityCode, req.scheme, req.year));
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getCoverageByCounty = cachedByDataVersion('collection/getCoverageByCounty', getCoverageByCountyUncached);

@@ -1,6 +1,7 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // 重复参保: duplicates found per county at the as-of month, and the city's (or a county's) rate at each
-// year end — it falls once the national platform screens duplicates (seed 002 §二).
+// year end — it falls once the national platform screens duplicates (医保函〔2023〕73号 二).
 import type { Db } from '../../db';
 import { getDb } from '../../db';
 import { indicators } from '../../indicators/registry';
@@ -57,10 +58,13 @@ export async function loadDuplicateEnrolment(db: Db, scope: Scope, cityCode: str
   return assembleDuplicates(scope, cityCode, req, y, yearEnd);
 }
 
-export async function getDuplicateEnrolment(scope: Scope, cityCode: string, req: CollectionRequest): Promise<DuplicateEnrolment> {
+async function getDuplicateEnrolmentUncached(scope: Scope, cityCode: string, req: CollectionRequest): Promise<DuplicateEnrolment> {
   const [y, yearEnd] = await Promise.all([
     collectionYearFor(cityCode, req.scheme, req.year),
     loadYearEndEnrollment(getDb(), cityCode, schemesOf(req.scheme, 'coverage')),
   ]);
   return assembleDuplicates(scope, cityCode, req, y, yearEnd);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getDuplicateEnrolment = cachedByDataVersion('collection/getDuplicateEnrolment', getDuplicateEnrolmentUncached);

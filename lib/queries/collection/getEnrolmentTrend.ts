@@ -1,6 +1,7 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Resident enrolment year on year against the rise of the individual contribution standard, flagged where
-// enrolment and coverage fall as the contribution rises (seeds 002/004: 选择性参保). Year-end snapshots.
+// enrolment and coverage fall as the contribution rises (医保函〔2023〕73号、益阳市医疗保障局答复: 选择性参保). Year-end snapshots.
 import type { Db } from '../../db';
 import { getDb } from '../../db';
 import { indicators } from '../../indicators/registry';
@@ -68,6 +69,9 @@ export async function loadEnrolmentTrend(db: Db, scope: Scope, cityCode: string,
   return assembleEnrolmentTrend(scope, cityCode, year, region, yearEnd, standards);
 }
 
-export async function getEnrolmentTrend(scope: Scope, cityCode: string, year: number, region: string | 'ALL'): Promise<EnrolmentTrend> {
+async function getEnrolmentTrendUncached(scope: Scope, cityCode: string, year: number, region: string | 'ALL'): Promise<EnrolmentTrend> {
   return loadEnrolmentTrend(getDb(), scope, cityCode, year, region);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getEnrolmentTrend = cachedByDataVersion('collection/getEnrolmentTrend', getEnrolmentTrendUncached);

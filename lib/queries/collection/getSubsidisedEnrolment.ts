@@ -1,6 +1,7 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // 资助参保 by category per county: 特困 (full subsidy), 低保 (50%), 返贫致贫/监测人口, other; and the
-// coverage of the poverty population (seed 002: ≥99%). Resident scheme only.
+// coverage of the poverty population (医保函〔2023〕73号: ≥99%). Resident scheme only.
 import type { Db } from '../../db';
 import { indicators } from '../../indicators/registry';
 import { indicatorStatus } from '../../indicators/status';
@@ -49,6 +50,9 @@ export async function loadSubsidisedEnrolment(db: Db, scope: Scope, cityCode: st
   return assembleSubsidisedEnrolment(scope, cityCode, await loadCollectionYear(db, cityCode, req.scheme, req.year));
 }
 
-export async function getSubsidisedEnrolment(scope: Scope, cityCode: string, req: CollectionRequest): Promise<SubsidisedEnrolment> {
+async function getSubsidisedEnrolmentUncached(scope: Scope, cityCode: string, req: CollectionRequest): Promise<SubsidisedEnrolment> {
   return assembleSubsidisedEnrolment(scope, cityCode, await collectionYearFor(cityCode, req.scheme, req.year));
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getSubsidisedEnrolment = cachedByDataVersion('collection/getSubsidisedEnrolment', getSubsidisedEnrolmentUncached);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // 县域画像 reads: one county against the city and its peers on every profile indicator (with last year's
 // value), and the list of counties with a summary for the index page.
 import { cache } from 'react';
@@ -10,7 +11,6 @@ import type { DatasetInfo } from '../meta/getDatasetInfo';
 import { canSeeCountyDetail, requireCityOrCounty, ScopeError, type Scope } from '../scope';
 import { compareCounty, peerGroupOf, profileValues, type IndicatorComparison, type PeerGroup, type ProfileValues } from './profile';
 import { loadProfileYear } from './profileInputs';
-import { dataVersion, memo } from '../tieredCare/memo';
 
 export interface ProfileRequest {
   year: number;
@@ -30,11 +30,9 @@ export async function loadProfileValues(db: Db, info: DatasetInfo, scheme: Schem
   return { asOf: py.asOf, values: profileValues(py) };
 }
 
-// Per request, and across requests until an import changes the data (see tieredCare/memo.ts).
-const cachedValues = cache(async (info: DatasetInfo, scheme: SchemeFilter, year: number) => {
-  const version = await dataVersion();
-  return memo(`profile|${version}|${info.cityCode}|${scheme}|${year}`, () => loadProfileValues(getDb(), info, scheme, year));
-});
+// Per request, and across requests until the data changes (lib/cache).
+const cachedValues = cache(cachedByDataVersion('counties/profileValues', (info: DatasetInfo, scheme: SchemeFilter, year: number) =>
+  loadProfileValues(getDb(), info, scheme, year)));
 
 export function buildCountyProfile(
   code: string,
@@ -59,7 +57,7 @@ export function buildCountyProfile(
   };
 }
 
-export async function getCountyProfile(scope: Scope, info: DatasetInfo, code: string, req: ProfileRequest): Promise<CountyProfile> {
+async function getCountyProfileUncached(scope: Scope, info: DatasetInfo, code: string, req: ProfileRequest): Promise<CountyProfile> {
   requireCityOrCounty(scope);
   if (!canSeeCountyDetail(scope, code)) throw new ScopeError(`无权查看该地区（${code}）的明细数据`);
   const [now, before] = await Promise.all([cachedValues(info, req.scheme, req.year), cachedValues(info, req.scheme, req.year - 1)]);
@@ -105,8 +103,14 @@ export function buildCountyList(info: DatasetInfo, now: { asOf: number | null; v
   return { asOf: now.asOf, rows, city };
 }
 
-export async function getCountyList(scope: Scope, info: DatasetInfo, req: ProfileRequest): Promise<CountyList> {
+async function getCountyListUncached(scope: Scope, info: DatasetInfo, req: ProfileRequest): Promise<CountyList> {
   requireCityOrCounty(scope);
   const visible = info.counties.map((c) => c.code).filter((c) => canSeeCountyDetail(scope, c));
   return buildCountyList(info, await cachedValues(info, req.scheme, req.year), visible);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getCountyProfile = cachedByDataVersion('counties/getCountyProfile', getCountyProfileUncached);
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getCountyList = cachedByDataVersion('counties/getCountyList', getCountyListUncached);

@@ -4,6 +4,7 @@ import 'server-only';
 // the counties). Reads rolled-up or small fact tables only (UtilizationRollup, never UtilizationFact).
 // No formulas here: lib/queries/counties/profile.ts hands these to the indicator registry.
 import type { Db } from '../../db';
+import { monthEndIso } from '../../dates';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES, SUBSIDY_SOURCES, type SchemeFilter } from '../../domain/codes';
 import { addMonths, makePeriod } from '../../indicators/compute';
 import { asOfPeriod, schemesOf } from '../overview/kpiInputs';
@@ -139,7 +140,7 @@ export async function loadProfileYear(db: Db, cityCode: string, scheme: SchemeFi
     p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: lastYear, schemeCode: { in: cov } }, _sum: { enrolled: true } }),
     p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: asOf, schemeCode: 'RESIDENT' }, _sum: { enrolled: true } }),
     p.contributionFact.groupBy({ by: ['regionCode'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money } }, _sum: { due: true, collected: true } }),
-    // Fiscal subsidies exist only in the resident scheme (seed 002): 到位率 and 人均 use resident figures.
+    // Fiscal subsidies exist only in the resident scheme (医保函〔2023〕73号): 到位率 and 人均 use resident figures.
     p.contributionFact.groupBy({
       by: ['regionCode'],
       where: { period: { gte: from, lte: asOf }, schemeCode: 'RESIDENT', source: { in: SUBSIDY_SOURCES } },
@@ -263,7 +264,7 @@ export async function loadProfileYear(db: Db, cityCode: string, scheme: SchemeFi
   // Supervision belongs to the region an institution stands in; an agreement counts when it was in force
   // at some point of the year up to the as-of month.
   const yearStart = `${year}-01-01`;
-  const cutoffIso = new Date(monthEnd(asOf)).toISOString().slice(0, 10);
+  const cutoffIso = monthEndIso(asOf);
   const regionOf = new Map<string, string>();
   for (const i of institutions) {
     regionOf.set(i.code, i.regionCode);

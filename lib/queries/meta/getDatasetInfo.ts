@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { getDb, type Db } from '../../db';
+import { cachedByDataVersion } from '../../cache';
 
 export interface DatasetInfo {
   cityCode: string;
@@ -37,4 +38,4 @@ export async function loadDatasetInfo(db: Db): Promise<DatasetInfo | null> {
   };
 }
 
-export const getDatasetInfo = cache(async () => loadDatasetInfo(getDb()));
+export const getDatasetInfo = cache(cachedByDataVersion('meta/getDatasetInfo', async () => loadDatasetInfo(getDb())));

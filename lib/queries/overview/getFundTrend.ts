@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Monthly fund income, expense, 当期结余, 累计结余 and 可支付月数 over every month with data, for the
 // selected scheme and region (the city: all counties and the city pool).
 import { getDb, type Db } from '../../db';
@@ -48,7 +49,10 @@ export async function loadFundTrend(db: Db, cityCode: string, scheme: SchemeFilt
   });
 }
 
-export async function getFundTrend(scope: Scope, cityCode: string, scheme: SchemeFilter, region: string | 'ALL'): Promise<FundTrendPoint[]> {
+async function getFundTrendUncached(scope: Scope, cityCode: string, scheme: SchemeFilter, region: string | 'ALL'): Promise<FundTrendPoint[]> {
   requireCityOrCounty(scope);
   return loadFundTrend(getDb(), cityCode, scheme, allowedRegion(scope, region));
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getFundTrend = cachedByDataVersion('overview/getFundTrend', getFundTrendUncached);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 import { cache } from 'react';
 import { getDb, type Db } from '../../db';
 import type { SchemeFilter } from '../../domain/codes';
@@ -71,6 +72,9 @@ export function assembleOverview(
 
 const nullRecord = () => Object.fromEntries(OVERVIEW_CODES.map((c) => [c, null])) as Record<OverviewCode, null>;
 
-export async function getOverview(scope: Scope, cityCode: string, req: OverviewRequest): Promise<OverviewData> {
+async function getOverviewUncached(scope: Scope, cityCode: string, req: OverviewRequest): Promise<OverviewData> {
   return assembleOverview(scope, cityCode, req, await inputsFor(cityCode, req.scheme, req.year));
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getOverview = cachedByDataVersion('overview/getOverview', getOverviewUncached);

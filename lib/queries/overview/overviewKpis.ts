@@ -36,7 +36,7 @@ export function partialNotes(i: KpiInputs | undefined): Partial<Record<OverviewC
 
 /**
  * Status of a tile. An execution rate has no good or bad level of its own: it is judged by its deviation
- * from 序时进度 (DESIGN §4), so those two tiles take the status of the deviation indicator.
+ * from 序时进度, so those two tiles take the status of the deviation indicator.
  */
 export function statusOf(code: OverviewCode, value: number | null, timeProgress: number | null = null): Status {
   if (code === 'income_execution_rate' || code === 'expense_execution_rate') {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // The handling history across warnings: what people (and the system) did, newest first.
 import { getDb, type Db } from '../../db';
 import { EVENT_LABELS, STATUS_LABELS, type EventAction, type WarningStatus } from '../../risk/types';
@@ -48,6 +49,9 @@ export async function loadHandlingHistory(db: Db, scope: Scope, opts: { region?:
   }));
 }
 
-export async function getHandlingHistory(scope: Scope, opts: { region?: string | 'ALL'; people?: boolean; limit?: number } = {}) {
+async function getHandlingHistoryUncached(scope: Scope, opts: { region?: string | 'ALL'; people?: boolean; limit?: number } = {}) {
   return loadHandlingHistory(getDb(), scope, opts);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getHandlingHistory = cachedByDataVersion('risk/getHandlingHistory', getHandlingHistoryUncached);

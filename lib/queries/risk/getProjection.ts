@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Inputs of the balance projection for one scheme, city-wide: monthly fund income and expense (every
 // county plus the city account) and the accumulated balance (every POOL balance). The projection itself
 // is the pure lib/risk/projection.ts, run here for the three scenarios and in the browser for the what-if.
@@ -25,7 +26,8 @@ export interface ProjectionData {
   exhausted: { low: number | null; central: number | null; high: number | null };
 }
 
-export async function loadProjection(db: Db, scheme: SchemeCode): Promise<ProjectionData | null> {
+/** `asOf` (YYYYMM): project from that month instead of the latest (the monthly report of an earlier month). */
+export async function loadProjection(db: Db, scheme: SchemeCode, asOf?: number): Promise<ProjectionData | null> {
   const [ledger, balances] = await Promise.all([
     db.prisma.ledgerFact.groupBy({ by: ['period', 'item'], where: { account: 'POOL', schemeCode: scheme }, _sum: { amount: true } }),
     db.prisma.balanceFact.groupBy({ by: ['period'], where: { account: 'POOL', schemeCode: scheme }, _sum: { balance: true } }),
@@ -38,7 +40,7 @@ export async function loadProjection(db: Db, scheme: SchemeCode): Promise<Projec
     else if (EXPENSE_ITEM_CODES.includes(r.item)) expense.set(r.period, (expense.get(r.period) ?? 0) + a);
   }
   const balance = new Map(balances.map((b) => [b.period, b._sum.balance ?? 0]));
-  const periods = [...balance.keys()].sort((a, b) => a - b);
+  const periods = [...balance.keys()].filter((p) => asOf === undefined || p <= asOf).sort((a, b) => a - b);
   const lastPeriod = periods[periods.length - 1];
   if (lastPeriod === undefined) return null;
   const s = projectScenarios({ income, expense, balance }, lastPeriod);
@@ -63,7 +65,10 @@ export async function loadProjection(db: Db, scheme: SchemeCode): Promise<Projec
 }
 
 /** City-wide fund figures: counties see the city pool they belong to, as on the 总览 page. */
-export async function getProjection(scope: Scope, scheme: SchemeCode): Promise<ProjectionData | null> {
+async function getProjectionUncached(scope: Scope, scheme: SchemeCode): Promise<ProjectionData | null> {
   requireCityOrCounty(scope);
   return loadProjection(getDb(), scheme);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getProjection = cachedByDataVersion('risk/getProjection', getProjectionUncached);

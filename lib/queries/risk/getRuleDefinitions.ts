@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // The rule definitions with the thresholds in force and every stored version (who changed what, when).
 import { getDb, type Db } from '../../db';
 import { getIndicator } from '../../indicators/registry';
@@ -54,6 +55,9 @@ export async function loadRuleDefinitions(db: Db): Promise<RuleDefinitionView[]>
   });
 }
 
-export async function getRuleDefinitions(): Promise<RuleDefinitionView[]> {
+async function getRuleDefinitionsUncached(): Promise<RuleDefinitionView[]> {
   return loadRuleDefinitions(getDb());
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getRuleDefinitions = cachedByDataVersion('risk/getRuleDefinitions', getRuleDefinitionsUncached);

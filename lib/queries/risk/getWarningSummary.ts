@@ -2,6 +2,7 @@ import 'server-only';
 // Open warnings counted by severity, region and rule (the summary tables of the 风险预警 page and the
 // 总览 widget), plus the latest evaluation. Reads stored warnings only.
 import { cache } from 'react';
+import { cachedByDataVersion } from '../../cache';
 import { getDb, type Db } from '../../db';
 import { RULES } from '../../risk/rules';
 import { OPEN_STATUSES, SEVERITY_CODES, type Severity } from '../../risk/types';
@@ -75,5 +76,5 @@ function getOr(m: Map<string, SeverityCounts>, k: string): SeverityCounts {
 }
 
 /** Per request (React cache): the page header, the summary and the overview widget share one read. */
-export const getWarningSummary = cache(async (scope: Scope, region: string | 'ALL' = 'ALL', rule: string | 'ALL' = 'ALL') =>
-  loadWarningSummary(getDb(), scope, { region, rule }));
+export const getWarningSummary = cache(cachedByDataVersion('risk/getWarningSummary', async (scope: Scope, region: string | 'ALL' = 'ALL', rule: string | 'ALL' = 'ALL') =>
+  loadWarningSummary(getDb(), scope, { region, rule })));

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // The warning list of the 风险预警 page: stored warnings (never recomputed here), filtered, ordered by
 // severity then recency, one page at a time, each with its handling history.
 import { getDb, type Db } from '../../db';
@@ -89,6 +90,9 @@ export async function loadWarnings(db: Db, scope: Scope, f: RiskFilters, pageSiz
   return { total: rows.length, page, pageCount, items };
 }
 
-export async function getWarnings(scope: Scope, f: RiskFilters): Promise<WarningPage> {
+async function getWarningsUncached(scope: Scope, f: RiskFilters): Promise<WarningPage> {
   return loadWarnings(getDb(), scope, f);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getWarnings = cachedByDataVersion('risk/getWarnings', getWarningsUncached);

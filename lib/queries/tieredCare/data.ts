@@ -7,7 +7,7 @@ import type { SchemeFilter } from '../../domain/codes';
 import { monthlyTotals, type TotalsByRegion, type UtilizationCell } from '../../tieredCare/series';
 import { canSeeCountyDetail, requireCityOrCounty, type Scope } from '../scope';
 import { loadPoolingMonths, loadUtilizationCells } from './inputs';
-import { dataVersion, memo } from './memo';
+import { cachedByDataVersion } from '../../cache';
 
 export interface TieredCareRequest {
   year: number;
@@ -43,11 +43,9 @@ export async function loadTieredCareData(db: Db, cityCode: string, scheme: Schem
   return { cityCode, scheme, cells, monthly, pooling, counties, firstPeriod, lastPeriod };
 }
 
-/** Per request (React cache) and across requests until the data changes (memo keyed by the data version). */
-export const cachedTieredCareData = cache(async (cityCode: string, scheme: SchemeFilter) => {
-  const version = await dataVersion();
-  return memo(`data|${version}|${cityCode}|${scheme}`, () => loadTieredCareData(getDb(), cityCode, scheme));
-});
+/** Per request (React cache) and across requests until the data changes (lib/cache). */
+export const cachedTieredCareData = cache(cachedByDataVersion('tieredCare/data', (cityCode: string, scheme: SchemeFilter) =>
+  loadTieredCareData(getDb(), cityCode, scheme)));
 
 /** Counties whose detail this viewer may see (the city sees all; a county only itself). */
 export function visibleCounties(scope: Scope, counties: readonly string[]): string[] {

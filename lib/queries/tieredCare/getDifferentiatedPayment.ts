@@ -1,6 +1,7 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // 差异化支付: fund payment ratio and cost per visit by facility level, per county and year and visit type,
-// with the PRIMARY > COUNTY > CITY check (seed 001 §四(三)) and a flag per county and year.
+// with the PRIMARY > COUNTY > CITY check (市级统筹意见（征求意见稿）四(三)) and a flag per county and year.
 import { paymentByLevel, paymentFlags, type PaymentFlag, type PaymentRow } from '../../tieredCare/differentiatedPayment';
 import { allowedRegion, requireCityOrCounty, type Scope } from '../scope';
 import { cachedTieredCareData, visibleCounties, type TieredCareData, type TieredCareRequest } from './data';
@@ -22,9 +23,12 @@ export function computeDifferentiatedPayment(data: TieredCareData, regionCode: s
   return { regionCode, rows: all.filter((r) => r.region === regionCode), flags, years };
 }
 
-export async function getDifferentiatedPayment(scope: Scope, cityCode: string, req: TieredCareRequest): Promise<DifferentiatedPayment> {
+async function getDifferentiatedPaymentUncached(scope: Scope, cityCode: string, req: TieredCareRequest): Promise<DifferentiatedPayment> {
   requireCityOrCounty(scope);
   const region = allowedRegion(scope, req.region);
   const data = await cachedTieredCareData(cityCode, req.scheme);
   return computeDifferentiatedPayment(data, region === 'ALL' ? cityCode : region, visibleCounties(scope, data.counties));
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getDifferentiatedPayment = cachedByDataVersion('tieredCare/getDifferentiatedPayment', getDifferentiatedPaymentUncached);

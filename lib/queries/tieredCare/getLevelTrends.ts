@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Shares by facility level over time for the city or one county: monthly visits and admissions by level,
 // the monthly 基层就诊占比 / 县域内就诊率 / 市外就医占比, and the selected year's values against targets.
 import type { Level } from '../../domain/codes';
@@ -51,9 +52,12 @@ export function computeLevelTrends(data: TieredCareData, regionCode: string, yea
   return { regionCode, poolingPeriod: data.pooling.get(regionCode) ?? null, pooling: Object.fromEntries(data.pooling), visits, admissions, composition, shares, asOf, kpis };
 }
 
-export async function getLevelTrends(scope: Scope, cityCode: string, req: TieredCareRequest): Promise<LevelTrends> {
+async function getLevelTrendsUncached(scope: Scope, cityCode: string, req: TieredCareRequest): Promise<LevelTrends> {
   requireCityOrCounty(scope);
   const region = allowedRegion(scope, req.region);
   const data = await cachedTieredCareData(cityCode, req.scheme);
   return computeLevelTrends(data, region === 'ALL' ? cityCode : region, req.year);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getLevelTrends = cachedByDataVersion('tieredCare/getLevelTrends', getLevelTrendsUncached);

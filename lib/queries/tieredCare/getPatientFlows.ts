@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Patient flows before vs after pooling: for one county, where its insured were treated (own primary care,
 // own county hospitals, each other county, city hospitals, out of the city); for the city, every county's
 // flows by destination kind. Reads UtilizationFlowRollup (see lib/warehouse/rollup.ts).
@@ -83,7 +84,7 @@ export async function loadPatientFlowCells(db: Db, scheme: SchemeFilter, flowTyp
   return loadFlowCells(db, scheme, FLOW_VISIT_TYPES[flowType]);
 }
 
-export async function getPatientFlows(
+async function getPatientFlowsUncached(
   scope: Scope,
   cityCode: string,
   req: TieredCareRequest,
@@ -98,3 +99,6 @@ export async function getPatientFlows(
   ]);
   return computePatientFlows(data, cells, region === 'ALL' ? cityCode : region, visibleCounties(scope, data.counties), req.year, flowType, names);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getPatientFlows = cachedByDataVersion('tieredCare/getPatientFlows', getPatientFlowsUncached);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Pooling effect on one tiered-care share: an interrupted time series per county and for the city, and a
 // difference-in-differences / event study across counties (staggered pooling months). The models run once
 // per scheme/outcome and data version (memo.ts), not on every request: ~9 ITS fits and one DiD with wild
@@ -17,7 +18,6 @@ import {
 import type { SchemeFilter } from '../../domain/codes';
 import type { Scope } from '../scope';
 import { cachedTieredCareData, visibleCounties, type TieredCareData } from './data';
-import { dataVersion, memo } from './memo';
 
 export interface PoolingEffects {
   outcome: PoolingOutcome;
@@ -45,17 +45,16 @@ export function computePoolingEffects(data: TieredCareData, outcome: PoolingOutc
   return { outcome, its, did, computeMs: Math.round(performance.now() - t0) };
 }
 
-const cachedEffects = cache(async (cityCode: string, scheme: SchemeFilter, outcome: PoolingOutcome) => {
-  const version = await dataVersion();
-  return memo(`effects|${version}|${cityCode}|${scheme}|${outcome}`, async () =>
-    computePoolingEffects(await cachedTieredCareData(cityCode, scheme), outcome),
-  );
-});
+const cachedEffects = cache(cachedByDataVersion('tieredCare/poolingEffects', async (cityCode: string, scheme: SchemeFilter, outcome: PoolingOutcome) =>
+  computePoolingEffects(await cachedTieredCareData(cityCode, scheme), outcome)));
 
-export async function getPoolingEffects(scope: Scope, cityCode: string, scheme: SchemeFilter, outcome: PoolingOutcome): Promise<PoolingEffects> {
+async function getPoolingEffectsUncached(scope: Scope, cityCode: string, scheme: SchemeFilter, outcome: PoolingOutcome): Promise<PoolingEffects> {
   const data = await cachedTieredCareData(cityCode, scheme);
   const visible = new Set([cityCode, ...visibleCounties(scope, data.counties)]);
   const all = await cachedEffects(cityCode, scheme, outcome);
   // The DiD is a city-level aggregate; per-county ITS only for counties the viewer may see.
   return { ...all, its: all.its.filter((r) => visible.has(r.region)) };
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getPoolingEffects = cachedByDataVersion('tieredCare/getPoolingEffects', getPoolingEffectsUncached);

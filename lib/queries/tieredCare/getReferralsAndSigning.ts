@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Referrals up and down per county and year (下转 growth against the ≥10%/year target) and family-doctor
 // signing (签约率 ≥30%, 重点人群 ≥60%) per county and year.
 import { indicators } from '../../indicators/registry';
@@ -59,7 +60,10 @@ export function computeReferralsAndSigning(data: TieredCareData, family: readonl
   return { referrals, signing };
 }
 
-export async function getReferralsAndSigning(scope: Scope, cityCode: string, req: TieredCareRequest): Promise<ReferralsAndSigning> {
+async function getReferralsAndSigningUncached(scope: Scope, cityCode: string, req: TieredCareRequest): Promise<ReferralsAndSigning> {
   const [data, family] = await Promise.all([cachedTieredCareData(cityCode, req.scheme), cachedFamilyDoctor()]);
   return computeReferralsAndSigning(data, family, visibleCounties(scope, data.counties));
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getReferralsAndSigning = cachedByDataVersion('tieredCare/getReferralsAndSigning', getReferralsAndSigningUncached);

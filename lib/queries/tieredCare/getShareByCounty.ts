@@ -1,4 +1,5 @@
 import 'server-only';
+import { cachedByDataVersion } from '../../cache';
 // Per county (and the city): 基层就诊占比, 县域内就诊率, 市外就医占比 and 市级医院住院占比 in the selected year
 // against their targets, next to the same indicator in the 12 months before the county's pooling month.
 import { addMonths } from '../../indicators/compute';
@@ -47,7 +48,10 @@ export function computeShareByCounty(data: TieredCareData, regions: string[], ye
   return { asOf, rows };
 }
 
-export async function getShareByCounty(scope: Scope, cityCode: string, req: TieredCareRequest): Promise<ShareByCounty> {
+async function getShareByCountyUncached(scope: Scope, cityCode: string, req: TieredCareRequest): Promise<ShareByCounty> {
   const data = await cachedTieredCareData(cityCode, req.scheme);
   return computeShareByCounty(data, [cityCode, ...visibleCounties(scope, data.counties)], req.year);
 }
+
+/** Kept between requests until the data changes (lib/cache). */
+export const getShareByCounty = cachedByDataVersion('tieredCare/getShareByCounty', getShareByCountyUncached);

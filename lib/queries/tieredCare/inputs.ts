@@ -9,7 +9,7 @@ import type { Level, SchemeCode, SchemeFilter, VisitType } from '../../domain/co
 import type { UtilizationCell } from '../../tieredCare/series';
 import type { FlowCell } from '../../tieredCare/patientFlow';
 import { schemesOf } from '../overview/kpiInputs';
-import { dataVersion, memo } from './memo';
+import { cachedByDataVersion } from '../../cache';
 
 /** Rollup cells of the scheme filter, summed over its schemes. */
 export async function loadUtilizationCells(db: Db, scheme: SchemeFilter): Promise<UtilizationCell[]> {
@@ -54,7 +54,7 @@ export async function loadFlowCells(db: Db, scheme: SchemeFilter, visitTypes: Vi
 
 /**
  * Pooling month per region for the filter. For 全部险种 a county counts as pooled when its last scheme
- * pooled (resident pooling lagged in some counties: seed 001 §一 allows until 2021-12-31). The city's own
+ * pooled (resident pooling lagged in some counties: 市级统筹意见（征求意见稿）一 allows until 2021-12-31). The city's own
  * entry is its first pooling month (when city pooling began).
  */
 export async function loadPoolingMonths(db: Db, scheme: SchemeFilter, cityCode: string): Promise<Map<string, number>> {
@@ -87,9 +87,7 @@ export async function loadFamilyDoctor(db: Db): Promise<FamilyDoctorRow[]> {
 
 // Per-request caches: every widget of a page asks for the same loads.
 export const cachedUtilizationCells = cache((scheme: SchemeFilter) => loadUtilizationCells(getDb(), scheme));
-export const cachedFlowCells = cache(async (scheme: SchemeFilter, visitTypesKey: string) => {
-  const version = await dataVersion();
-  return memo(`flows|${version}|${scheme}|${visitTypesKey}`, () => loadFlowCells(getDb(), scheme, visitTypesKey.split(',') as VisitType[]));
-});
+export const cachedFlowCells = cache(cachedByDataVersion('tieredCare/flowCells', (scheme: SchemeFilter, visitTypesKey: string) =>
+  loadFlowCells(getDb(), scheme, visitTypesKey.split(',') as VisitType[])));
 export const cachedPoolingMonths = cache((scheme: SchemeFilter, cityCode: string) => loadPoolingMonths(getDb(), scheme, cityCode));
 export const cachedFamilyDoctor = cache(() => loadFamilyDoctor(getDb()));

@@ -14,7 +14,6 @@ import { computeDifferentiatedPayment } from './getDifferentiatedPayment';
 import { computeReferralsAndSigning } from './getReferralsAndSigning';
 import { computePatientFlows, loadPatientFlowCells } from './getPatientFlows';
 import { loadFamilyDoctor } from './inputs';
-import { clearMemo, loadDataVersion, memo } from './memo';
 import type { PoolingItsSummary } from '../../tieredCare/poolingEffect';
 
 const CITY = '439900';
@@ -201,29 +200,12 @@ for (const kind of testDbKinds()) {
         expect(await count()).toEqual(before);
         const [older] = await sql(fresh.db, `SELECT COUNT(*) AS n FROM "UtilizationFlowRollup" WHERE "period" < 202401`);
         expect(older.n).toBeGreaterThan(0); // months outside the range untouched
-        // The cross-request memo's data version moves with every import batch.
-        const v1 = await loadDataVersion(fresh.db);
-        await fresh.db.prisma.importBatch.create({ data: { kind: 'SETTLEMENT', fileName: 'x.csv', fileHash: 'h', importedBy: 'test', status: 'LOADED' } });
-        expect(await loadDataVersion(fresh.db)).not.toBe(v1);
       } finally {
         await fresh.drop();
       }
     });
   });
 }
-
-describe('memo', () => {
-  it('computes once per key, forgets failures', async () => {
-    clearMemo();
-    let calls = 0;
-    const f = () => memo('k', async () => ++calls);
-    expect(await f()).toBe(1);
-    expect(await f()).toBe(1);
-    await expect(memo('bad', async () => { throw new Error('x'); })).rejects.toThrow('x');
-    expect(await memo('bad', async () => 7)).toBe(7);
-    clearMemo();
-  });
-});
 
 describe('SQLite and PostgreSQL give the same estimates', () => {
   it.runIf(testDbKinds().length === 2)('ITS and DiD agree to 1e-9', () => {

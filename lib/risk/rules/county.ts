@@ -1,13 +1,14 @@
 // County-level rules: budget execution, coverage and collection, fiscal subsidies, admissions flowing
-// out after pooling. County users answer these for their own county (DESIGN §2).
+// out after pooling. County users answer these for their own county.
 import { SUBSIDY_SOURCES, CONTRIBUTION_SOURCES, labelOf } from '../../domain/codes';
 import {
   addMonths, makePeriod, periodMonth, periodRange, periodYear, previousYearPeriod, seasonalProgress, sumPeriods, ytdSum,
 } from '../../indicators/compute';
 import { indicators } from '../../indicators/registry';
-import { key, type BudgetVersionPlan, type RiskData } from '../data';
+import { key, type BudgetVersionPlan } from '../data';
 import type { Point, RuleDef, RuleParams, SubjectSeries } from '../types';
 import { classify, EPISODE_PARAMS, fmt, point, ppSize, regionName, schemeShort, type SeverityBand } from './common';
+import { cite, platformMethod } from '@/lib/indicators/sources';
 
 const MONEY_SCHEMES = ['EMPLOYEE', 'RESIDENT', 'MATERNITY'];
 
@@ -46,7 +47,7 @@ export const budgetDeviationRule: RuleDef<BudgetParams> = {
   watches: '各县（市、区）分险种的年初至今收入、支出预算执行率与进度之差：支出快于进度或收入慢于进度，预示年度收支缺口。',
   level: 'county',
   indicators: ['expense_execution_deviation', 'income_execution_deviation', 'expense_execution_rate', 'income_execution_rate', 'time_progress'],
-  policyRef: 'seed 001 §三(三): 严格按照批准的预算和规定的程序执行；DESIGN §4: 执行偏差 = 执行率 − 序时进度（或历史季节性进度）',
+  policyRef: [cite('pooling-opinion', '三(三)', '严格按照批准的预算和规定的程序执行'), platformMethod('执行偏差 = 执行率 − 序时进度（或历史季节性进度）')].join('；'),
   note: '进度取该县该险种前3个完整年度同月累计占全年的平均比例（季节性进度）；无历史年度时用序时进度。预算取当月末已批准的最新版本（调整方案批准前不回溯适用）。',
   autoClose: true,
   params: [

@@ -14,7 +14,7 @@ describe('rules as data', () => {
       expect(r.bands(r.defaults).length).toBeGreaterThan(0);
       expect(Object.keys(r.defaults).sort()).toEqual(r.params.map((p) => p.key).sort());
     }
-    expect(RULES).toHaveLength(10);
+    expect(RULES).toHaveLength(11);
   });
 
   it('rejects thresholds out of bounds or out of order, in Chinese, in the units the admin types', () => {

@@ -7,12 +7,14 @@ import type { ParamSpec, RuleDef, RuleParams } from '../types';
 import { currentDeficitRule, growthGapRule, reserveMonthsRule } from './fund';
 import { admissionOutflowRule, budgetDeviationRule, collectionDropRule, coverageDropRule, subsidyShortfallRule } from './county';
 import { institutionPeerRule, institutionSpikeRule } from './institution';
+import { shortfallProbabilityRule } from './sustainability';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyRule = RuleDef<any>;
 
 export const RULES: readonly AnyRule[] = [
   reserveMonthsRule,
+  shortfallProbabilityRule,
   currentDeficitRule,
   growthGapRule,
   budgetDeviationRule,

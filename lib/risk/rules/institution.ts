@@ -1,4 +1,4 @@
-// Institution cost anomalies (欺诈骗保线索, seed 002 §四: 数据筛查): cost per visit/admission far from
+// Institution cost anomalies (欺诈骗保线索, 医保函〔2023〕73号 四: 数据筛查): cost per visit/admission far from
 // same-level peers, and sudden spikes against the institution's own history.
 //
 // Costs are compared as a cost index (indirect standardisation): the institution's actual cost over what

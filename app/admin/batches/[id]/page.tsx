@@ -8,8 +8,10 @@ import { getDb } from '@/lib/db';
 import { getBatch, type BatchDetail } from '@/lib/ingest/history';
 import { TEMPLATE_LIST } from '@/lib/ingest/templates';
 import { formatCount } from '@/lib/format';
+import { parseRecordId } from '@/lib/params';
 import { bytesLabel, durationLabel, formatDateTime, MODE_LABELS, periodRange } from '../../_widgets/format';
 import styles from '../../admin.module.css';
+import { requireViewer } from '@/lib/auth/viewer';
 
 type Params = Promise<{ id: string }>;
 
@@ -26,9 +28,10 @@ const TABLE_LABELS: Record<string, string> = {
 
 /** One batch: what happened, the validation report (problems by row, column and reason), what it replaced. */
 export default async function BatchPage({ params }: { params: Params }) {
+  await requireViewer({ roles: ['admin'] });
   const { id } = await params;
-  const batchId = Number(id);
-  if (!Number.isInteger(batchId) || batchId <= 0) notFound();
+  const batchId = parseRecordId(id);
+  if (batchId === null) notFound();
   let d: BatchDetail | null;
   try {
     d = await getBatch(getDb(), batchId);

@@ -2,10 +2,14 @@
 // sheet). ?example=1 fills in the documented example rows.
 import { TEMPLATE_LIST } from '@/lib/ingest/templates';
 import { templateCsv, templateXlsx } from '@/lib/ingest/export';
+import { viewerFor } from '@/lib/auth/viewer';
 
 export const runtime = 'nodejs';
 
 export async function GET(req: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+  // Any signed-in user: county offices fill the templates they report in.
+  const viewer = await viewerFor();
+  if (viewer instanceof Response) return viewer;
   const { file } = await params;
   const m = /^([a-z-]+)\.(csv|xlsx)$/.exec(file);
   const tpl = m ? TEMPLATE_LIST.find((t) => t.slug === m[1]) : undefined;

@@ -1,15 +1,20 @@
-// The rejected rows of a batch as CSV (UTF-8 with BOM), to fix and resubmit.
+// The rejected rows of a batch as CSV (UTF-8 with BOM), to fix and resubmit. Admins only (rows may hold
+// personal and institution detail).
 import { getDb } from '@/lib/db';
+import { viewerFor } from '@/lib/auth/viewer';
 import { getRejectedRows } from '@/lib/ingest/history';
 import { rejectedRowsCsv } from '@/lib/ingest/export';
+import { parseRecordId } from '@/lib/params';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const viewer = await viewerFor(['admin']);
+  if (viewer instanceof Response) return viewer;
   const { id } = await params;
-  const batchId = Number(id);
-  if (!Number.isInteger(batchId) || batchId <= 0) return new Response('批次号不正确', { status: 400 });
+  const batchId = parseRecordId(id);
+  if (batchId === null) return new Response('批次号不正确', { status: 400 });
   const r = await getRejectedRows(getDb(), batchId);
   if (!r) return new Response('没有这个批次', { status: 404 });
   const base = r.fileName.replace(/\.[^.]+$/, '');

@@ -1,0 +1,58 @@
+'use server';
+// Publishing and withdrawing the annual public report (医保函〔2020〕135号 三). Administrators only: the
+// role comes from getViewer() on the server, never from the form. After a change every /open page is
+// regenerated from the releases (the pages are cached per release).
+import { revalidatePath, updateTag } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/lib/db';
+import { getViewer } from '@/lib/auth/viewer';
+import { OPEN_CACHE_TAG } from '@/lib/open/data';
+import { publishOpenReport, withdrawOpenReport } from '@/lib/open/publish';
+
+const back = (params: Record<string, string>) => `/admin/open?${new URLSearchParams(params).toString()}`;
+
+function refreshOpen() {
+  updateTag(OPEN_CACHE_TAG);
+  revalidatePath('/open', 'layout');
+}
+
+const publishSchema = z.object({
+  year: z.coerce.number().int('年份应为整数').min(2000, '年份无效').max(2100, '年份无效'),
+  note: z.string().trim().max(200, '说明不超过200字').optional(),
+});
+
+export async function publishOpenReportAction(form: FormData): Promise<void> {
+  const parsed = publishSchema.safeParse({ year: form.get('year'), note: form.get('note') ?? undefined });
+  if (!parsed.success) redirect(back({ error: parsed.error.issues[0].message }));
+  const viewer = await getViewer();
+  let target: string;
+  try {
+    const r = await publishOpenReport(getDb(), viewer, parsed.data.year, { note: parsed.data.note || undefined });
+    refreshOpen();
+    target = back({ done: `已发布${r.year}年度公开报告第${r.version}版` });
+  } catch (err) {
+    target = back({ error: (err as Error).message });
+  }
+  redirect(target);
+}
+
+const withdrawSchema = z.object({
+  id: z.coerce.number().int().positive('发布记录无效'),
+  reason: z.string().trim().min(1, '撤回须说明理由').max(200, '理由不超过200字'),
+});
+
+export async function withdrawOpenReportAction(form: FormData): Promise<void> {
+  const parsed = withdrawSchema.safeParse({ id: form.get('id'), reason: form.get('reason') ?? '' });
+  if (!parsed.success) redirect(back({ error: parsed.error.issues[0].message }));
+  const viewer = await getViewer();
+  let target: string;
+  try {
+    await withdrawOpenReport(getDb(), viewer, parsed.data.id, parsed.data.reason);
+    refreshOpen();
+    target = back({ done: '已撤回该版本，上一版本重新生效' });
+  } catch (err) {
+    target = back({ error: (err as Error).message });
+  }
+  redirect(target);
+}

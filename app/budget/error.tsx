@@ -1,0 +1,7 @@
+'use client';
+
+import RouteError from '../ui/RouteError';
+
+export default function Error({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <RouteError error={error} reset={reset} title="预算执行加载失败" />;
+}

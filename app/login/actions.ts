@@ -1,0 +1,40 @@
+'use server';
+// 登录 / 退出登录. Sign-in goes through lib/auth/login (lockout, rate limit, audit) and better-auth; the
+// session cookie is set by better-auth's nextCookies plugin.
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/lib/db';
+import { attemptLogin } from '@/lib/auth/login';
+import { getAuth } from '@/lib/auth/auth';
+import { auditActor, clientIp, isSecureRequest, viewerForAction } from '@/lib/auth/viewer';
+import { recordAudit } from '@/lib/audit/record';
+import { formFail, type FormState } from '../ui/actionState';
+
+/** Only same-site relative paths: `?next=` must not become an open redirect. */
+function safeNext(raw: FormDataEntryValue | null): string {
+  const s = typeof raw === 'string' ? raw : '';
+  return s.startsWith('/') && !s.startsWith('//') && !s.startsWith('/\\') && !s.startsWith('/login') ? s : '/';
+}
+
+export async function loginAction(_prev: FormState | null, form: FormData): Promise<FormState> {
+  const h = await headers();
+  const r = await attemptLogin(getDb(), {
+    username: String(form.get('username') ?? ''),
+    password: String(form.get('password') ?? ''),
+    ip: clientIp(h), secure: isSecureRequest(h), headers: h,
+  });
+  if (!r.ok) return formFail(r.error);
+  revalidatePath('/', 'layout');
+  redirect(safeNext(form.get('next')));
+}
+
+export async function logoutAction(_prev: FormState | null, _form: FormData): Promise<FormState> {
+  const { viewer, denied } = await viewerForAction();
+  if (!viewer) return formFail(denied);
+  const h = await headers();
+  await getAuth(getDb(), isSecureRequest(h)).api.signOut({ headers: h });
+  await recordAudit(getDb(), { actor: auditActor(viewer), action: 'LOGOUT', target: `user:${viewer.username}`, ip: clientIp(h) });
+  revalidatePath('/', 'layout');
+  redirect('/login');
+}

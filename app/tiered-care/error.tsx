@@ -1,0 +1,7 @@
+'use client';
+
+import RouteError from '../ui/RouteError';
+
+export default function Error({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <RouteError error={error} reset={reset} title="分级诊疗加载失败" />;
+}

@@ -1,0 +1,212 @@
+import 'server-only';
+// 基金可持续性 for one scheme, city-wide (the city pool plus every legacy county balance, as the balance
+// projection): inputs of the stochastic projection, its summary, the lever context (contribution and
+// subsidy standards, enrolment elasticity estimated from EnrollmentFact × PolicyStandard, fund payments by
+// facility level) and why the projection moved since last month. The simulation is the pure
+// lib/risk/sustainability; the page runs it again in the browser for the levers (same seed, same figures).
+// Results change only when data are imported: cached per (scheme, as-of month, latest import batch).
+import { getDb, type Db } from '../../db';
+import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES, type SchemeCode } from '../../domain/codes';
+import {
+  attributeChange, DEFAULT_SIMULATION, estimateEnrolmentElasticity, LEVER_SPECS, NO_LEVERS, simulateFund, smallestPassing, summarize,
+  type Attribution, type ElasticityEstimate, type LeverContext, type LevelFigures, type SustainabilitySummary,
+} from '../../risk/sustainability';
+import { addMonths } from '../../indicators/compute';
+import { requireCityOrCounty, type Scope } from '../scope';
+
+export interface FundHistory {
+  income: [number, number][];
+  expense: [number, number][];
+  balance: [number, number][];
+}
+
+export interface SustainabilityData {
+  scheme: SchemeCode;
+  lastPeriod: number;
+  /** the series the simulation is run on (all months up to lastPeriod), 元 */
+  history: FundHistory;
+  summary: SustainabilitySummary;
+  /** null for schemes without a resident contribution (levers on contribution/subsidy unavailable) */
+  elasticity: ElasticityEstimate | null;
+  elasticityError: string | null;
+  context: LeverContext;
+  /** smallest single-lever change passing the adequacy test, by lever; contribution also without enrolment response */
+  smallest: { key: string; name: string; unit: string; value: number | null }[];
+  smallestContributionNoResponse: number | null;
+  attribution: Attribution | null;
+  /** wall time of the server computation (simulation + summary + levers + attribution), ms */
+  computeMs: number;
+  /** simulation settings */
+  paths: number;
+  horizon: number;
+  seed: number;
+}
+
+const LEAVER_COST_RATIO = 0.5;
+const PRIMARY_SHIFT = 0.2;
+
+async function loadHistory(db: Db, scheme: SchemeCode, asOf?: number) {
+  const where = { account: 'POOL', schemeCode: scheme, ...(asOf ? { period: { lte: asOf } } : {}) };
+  const [ledger, balances] = await Promise.all([
+    db.prisma.ledgerFact.groupBy({ by: ['period', 'item'], where, _sum: { amount: true } }),
+    db.prisma.balanceFact.groupBy({ by: ['period'], where, _sum: { balance: true } }),
+  ]);
+  const income = new Map<number, number>();
+  const expense = new Map<number, number>();
+  const items = new Map<string, number>(); // item → amount over the last 12 months (filled below)
+  for (const r of ledger) {
+    const a = r._sum.amount ?? 0;
+    if (INCOME_ITEM_CODES.includes(r.item)) income.set(r.period, (income.get(r.period) ?? 0) + a);
+    else if (EXPENSE_ITEM_CODES.includes(r.item)) expense.set(r.period, (expense.get(r.period) ?? 0) + a);
+  }
+  const balance = new Map(balances.map((b) => [b.period, b._sum.balance ?? 0]));
+  const lastPeriod = Math.max(...balance.keys());
+  if (!Number.isFinite(lastPeriod)) return null;
+  const from = addMonths(lastPeriod, -11);
+  for (const r of ledger) if (r.period >= from && r.period <= lastPeriod) items.set(r.item, (items.get(r.item) ?? 0) + (r._sum.amount ?? 0));
+  return { income, expense, balance, lastPeriod, items };
+}
+
+async function leverInputs(db: Db, scheme: SchemeCode, lastPeriod: number, items: Map<string, number>) {
+  const year = Math.floor(lastPeriod / 100);
+  const incomeTotal = INCOME_ITEM_CODES.reduce((a, c) => a + (items.get(c) ?? 0), 0);
+  const premiumShare = incomeTotal > 0 ? (items.get('PREMIUM') ?? 0) / incomeTotal : 0;
+  const subsidyShare = incomeTotal > 0 ? (items.get('SUBSIDY') ?? 0) / incomeTotal : 0;
+  const [standards, enrol, util] = await Promise.all([
+    db.prisma.policyStandard.findMany({ where: { schemeCode: scheme, item: { in: ['INDIVIDUAL_STANDARD', 'SUBSIDY_STANDARD'] } } }),
+    db.prisma.enrollmentFact.findMany({ where: { schemeCode: scheme, period: { lte: lastPeriod } }, select: { regionCode: true, period: true, enrolled: true, shouldEnroll: true } }),
+    db.prisma.utilizationRollup.groupBy({
+      by: ['level'], where: { schemeCode: scheme, period: { gte: addMonths(lastPeriod, -11), lte: lastPeriod } },
+      _sum: { fundPaid: true, policyCost: true, visits: true },
+    }),
+  ]);
+  // standards: a county's own, else the city-wide one
+  const std = (item: string, region: string | null, y: number) =>
+    standards.find((s) => s.item === item && s.year === y && s.regionCode === region)?.amount ??
+    standards.find((s) => s.item === item && s.year === y)?.amount ?? null;
+  const contribution = std('INDIVIDUAL_STANDARD', null, year);
+  const subsidyStandard = std('SUBSIDY_STANDARD', null, year);
+  // elasticity: each county's December (or latest month of the year) coverage against that year's standard
+  const yearEnd = new Map<string, { period: number; enrolled: number; shouldEnroll: number }>();
+  for (const e of enrol) {
+    const k = `${e.regionCode}|${Math.floor(e.period / 100)}`;
+    const cur = yearEnd.get(k);
+    if (!cur || e.period > cur.period) yearEnd.set(k, e);
+  }
+  let elasticity: ElasticityEstimate | null = null;
+  let elasticityError: string | null = null;
+  if (contribution !== null) {
+    const obs = [...yearEnd.entries()].map(([k, e]) => {
+      const [regionCode, y] = k.split('|');
+      return { regionCode, year: Number(y), enrolled: e.enrolled, shouldEnroll: e.shouldEnroll, contribution: std('INDIVIDUAL_STANDARD', regionCode, Number(y)) ?? NaN };
+    }).filter((o) => Number.isFinite(o.contribution));
+    try {
+      elasticity = estimateEnrolmentElasticity(obs);
+    } catch (err) {
+      elasticityError = (err as Error).message;
+    }
+  }
+  const enrolled = [...yearEnd.entries()].filter(([k]) => k.endsWith(`|${year}`)).reduce((a, [, e]) => a + e.enrolled, 0);
+  const levels: LevelFigures[] = util
+    .filter((u) => u.level === 'PRIMARY' || u.level === 'COUNTY' || u.level === 'CITY')
+    .map((u) => ({ level: u.level as LevelFigures['level'], fundPaid: u._sum.fundPaid ?? 0, policyCost: u._sum.policyCost ?? 0, visits: u._sum.visits ?? 0 }));
+  const context: LeverContext = {
+    premiumShare, subsidyShare, contribution, subsidyStandard,
+    // a positive estimate (enrolment rising with the contribution) is not a mechanism: use 0
+    elasticity: elasticity ? Math.min(0, elasticity.estimate) : 0,
+    leaverCostRatio: LEAVER_COST_RATIO, primaryShift: PRIMARY_SHIFT, levels,
+  };
+  return { context, elasticity, elasticityError, enrolled };
+}
+
+const cache = new Map<string, Promise<SustainabilityData | null>>();
+
+async function dataVersion(db: Db): Promise<string> {
+  const b = await db.prisma.importBatch.aggregate({ _max: { id: true }, _count: { id: true } });
+  return `${b._max.id ?? 0}-${b._count.id}`;
+}
+
+/** Computes (uncached) the sustainability figures of one scheme as of a month (default: the latest). */
+export async function computeSustainability(db: Db, scheme: SchemeCode, asOf?: number): Promise<SustainabilityData | null> {
+  const h = await loadHistory(db, scheme, asOf);
+  if (!h) return null;
+  const lever = await leverInputs(db, scheme, h.lastPeriod, h.items);
+  const t0 = performance.now();
+  let sim;
+  try {
+    sim = simulateFund(h, h.lastPeriod);
+  } catch {
+    return null; // fewer than 36 months: the page says so
+  }
+  if (!sim) return null;
+  const summary = summarize(sim);
+  const ctx = lever.context;
+  const smallest = LEVER_SPECS
+    .filter((s) => (s.key === 'contributionRise' ? ctx.contribution !== null : s.key === 'subsidyRise' ? ctx.subsidyStandard !== null : s.key === 'reimbursementAll' ? ctx.levels.length > 0 : true))
+    .map((s) => ({ key: s.key, name: s.name, unit: s.unit, value: smallestPassing(sim, ctx, s, NO_LEVERS) }));
+  const contribSpec = LEVER_SPECS.find((s) => s.key === 'contributionRise')!;
+  const smallestContributionNoResponse = ctx.contribution !== null ? smallestPassing(sim, { ...ctx, elasticity: 0 }, contribSpec) : null;
+  const attribution = attributeChange(h, h.lastPeriod);
+  const computeMs = performance.now() - t0;
+  const pairs = (m: Map<number, number>) => [...m].filter(([p]) => p <= h.lastPeriod).sort((a, b) => a[0] - b[0]);
+  return {
+    scheme, lastPeriod: h.lastPeriod,
+    history: { income: pairs(h.income), expense: pairs(h.expense), balance: pairs(h.balance) },
+    summary, elasticity: lever.elasticity, elasticityError: lever.elasticityError, context: ctx,
+    smallest, smallestContributionNoResponse, attribution, computeMs,
+    paths: DEFAULT_SIMULATION.paths, horizon: DEFAULT_SIMULATION.horizon, seed: DEFAULT_SIMULATION.seed,
+  };
+}
+
+/** Cached per (scheme, as-of month, latest import batch): recomputed only after an import. */
+export async function loadSustainability(db: Db, scheme: SchemeCode, asOf?: number): Promise<SustainabilityData | null> {
+  const key = `${scheme}|${asOf ?? 'latest'}|${await dataVersion(db)}`;
+  let p = cache.get(key);
+  if (!p) {
+    if (cache.size > 24) cache.clear();
+    p = computeSustainability(db, scheme, asOf).catch((err) => {
+      cache.delete(key);
+      throw err;
+    });
+    cache.set(key, p);
+  }
+  return p;
+}
+
+/** For the 风险预警 page: city-wide fund figures (counties see the city pool they belong to). */
+export async function getSustainability(scope: Scope, scheme: SchemeCode): Promise<SustainabilityData | null> {
+  requireCityOrCounty(scope);
+  return loadSustainability(getDb(), scheme);
+}
+
+export interface SustainabilityHeadline {
+  scheme: SchemeCode;
+  lastPeriod: number;
+  /** P(可支付月数 < 3 / < 6) within 12 and 24 months, 0..1 */
+  probBelow: SustainabilitySummary['probBelow'];
+  depletion: SustainabilitySummary['depletion'];
+  adequacy: SustainabilitySummary['adequacy'];
+  attribution: Attribution | null;
+  elasticity: { estimate: number; ciLow: number; ciHigh: number } | null;
+  smallest: SustainabilityData['smallest'];
+  smallestContributionNoResponse: number | null;
+  paths: number;
+  seed: number;
+}
+
+/**
+ * The figures for the monthly report (and 总览): one scheme's sustainability as of a month.
+ * Shape: SustainabilityHeadline (probabilities 0..1, periods YYYYMM, lever values in 元/人·年 or
+ * percentage points). Who may call: city and county users (the city pool); throws ScopeError for the
+ * public scope. null when the scheme has under 36 months of income and expense up to asOf.
+ */
+export async function getSustainabilitySummary(db: Db, scope: Scope, opts: { scheme: SchemeCode; asOf?: number }): Promise<SustainabilityHeadline | null> {
+  requireCityOrCounty(scope);
+  const d = await loadSustainability(db, opts.scheme, opts.asOf);
+  if (!d) return null;
+  return {
+    scheme: d.scheme, lastPeriod: d.lastPeriod, probBelow: d.summary.probBelow, depletion: d.summary.depletion, adequacy: d.summary.adequacy,
+    attribution: d.attribution, elasticity: d.elasticity ? { estimate: d.elasticity.estimate, ciLow: d.elasticity.ciLow, ciHigh: d.elasticity.ciHigh } : null,
+    smallest: d.smallest, smallestContributionNoResponse: d.smallestContributionNoResponse, paths: d.paths, seed: d.seed,
+  };
+}

@@ -1,0 +1,169 @@
+// The report archive: every generated edition of a month (the city and each county) is kept as a version
+// with its figures, PDF and DOCX. Generating again adds a version only when the figures changed (a data
+// correction), so the archive shows what was circulated and what the corrected month says.
+import { createHash } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import type { Db } from '../db';
+import { formatPeriod } from '../format';
+import { CITY_SCOPE } from '../queries/scope';
+import { buildDocx } from './docx';
+import { gatherReport } from './gather';
+import { htmlToPdf, launchBrowser } from './pdf';
+import type { ReportFigures } from './types';
+import { editionCodes } from './months';
+
+export { completeMonths, editionCodes } from './months';
+
+export type ReportTrigger = 'IMPORT' | 'MANUAL' | 'CLI';
+export const TRIGGER_LABELS: Record<ReportTrigger, string> = { IMPORT: '导入后自动生成', MANUAL: '手动生成', CLI: '命令行生成' };
+
+/** Renders the report's self-contained HTML (app/reports/_doc/html.tsx, passed in so lib does not import app). */
+export type HtmlRenderer = (r: ReportFigures, meta: { versionLabel: string }) => string;
+
+export interface VersionMeta {
+  id: number;
+  period: number;
+  regionCode: string;
+  version: number;
+  digest: string;
+  trigger: ReportTrigger;
+  generatedBy: string;
+  generatedAt: Date;
+  ms: number;
+  pdfBytes: number;
+  docxBytes: number;
+  lastBatchId: number | null;
+}
+
+/**
+ * Fingerprint of what a report states: every figure's value and every sentence. The data-through month
+ * and generation time are left out, so a later month's import does not make a new version of this one.
+ */
+export function figuresDigest(r: ReportFigures): string {
+  const values = Object.keys(r.figures).sort().map((k) => [k, r.figures[k].value]);
+  const text = r.sections.map((s) => [s.id, s.sentences.map((x) => x.text)]);
+  return createHash('sha256').update(JSON.stringify({ values, text, warnings: r.warnings })).digest('hex');
+}
+
+export function versionLabel(v: { version: number; generatedAt: Date; trigger: ReportTrigger }): string {
+  const t = v.generatedAt.toISOString().slice(0, 16).replace('T', ' ');
+  return `第${v.version}版 · ${t} UTC · ${TRIGGER_LABELS[v.trigger]}`;
+}
+
+/**
+ * Generates one edition and archives it as a new version when its figures differ from the latest version.
+ * Returns the version written, or the latest unchanged one with `created: false`. Gathering reads as the
+ * city (the system generates every edition); who may download an edition is checked when it is served.
+ */
+export async function generateEdition(
+  db: Db,
+  input: { period: number; regionCode: string; trigger: ReportTrigger; by: string; renderHtml: HtmlRenderer; browser?: Browser },
+): Promise<{ created: boolean; version: VersionMeta; figures: ReportFigures }> {
+  const t0 = Date.now();
+  const figures = await gatherReport(db, CITY_SCOPE, { period: input.period, regionCode: input.regionCode });
+  const digest = figuresDigest(figures);
+  const latest = await latestVersion(db, input.period, input.regionCode);
+  if (latest && latest.digest === digest) return { created: false, version: latest, figures };
+  const version = (latest?.version ?? 0) + 1;
+  const generatedAt = new Date();
+  const label = versionLabel({ version, generatedAt, trigger: input.trigger });
+  const html = input.renderHtml(figures, { versionLabel: label });
+  const [pdf, docx] = await Promise.all([
+    htmlToPdf(html, { header: `${figures.regionName}${formatPeriod(figures.period)}基金运行分析报告 · ${label}`, browser: input.browser }),
+    buildDocx(figures, { versionLabel: label }),
+  ]);
+  const batch = await db.prisma.importBatch.findFirst({ where: { status: 'LOADED' }, orderBy: { id: 'desc' }, select: { id: true } });
+  // The unique (period, regionCode, version) key makes a concurrent run fail here rather than overwrite.
+  const row = await db.prisma.reportVersion.create({
+    data: {
+      period: input.period, regionCode: input.regionCode, version, figures: JSON.stringify(figures), digest,
+      pdf: new Uint8Array(pdf), docx: new Uint8Array(docx), lastBatchId: batch?.id ?? null,
+      trigger: input.trigger, generatedBy: input.by, generatedAt, ms: Date.now() - t0,
+    },
+    select: META_SELECT,
+  });
+  return { created: true, version: toMeta(row, pdf.length, docx.length), figures };
+}
+
+const META_SELECT = { id: true, period: true, regionCode: true, version: true, digest: true, trigger: true, generatedBy: true, generatedAt: true, ms: true, lastBatchId: true } as const;
+type MetaRow = { id: number; period: number; regionCode: string; version: number; digest: string; trigger: string; generatedBy: string; generatedAt: Date; ms: number; lastBatchId: number | null };
+const toMeta = (r: MetaRow, pdfBytes: number, docxBytes: number): VersionMeta => ({ ...r, trigger: r.trigger as ReportTrigger, pdfBytes, docxBytes });
+
+export async function latestVersion(db: Db, period: number, regionCode: string): Promise<VersionMeta | null> {
+  const r = await db.prisma.reportVersion.findFirst({ where: { period, regionCode }, orderBy: { version: 'desc' }, select: META_SELECT });
+  return r ? toMeta(r, 0, 0) : null;
+}
+
+/** Every archived version (newest month first), optionally of some regions only; without the file bytes. */
+export async function listVersions(db: Db, regionCodes?: string[]): Promise<VersionMeta[]> {
+  const rows = await db.prisma.reportVersion.findMany({
+    where: regionCodes ? { regionCode: { in: regionCodes } } : {},
+    orderBy: [{ period: 'desc' }, { regionCode: 'asc' }, { version: 'desc' }],
+    select: META_SELECT,
+  });
+  return rows.map((r) => toMeta(r, 0, 0));
+}
+
+/** One version's file; null when there is no such version. */
+export async function versionFile(db: Db, period: number, regionCode: string, version: number, format: 'pdf' | 'docx'): Promise<Buffer | null> {
+  const r = await db.prisma.reportVersion.findUnique({
+    where: { period_regionCode_version: { period, regionCode, version } },
+    select: format === 'pdf' ? { pdf: true } : { docx: true },
+  });
+  if (!r) return null;
+  const bytes = (r as { pdf?: Uint8Array; docx?: Uint8Array })[format];
+  return bytes ? Buffer.from(bytes) : null;
+}
+
+export async function versionFigures(db: Db, period: number, regionCode: string, version: number): Promise<ReportFigures | null> {
+  const r = await db.prisma.reportVersion.findUnique({ where: { period_regionCode_version: { period, regionCode, version } }, select: { figures: true } });
+  return r ? (JSON.parse(r.figures) as ReportFigures) : null;
+}
+
+/**
+ * Generates every edition of the given months, recording progress in a ReportJob row (the /reports page
+ * polls it). One Chromium serves the whole run. Returns the job id; failures are recorded on the job and
+ * rethrown.
+ */
+export async function generateMonths(
+  db: Db,
+  input: { periods: number[]; regionCodes?: string[]; trigger: ReportTrigger; by: string; renderHtml: HtmlRenderer; jobId?: number; onProgress?: (msg: string) => void },
+): Promise<{ jobId: number; created: number; editions: number }> {
+  const codes = input.regionCodes ?? (await editionCodes(db));
+  const total = input.periods.length * codes.length;
+  const job = input.jobId
+    ? await db.prisma.reportJob.update({ where: { id: input.jobId }, data: { total, state: 'RUNNING', step: '启动' } })
+    : await db.prisma.reportJob.create({ data: { period: input.periods[0] ?? 0, state: 'RUNNING', total, done: 0, step: '启动', trigger: input.trigger, startedBy: input.by } });
+  let created = 0;
+  let done = 0;
+  let browser: Browser | null = null;
+  try {
+    browser = await launchBrowser();
+    for (const period of input.periods) {
+      for (const regionCode of codes) {
+        const step = `${formatPeriod(period)} · ${regionCode}`;
+        await db.prisma.reportJob.update({ where: { id: job.id }, data: { step: `正在生成 ${step}`, done } });
+        input.onProgress?.(`[report] ${step}`);
+        let r;
+        try {
+          r = await generateEdition(db, { period, regionCode, trigger: input.trigger, by: input.by, renderHtml: input.renderHtml, browser });
+        } catch (e) {
+          // Chromium under memory pressure occasionally drops the PDF stream ("IO.read"): retry once in a fresh browser.
+          input.onProgress?.(`[report] ${step}: ${(e as Error).message}; retrying`);
+          await browser.close().catch(() => {});
+          browser = await launchBrowser();
+          r = await generateEdition(db, { period, regionCode, trigger: input.trigger, by: input.by, renderHtml: input.renderHtml, browser });
+        }
+        if (r.created) created++;
+        done++;
+      }
+    }
+    await db.prisma.reportJob.update({ where: { id: job.id }, data: { state: 'DONE', done, created, step: '完成', finishedAt: new Date() } });
+    return { jobId: job.id, created, editions: done };
+  } catch (e) {
+    await db.prisma.reportJob.update({ where: { id: job.id }, data: { state: 'FAILED', done, created, error: String((e as Error).message ?? e).slice(0, 500), finishedAt: new Date() } });
+    throw e;
+  } finally {
+    await browser?.close();
+  }
+}

@@ -1,0 +1,79 @@
+// Convenience only: sends visitors without a session cookie from app pages to /login (with ?next=) and
+// answers API calls with 401, and passes the path to pages (x-yibao-path) so requireViewer can build the
+// same redirect. It does not decide access: every page, route handler and server action checks the
+// session itself (lib/auth/viewer), including requests that carry a forged or expired cookie.
+// Before that, paths that cannot be answered are refused while the status can still be chosen (pages
+// stream behind their loading states with status 200; lib/params checkPath): undecodable escapes → 400
+// with a Chinese message, impossible county/batch ids → the Chinese not-found page with 404.
+// It also sets the Content-Security-Policy with a fresh nonce per request: Next reads the nonce from the
+// request's CSP header and puts it on its own inline scripts, so no 'unsafe-inline' for scripts.
+import { NextResponse, type NextRequest } from 'next/server';
+import { isPublicPath } from '@/lib/auth/routes';
+import { checkPath } from '@/lib/params';
+
+const NOT_FOUND_PATH = '/_not-found-by-proxy';
+
+const SESSION_COOKIES = ['yibao.session_token', '__Secure-yibao.session_token'];
+
+/** The policy for one response. Styles allow inline attributes (React style props, chart libraries). */
+export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === 'development'): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? ' ws:' : ''}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function loginUrl(req: NextRequest, search: string) {
+  const url = req.nextUrl.clone();
+  url.pathname = '/login';
+  url.search = search;
+  return url;
+}
+
+export function proxy(req: NextRequest) {
+  const { pathname, search } = req.nextUrl;
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce);
+  const headers = new Headers(req.headers);
+  headers.set('x-yibao-path', pathname + search);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', csp);
+  if (!pathname.startsWith('/api/')) {
+    const verdict = checkPath(pathname);
+    if (verdict.kind === 'bad-request') {
+      return new NextResponse('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>地址有误</title><body style="font-family:sans-serif;padding:2em"><h1>地址有误（400）</h1><p>地址中含有无法识别的字符，请检查链接或<a href="/">返回总览</a>。</p></body></html>', {
+        status: 400,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp },
+      });
+    }
+    if (verdict.kind !== 'ok') {
+      // An unmatched path renders app/not-found.tsx with status 404; the header says what was missing.
+      headers.set('x-not-found', verdict.what);
+      const out = NextResponse.rewrite(new URL(NOT_FOUND_PATH, req.url), { request: { headers } });
+      out.headers.set('Content-Security-Policy', csp);
+      return out;
+    }
+  }
+  const hasSession = SESSION_COOKIES.some((c) => req.cookies.has(c));
+  if (!hasSession && !isPublicPath(pathname) && !req.headers.get('next-action')) {
+    const out = pathname.startsWith('/api/') ? NextResponse.json({ error: '请先登录' }, { status: 401 }) : NextResponse.redirect(loginUrl(req, pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`));
+    out.headers.set('Content-Security-Policy', csp);
+    return out;
+  }
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set('Content-Security-Policy', csp);
+  return res;
+}
+
+export const config = {
+  // Not for Next's own assets and the icon.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};

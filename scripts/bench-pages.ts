@@ -1,0 +1,211 @@
+// Load benchmark of the dashboard pages (a script, not a timed test).
+//
+//   npm run bench:pages [-- --duration 30] [--rate 100] [--connections 100] [--pages /,/budget] [--no-build]
+//                         [--port 3140] [--modes offered,saturation] [--pause 5]
+//
+// 1. builds the app (`next build`; --no-build reuses .next), prepares a fresh copy of the demo city in
+//    .tmp/bench-pages (the demo load is done once into a template file and copied for every run);
+// 2. serves it in production mode (`next start`) and warms every page (5 requests each);
+// 3. for every page and mode, runs autocannon: `offered` = an offered load of --rate requests/s spread over
+//    --connections connections (a crowd of readers), `saturation` = closed loop, --connections connections,
+//    no pause; between runs waits until the server answers a probe quickly again, so one run's abandoned
+//    requests do not land in the next;
+// 4. imports a small settlement file (as a scheduled load would, `npm run import`) and times the first
+//    request to every page after it (`cold`);
+// 5. measures the JavaScript every page's HTML loads (script tags and script preloads), gzip-compressed.
+// Prints one JSON line per page and mode on stdout; progress and the load average go to stderr.
+// PORT: --port, else E2E_PORT, else 3140.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+
+const ROOT = path.resolve(__dirname, '..');
+const DIR = path.join(ROOT, '.tmp', 'bench-pages');
+const TEMPLATE_DB = path.join(DIR, 'demo-template.db');
+const DB = path.join(DIR, 'bench.db');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const log = (s: string) => process.stderr.write(`[bench:pages] ${s}\n`);
+const out = (o: object) => process.stdout.write(JSON.stringify(o) + '\n');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const DURATION = Number(arg('duration') ?? 30);
+const RATE = Number(arg('rate') ?? 100);
+const CONNECTIONS = Number(arg('connections') ?? 100);
+const PAUSE = Number(arg('pause') ?? 5);
+const PORT = Number(arg('port') ?? process.env.E2E_PORT ?? 3140);
+const MODES = (arg('modes') ?? 'offered,saturation').split(',');
+const BASE = `http://127.0.0.1:${PORT}`;
+const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
+const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}) {
+  execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+}
+
+/** A fresh copy of the demo city: loaded once into the template, copied (then migrated) per run. */
+function prepareDb() {
+  fs.mkdirSync(DIR, { recursive: true });
+  if (!fs.existsSync(TEMPLATE_DB)) {
+    log('装载演示城市模板库…');
+    run(bin('tsx'), ['--conditions=react-server', 'scripts/prepare-db.ts'], { DATABASE_URL: `file:${TEMPLATE_DB}` });
+  }
+  for (const f of [DB, `${DB}-wal`, `${DB}-shm`, `${DB}-journal`]) fs.rmSync(f, { force: true });
+  fs.copyFileSync(TEMPLATE_DB, DB);
+  run(bin('tsx'), ['--conditions=react-server', 'scripts/prepare-db.ts'], { DATABASE_URL: `file:${DB}` });
+}
+
+/** Realistic filters: the latest year, the first county for region-filtered views. */
+function pages(): string[] {
+  const db = new Database(DB, { readonly: true });
+  const county = (db.prepare(`SELECT code FROM Region WHERE kind <> 'CITY' AND kind <> 'ZONE' ORDER BY code LIMIT 1`).get() as { code: string } | undefined)?.code;
+  db.close();
+  const all = [
+    '/?year=2024',
+    `/?year=2024&scheme=RESIDENT&region=${county}`,
+    '/collection?year=2024',
+    '/budget?year=2024',
+    `/budget?year=2024&region=${county}`,
+    '/risk',
+    '/tiered-care?year=2024',
+    '/counties',
+    `/counties/${county}`,
+  ];
+  const only = arg('pages')?.split(',');
+  return only ? all.filter((p) => only.some((o) => p === o || p.split('?')[0] === o)) : all;
+}
+
+async function get(url: string, timeoutMs = 60_000): Promise<{ status: number; ms: number; body: string }> {
+  const t0 = performance.now();
+  // A fresh connection each time: a kept-alive socket the server closed meanwhile would fail the request.
+  const res = await fetch(BASE + url, { signal: AbortSignal.timeout(timeoutMs), headers: { connection: 'close' } });
+  const body = await res.text();
+  return { status: res.status, ms: performance.now() - t0, body };
+}
+
+async function waitForServer(child: ChildProcess) {
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try { if ((await get('/login', 5000)).status < 500) return; } catch { /* not up yet */ }
+    await sleep(500);
+  }
+  throw new Error('server did not come up in 120 s');
+}
+
+/** Waits until the server answers a light page within 1 s again (abandoned requests drained). */
+async function waitQuiet() {
+  const until = Date.now() + 180_000;
+  while (Date.now() < until) {
+    try { if ((await get('/login', 30_000)).ms < 1000) break; } catch { /* still busy */ }
+    await sleep(1000);
+  }
+  await sleep(PAUSE * 1000);
+}
+
+function percentile(sorted: number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function load(url: string, mode: string) {
+  const latencies: number[] = [];
+  const opts: autocannon.Options = {
+    url: BASE + url, connections: CONNECTIONS, duration: DURATION, timeout: 10,
+    ...(mode === 'offered' ? { overallRate: RATE } : {}),
+  };
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    const inst = autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+    inst.on('response', (_c, _status, _bytes, ms) => { latencies.push(ms); });
+  });
+  latencies.sort((a, b) => a - b);
+  const r1 = (x: number | null) => (x === null ? null : Math.round(x));
+  return {
+    page: url, mode, connections: CONNECTIONS, ...(mode === 'offered' ? { offered_rps: RATE } : {}), duration_s: DURATION,
+    rps: Math.round((latencies.length / r.duration) * 10) / 10,
+    p50_ms: r1(percentile(latencies, 50)), p95_ms: r1(percentile(latencies, 95)), p99_ms: r1(percentile(latencies, 99)),
+    responses: latencies.length, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
+    loadavg: loadavg(),
+  };
+}
+
+/** gzip size of every script the page's HTML loads (script src and modulepreload/preload as=script). */
+async function jsBytes(url: string) {
+  const html = (await get(url)).body;
+  const srcs = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) srcs.add(m[1]);
+  for (const m of html.matchAll(/<link[^>]*rel="(?:modulepreload|preload)"[^>]*>/g)) {
+    const href = /href="([^"]+)"/.exec(m[0])?.[1];
+    if (href && (/as="script"/.test(m[0]) || m[0].includes('modulepreload'))) srcs.add(href);
+  }
+  let raw = 0, gz = 0;
+  for (const s of srcs) {
+    const res = await fetch(new URL(s.replace(/&amp;/g, '&'), BASE));
+    const buf = Buffer.from(await res.arrayBuffer());
+    raw += buf.length;
+    gz += zlib.gzipSync(buf).length;
+  }
+  return { scripts: srcs.size, js_kb: Math.round(raw / 102.4) / 10, js_gzip_kb: Math.round(gz / 102.4) / 10 };
+}
+
+async function main() {
+  log(`uptime load average ${loadavg().join(' ')} (${os.cpus().length} CPU)`);
+  if (!flag('no-build')) {
+    log('next build…');
+    run(bin('next'), ['build']);
+  }
+  prepareDb();
+  const list = pages();
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${DB}`, NODE_ENV: 'production' };
+  const server = spawn(bin('next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const stop = () => { try { process.kill(-server.pid!, 'SIGTERM'); } catch { /* gone */ } };
+  process.on('SIGINT', () => { stop(); process.exit(130); });
+  try {
+    await waitForServer(server);
+    log(`server up on ${BASE}; warming ${list.length} pages`);
+    for (const p of list) {
+      for (let i = 0; i < 5; i++) {
+        const r = await get(p);
+        if (r.status !== 200) throw new Error(`${p} → HTTP ${r.status}`);
+      }
+    }
+    const single: Record<string, number> = {};
+    for (const p of list) single[p] = Math.round((await get(p)).ms);
+
+    for (const p of list) {
+      for (const mode of MODES) {
+        await waitQuiet();
+        log(`${mode} ${p} (${DURATION} s) load ${loadavg().join(' ')}`);
+        out({ ...(await load(p, mode)), single_ms: single[p] });
+      }
+    }
+
+    // Cold: the first request to every page after an import (the data version moves; nothing cached is valid).
+    await waitQuiet();
+    for (const [i, p] of list.entries()) {
+      // A different file every time (another seed) so the import is never refused as already loaded.
+      const f = path.join(DIR, `cold-${i}.csv`);
+      run(bin('tsx'), ['scripts/demo-settlements.ts', '--out', f, '--rows', '2000', '--from', '202412', '--to', '202412', '--seed', String(1000 + i + Date.now() % 100000)]);
+      const t0 = performance.now();
+      run(bin('tsx'), ['--conditions=react-server', 'scripts/import.ts', f, '--kind', 'SETTLEMENT', '--replace', '--by', 'bench'], { DATABASE_URL: `file:${DB}` });
+      const importMs = Math.round(performance.now() - t0);
+      const first = await get(p);
+      const second = await get(p);
+      out({ page: p, mode: 'cold', status: first.status, cold_ms: Math.round(first.ms), next_ms: Math.round(second.ms), import_ms: importMs, loadavg: loadavg() });
+    }
+
+    for (const p of list) out({ page: p, mode: 'js', ...(await jsBytes(p)) });
+  } finally {
+    stop();
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
