@@ -16,7 +16,7 @@ const DIR = path.join(TEST_DIR, 'post-import');
 function run(args: string[], url: string, env: Record<string, string> = {}, killOn?: RegExp): Promise<{ code: number | null; killed: boolean; out: string }> {
   return new Promise((resolve, reject) => {
     // `node --import tsx`, not the tsx wrapper: a kill must reach the process doing the work.
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let killed = false;
     const on = (d: Buffer) => {
