@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { openE2eDb, scalar } from './sql';
 
 const shots = path.join(path.dirname(process.env.E2E_DB ?? '.tmp/e2e/yibao.db'), 'shots');
@@ -30,10 +31,11 @@ function settlements(badLine?: number): string {
   return lines.join('\n') + '\n';
 }
 
-async function upload(page: Page, name: string, content: string, opts: { mode?: 'REPLACE' } = {}) {
+async function upload(page: Page, name: string, content: string | Buffer, opts: { mode?: 'REPLACE'; sheet?: string } = {}) {
   await page.goto('/admin');
-  await page.getByLabel('选择要导入的文件').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+  await page.getByLabel('选择要导入的文件').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content });
   if (opts.mode === 'REPLACE') await page.getByLabel(/更正（替换）/).check();
+  if (opts.sheet) await page.getByLabel('工作表').fill(opts.sheet);
   await page.getByRole('button', { name: '上传并导入' }).click();
   const result = page.getByTestId('import-result');
   await expect(result).toBeVisible({ timeout: 30_000 });
@@ -125,6 +127,35 @@ test('数据导入: a correction replaces its month and the history shows what i
   const res = await page.request.get('/api/import/templates/enrollment.xlsx');
   expect(res.status()).toBe(200);
   expect((await res.body()).subarray(0, 2).toString()).toBe('PK');
+});
+
+test('数据导入: files as they come — units read, a sheet chosen, an HTML “.xls” named', async ({ page }) => {
+  test.setTimeout(240_000); // three imports, each re-evaluating the warnings of the demo city
+  // 金额(万元): converted to 元 and said so.
+  const wan = BOM + '区划代码,险种,年月,来源,应征金额(万元),实征金额(万元)\r\n439921,城乡居民基本医疗保险,2026-01,个人缴费,"1,200.50",1.25\r\n';
+  const r1 = await upload(page, '征缴-万元.csv', wan);
+  await expect(r1).toContainText('“应征金额”按表头单位“万元”换算为元（×10,000）');
+  let db = openE2eDb();
+  expect(scalar(db, `SELECT due FROM ContributionFact WHERE regionCode = '439921' AND period = 202601`)).toBe(12005000);
+  db.close();
+  // A workbook with a hidden lookup sheet first and two data sheets: the second data sheet chosen by name.
+  const wb = new ExcelJS.Workbook();
+  const lookup = wb.addWorksheet('下拉选项');
+  lookup.state = 'hidden';
+  lookup.addRow(['险种']);
+  for (const [name, period, n] of [['参保-1月', '2026-01', 372015], ['参保-2月', '2026-02', 372016]] as const) {
+    const ws = wb.addWorksheet(name);
+    ws.addRow(['区划代码', '险种', '年月', '应参保人数(人)', '参保人数(人)']);
+    ws.addRow(['439922', '城乡居民基本医疗保险', period, 398120, n]);
+  }
+  const r2 = await upload(page, '参保-2026.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), { sheet: '参保-2月' });
+  await expect(r2).toContainText('读取工作表“参保-2月”');
+  db = openE2eDb();
+  expect(scalar(db, `SELECT enrolled FROM EnrollmentFact WHERE regionCode = '439922' AND schemeCode = 'RESIDENT' AND period = 202602`)).toBe(372016);
+  db.close();
+  const r3 = await upload(page, '参保.xls', '<html><body><table><tr><td>区划代码</td></tr></table></body></html>');
+  await expect(r3).toContainText('这是一个HTML网页');
+  await page.screenshot({ path: path.join(shots, 'admin-import-html-xls.png'), fullPage: false });
 });
 
 test('数据导入 on a phone', async ({ page }) => {

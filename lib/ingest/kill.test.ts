@@ -31,7 +31,7 @@ async function counts(db: Db) {
 function runAndKill(file: string, url: string, when: RegExp, env: Record<string, string> = {}): Promise<{ killed: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
     // `node --import tsx`, not the tsx wrapper: the wrapper runs the script in a grandchild that a kill would miss.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file, '--replace'], {
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/import.ts', file, '--replace'], {
       cwd: ROOT, env: { ...process.env, DATABASE_URL: url, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -51,7 +51,7 @@ function runAndKill(file: string, url: string, when: RegExp, env: Record<string,
 
 function runCli(file: string, url: string): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file, '--replace', '--json'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/import.ts', file, '--replace', '--json'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (d) => { stdout += d; });
     child.stderr.on('data', () => {});

@@ -163,7 +163,7 @@ export default function ImportForm({ templates }: { templates: TemplateOption[] 
         </label>
         <label className={styles.field}>
           <span>工作表（Excel）</span>
-          <input type="text" value={sheet} onChange={(e) => setSheet(e.target.value)} disabled={busy} aria-label="工作表" placeholder="默认第一个未隐藏的工作表" maxLength={100} />
+          <input type="text" value={sheet} onChange={(e) => setSheet(e.target.value)} disabled={busy} aria-label="工作表" placeholder="默认首个可见表" maxLength={100} />
         </label>
         <fieldset className={styles.modes} disabled={busy}>
           <legend className={styles.legend}>导入方式</legend>

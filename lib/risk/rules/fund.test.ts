@@ -41,6 +41,14 @@ describe('reserve_months 累计结余可支付月数', () => {
     expect(p.detail).toContain('3.0个月');
   });
 
+  it('a month whose balance is missing is not evaluated (not read as a balance of 0, 严重不足)', () => {
+    const gap = withCityFund(dataset(), 'RESIDENT', months(202301, 17, () => 100), months(202301, 17, () => 100), new Map([[202312, 900], [202402, 900]]));
+    // The legacy balances of the counties have rows for every month; the city pool lacks 2024-01.
+    gap.balances.set(`${CITY}|RESIDENT|LEGACY`, new Map([[202312, 100], [202401, 100], [202402, 100]]));
+    const [c] = reserveMonthsRule.evaluate(gap, reserveMonthsRule.defaults);
+    expect(c.points.map((p) => [p.period, p.value, p.severity])).toEqual([[202312, 10, null], [202402, 10, null]]);
+  });
+
   it('thresholds are parameters: 严重不足 below 4 months makes 3.0 severe', () => {
     const [c] = reserveMonthsRule.evaluate(d, { ...reserveMonthsRule.defaults, severeBelow: 4 });
     expect(at(c, 202401).severity).toBe('SEVERE');
