@@ -54,7 +54,7 @@ for (const item of navItemsFor('admin')) {
   });
 
   test(`${item.label} (${item.href}): a throttled navigation shows the loading state before the new page`, async ({ page }) => {
-    const from = item.href === '/' ? '/open' : '/';
+    const from = item.href === '/' ? '/collection' : '/';
     await page.goto(from);
     await settled(page);
     await page.waitForTimeout(500); // let the nav links prefetch their loading states
