@@ -100,18 +100,21 @@ test('考核 2023: publish, published banner, XLSX export reads back', async ({ 
   const r = db.prepare(`SELECT * FROM EnrollmentFact WHERE regionCode = '439922' AND schemeCode = 'RESIDENT' AND period = 202312`).get() as Record<string, number>;
   db.close();
   const tplHeader = (await (await page.request.get('/api/import/templates/enrollment.csv')).text()).replace(/^\uFEFF/, '').trim();
-  const csv = `${tplHeader}\r\n439922,居民医保,2023-12,${r.shouldEnroll},${r.enrolled - 20000},${r.povertyShouldEnroll},${r.subsidisedExtreme},${r.subsidisedMinLiving},${r.subsidisedMonitored},${r.subsidisedOther},${r.duplicates}\r\n`;
-  const started = await page.request.post(`/api/import?name=${encodeURIComponent('参保-石门-2023-12-更正.csv')}&mode=REPLACE`, { data: Buffer.from('\uFEFF' + csv, 'utf8') });
-  const { jobId } = (await started.json()) as { jobId: string };
-  // the server is busy with the post-import steps: a dropped poll is retried, not a failure
-  const jobStatus = async () => {
-    try {
-      return ((await (await page.request.get(`/api/import/jobs/${jobId}`)).json()) as { result?: { status: string } }).result?.status ?? 'running';
-    } catch {
-      return 'running';
-    }
+  const enrolmentCsv = (enrolled: number) => `${tplHeader}\r\n439922,居民医保,2023-12,${r.shouldEnroll},${enrolled},${r.povertyShouldEnroll},${r.subsidisedExtreme},${r.subsidisedMinLiving},${r.subsidisedMonitored},${r.subsidisedOther},${r.duplicates}\r\n`;
+  const replace = async (csv: string, name: string) => {
+    const started = await page.request.post(`/api/import?name=${encodeURIComponent(name)}&mode=REPLACE`, { data: Buffer.from('\uFEFF' + csv, 'utf8') });
+    const { jobId } = (await started.json()) as { jobId: string };
+    // the server is busy with the post-import steps: a dropped poll is retried, not a failure
+    const jobStatus = async () => {
+      try {
+        return ((await (await page.request.get(`/api/import/jobs/${jobId}`)).json()) as { result?: { status: string } }).result?.status ?? 'running';
+      } catch {
+        return 'running';
+      }
+    };
+    await expect.poll(jobStatus, { timeout: 150_000, intervals: [1000, 2000, 5000] }).toBe('LOADED');
   };
-  await expect.poll(jobStatus, { timeout: 150_000, intervals: [1000, 2000, 5000] }).toBe('LOADED');
+  await replace(enrolmentCsv(r.enrolled - 20000), '参保-石门-2023-12-更正.csv');
   await page.goto('/assessment?year=2023');
   await expect(page.getByTestId('publication')).toContainText('已发布（第1版）');
   await expect(page.getByTestId('scorecard').locator('tr[data-county="439922"] td').nth(6).locator('strong')).toHaveText(shownShimen);
@@ -119,6 +122,8 @@ test('考核 2023: publish, published banner, XLSX export reads back', async ({ 
   await expect(page.getByTestId('diffs')).toContainText('总分');
   await expect(page.getByTestId('scorecard').locator('tr[data-county="439922"] [data-testid="live-total"]')).toContainText('现');
   await page.screenshot({ path: path.join(shots, 'assessment-2023-corrected.png'), fullPage: true });
+  // The browser tests share one database: put the original figure back for the tests after this one.
+  await replace(enrolmentCsv(r.enrolled), '参保-石门-2023-12-还原.csv');
 });
 
 test('考核 on a phone (390 px): the scorecard scrolls, the sheet reads', async ({ page }) => {

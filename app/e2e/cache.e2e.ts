@@ -26,7 +26,7 @@ function ledgerFile(name: string, factor: number): string {
 }
 
 function importLedger(file: string) {
-  execFileSync(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/import.ts', file, '--kind', 'LEDGER', '--replace', '--by', 'e2e'], {
+  execFileSync(path.resolve('node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/import.ts', file, '--kind', 'LEDGER', '--replace'], {
     env: { ...process.env, DATABASE_URL: `file:${process.env.E2E_DB}` }, stdio: 'pipe',
   });
 }

@@ -1,11 +1,11 @@
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import FilterBar from '../ui/FilterBar';
-import { TableSkeleton } from '../ui/Skeleton';
-import EmptyState from '../ui/EmptyState';
-import SourceNote from '../ui/SourceNote';
-import CountyIndex from './_widgets/CountyIndex';
+import FilterBar from '../../ui/FilterBar';
+import { TableSkeleton } from '../../ui/Skeleton';
+import EmptyState from '../../ui/EmptyState';
+import SourceNote from '../../ui/SourceNote';
+import CountyIndex from '../_widgets/CountyIndex';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
 import { requireViewer } from '@/lib/auth/viewer';

@@ -1,4 +1,4 @@
-import RouteLoading from '../ui/RouteLoading';
+import RouteLoading from '../../ui/RouteLoading';
 
 export default function Loading() {
   return <RouteLoading title="县域画像" />;
