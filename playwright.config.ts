@@ -36,7 +36,10 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     // E2E_FAULTS=1 lets tests break one widget on purpose (?e2e-fail=…, app/ui/faults.ts); never set in production.
-    env: { DATABASE_URL: `file:${E2E_DB}`, E2E_DB, E2E_FAULTS: '1' },
+    // REPORTS_AFTER_IMPORT=0: the tests that import corrections do not also start the monthly-report
+    // generator in the background (the suite shares one database and one server; report generation after
+    // an import is tested in lib/reports).
+    env: { DATABASE_URL: `file:${E2E_DB}`, E2E_DB, E2E_FAULTS: '1', REPORTS_AFTER_IMPORT: '0' },
     stdout: 'pipe',
   },
 });
