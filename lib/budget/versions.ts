@@ -108,7 +108,7 @@ export interface VersionDates {
 /**
  * The budget version in force at the end of the as-of month (YYYYMM): the latest version of that year
  * approved by then — an adjustment approved in July does not change the plan a March review measured
- * against (seed 001 §三(三): 预算调整方案按程序经批准后执行). A budget not yet approved in January still
+ * against (《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》三（三）: 预算调整方案按程序经批准后执行). A budget not yet approved in January still
  * guides the month, so without an approved one the year's first version applies. `asOf` null: the year's
  * latest version. null when the year has no version. The one rule for the budget page, the 总览 plan and
  * the budget-deviation warning.
