@@ -59,7 +59,9 @@ test('generating a month shows progress, then the archive offers PDF and DOCX do
   await page.screenshot({ path: path.join(shots, 'reports-progress.png') });
   await expect(job).toHaveAttribute('data-state', 'DONE', { timeout: 400_000 });
   const rows = page.locator('[data-testid=report-archive] tbody tr[data-period="202412"]');
-  await expect(rows).toHaveCount(9);
+  // Every edition of the month is archived: the city and its 8 county-level units. An edition viewed earlier
+  // in the suite, whose figures the shared database has since changed, may also have an older version listed.
+  await expect.poll(async () => new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-region')))).size).toBe(9);
   await page.screenshot({ path: path.join(shots, 'reports-archive.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: path.join(shots, 'reports-archive-phone.png'), fullPage: true });
