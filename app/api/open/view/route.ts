@@ -1,6 +1,6 @@
 // GET /api/open/view?code=&year=&scheme= → 303 to the view's canonical path. The report picker is a plain
 // form so it works without JavaScript; anonymous like every /open page (reads nothing).
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { openPath } from '@/lib/open/url';
 import { OPEN_SCHEMES } from '@/lib/open/types';
 import type { SchemeFilter } from '@/lib/domain/codes';
@@ -15,5 +15,7 @@ export function GET(req: NextRequest) {
     year: year && /^\d{4}$/.test(year) ? Number(year) : null,
     scheme: (OPEN_SCHEMES as readonly string[]).includes(scheme) ? (scheme as SchemeFilter) : 'ALL',
   };
-  return NextResponse.redirect(new URL(openPath(v), req.nextUrl.origin), 303);
+  // A relative Location (RFC 7231 §7.1.2): behind a proxy or on 127.0.0.1 the server's idea of its own
+  // origin (e.g. localhost) is not the reader's, and the browser resolves a relative one against its own.
+  return new Response(null, { status: 303, headers: { Location: openPath(v) } });
 }
