@@ -67,7 +67,7 @@ async function main() {
     env.DATABASE_URL = `file:${path.join(dir, 'yibao.db')}`;
   }
   // Migrate and load the demo city (its reports are published at load) when the database is empty.
-  execFileSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/prepare-db.ts'], { cwd: root, env, stdio: 'inherit' });
+  execFileSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/prepare-db.ts'], { cwd: root, env, stdio: 'inherit' });
   const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
   const stop = () => { try { process.kill(-server.pid!, 'SIGTERM'); } catch { /* already gone */ } };
   process.on('SIGINT', () => { stop(); process.exit(130); });
