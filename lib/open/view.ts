@@ -660,28 +660,10 @@ export function highlights(p: OpenReportPayload, code: string, scheme: SchemeFil
 
 // ───────────────────────── citations ─────────────────────────
 
-const DOCUMENTS: Record<string, string> = {
-  '000': '医保函〔2019〕74号',
-  '001': '《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》',
-  '002': '医保函〔2023〕73号',
-  '003': '医保函〔2020〕135号',
-  '004': '益阳市医疗保障局关于居民医保的答复（引益医保发〔2020〕6号）',
-};
-
 /**
- * A registry policy reference as the public reads it: internal document numbers ('seed 001 §三(三): …',
- * 'seeds 002/004: …') become the documents' real names with their clauses; platform notes ('DESIGN …')
- * and indicator text not from a policy document are dropped (null).
+ * A registry policy reference as the public reads it. The registry already cites documents by their real
+ * names and clauses (lib/indicators/sources.ts), so it is shown as it is; an indicator without one has none.
  */
 export function policyCitation(ref: string | undefined): string | null {
-  if (!ref) return null;
-  if (/^DESIGN\b/.test(ref)) return null;
-  // Platform notes in brackets are for analysts, not for the public page.
-  ref = ref.replace(/（[^）]*(DESIGN|种子)[^）]*）/g, '');
-  const m = /^seeds? ([0-9/]+)(?: §(\S+?))?[:：]\s*(.*)$/.exec(ref);
-  if (!m) return ref;
-  const names = m[1].split('/').map((n) => DOCUMENTS[n.padStart(3, '0')]).filter(Boolean);
-  if (names.length === 0) return null;
-  const clause = m[2] ? m[2].replace(/^([一二三四五六七八九十]+)/, '$1').replace(/\((\S+?)\)/, '（$1）') : '';
-  return `${names.join('、')}${clause ? ` ${clause}` : ''}：${m[3]}`;
+  return ref?.trim() || null;
 }
