@@ -9,13 +9,18 @@ if (fs.existsSync(vitestFile)) {
   passed += v.numPassedTests ?? 0;
   failed += v.numFailedTests ?? 0;
   // A file that failed without a failing test (an import error, a failing hook) still counts once.
-  if (!v.numFailedTests && v.numFailedTestSuites) failed += 1;
+  // So does an error outside any test (an unhandled rejection after a test ended): Vitest then exits 1
+  // with every test passed, and the closing line must not say otherwise.
+  if (!v.numFailedTests && (v.numFailedTestSuites || v.success === false)) failed += 1;
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
 } else failed += 1;
 if (fs.existsSync(playwrightFile)) {
-  const s = JSON.parse(fs.readFileSync(playwrightFile, 'utf8')).stats ?? {};
+  const report = JSON.parse(fs.readFileSync(playwrightFile, 'utf8'));
+  const s = report.stats ?? {};
   passed += s.expected ?? 0;
   failed += (s.unexpected ?? 0) + (s.flaky ?? 0);
+  // Errors outside tests (global setup, the web server, a file that does not load).
+  if (!s.unexpected && (report.errors ?? []).length) failed += 1;
   skipped += s.skipped ?? 0;
 } else failed += 1;
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -49,5 +49,6 @@ PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json npx playwright test --reporter=
 e2e=$?
 set -e
 
+echo "[test] exit codes: vitest $unit, playwright $e2e"
 node scripts/test-summary.mjs .tmp/vitest.json .tmp/playwright.json
 [ $unit -eq 0 ] && [ $e2e -eq 0 ]
