@@ -15,6 +15,8 @@
 //    request to every page after it (`cold`);
 // 5. measures the JavaScript every page's HTML loads (script tags and script preloads), gzip-compressed.
 // Prints one JSON line per page and mode on stdout; progress and the load average go to stderr.
+// Every request carries the session of the demo city analyst (demo-city), signed in once through the real
+// /login form in Chromium (CHROMIUM_PATH, default /usr/bin/chromium): the dashboards answer only signed-in users.
 // PORT: --port, else E2E_PORT, else 3140.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,7 @@ import zlib from 'node:zlib';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import { chromium } from '@playwright/test';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIR = path.join(ROOT, '.tmp', 'bench-pages');
@@ -85,10 +88,36 @@ function pages(): string[] {
   return only ? all.filter((p) => only.some((o) => p === o || p.split('?')[0] === o)) : all;
 }
 
+/** The session cookie header of the demo city analyst (empty until signIn). */
+let COOKIE = '';
+
+/** Signs in as the demo city analyst through /login (the generated password is beside the database). */
+async function signIn(): Promise<string> {
+  const file = path.join(DIR, 'demo-accounts.txt');
+  const line = fs.readFileSync(file, 'utf8').split('\n').find((l) => /^demo-\S+\s+\S+\s+city\b/.test(l));
+  if (!line) throw new Error(`${file}: no demo account with role city`);
+  const [username, password] = line.trim().split(/\s+/);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  try {
+    const page = await browser.newPage({ baseURL: BASE, locale: 'zh-CN' });
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const cookies = await page.context().cookies();
+    if (!cookies.length) throw new Error('sign-in set no cookie');
+    return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  } finally {
+    await browser.close();
+  }
+}
+
 async function get(url: string, timeoutMs = 60_000): Promise<{ status: number; ms: number; body: string }> {
   const t0 = performance.now();
   // A fresh connection each time: a kept-alive socket the server closed meanwhile would fail the request.
-  const res = await fetch(BASE + url, { signal: AbortSignal.timeout(timeoutMs), headers: { connection: 'close' } });
+  // No redirects followed: a page that sends the bench to /login must count as a failure, not as a fast page.
+  const res = await fetch(BASE + url, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual', headers: { connection: 'close', ...(COOKIE ? { cookie: COOKIE } : {}) } });
   const body = await res.text();
   return { status: res.status, ms: performance.now() - t0, body };
 }
@@ -121,7 +150,7 @@ function percentile(sorted: number[], p: number): number | null {
 async function load(url: string, mode: string) {
   const latencies: number[] = [];
   const opts: autocannon.Options = {
-    url: BASE + url, connections: CONNECTIONS, duration: DURATION, timeout: 10,
+    url: BASE + url, connections: CONNECTIONS, duration: DURATION, timeout: 10, headers: { cookie: COOKIE },
     ...(mode === 'offered' ? { overallRate: RATE } : {}),
   };
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -150,7 +179,7 @@ async function jsBytes(url: string) {
   }
   let raw = 0, gz = 0;
   for (const s of srcs) {
-    const res = await fetch(new URL(s.replace(/&amp;/g, '&'), BASE));
+    const res = await fetch(new URL(s.replace(/&amp;/g, '&'), BASE), { headers: { cookie: COOKIE } });
     const buf = Buffer.from(await res.arrayBuffer());
     raw += buf.length;
     gz += zlib.gzipSync(buf).length;
@@ -172,6 +201,7 @@ async function main() {
   process.on('SIGINT', () => { stop(); process.exit(130); });
   try {
     await waitForServer(server);
+    COOKIE = await signIn();
     if (flag('js-only')) {
       for (const p of list) out({ page: p, mode: 'js', ...(await jsBytes(p)) });
       return;
@@ -201,7 +231,7 @@ async function main() {
       const f = path.join(DIR, `cold-${i}.csv`);
       run(bin('tsx'), ['scripts/demo-settlements.ts', '--out', f, '--rows', '2000', '--from', '202412', '--to', '202412', '--seed', String(1000 + i + Date.now() % 100000)]);
       const t0 = performance.now();
-      run(bin('tsx'), ['--conditions=react-server', 'scripts/import.ts', f, '--kind', 'SETTLEMENT', '--replace', '--by', 'bench'], { DATABASE_URL: `file:${DB}` });
+      run(bin('tsx'), ['--conditions=react-server', 'scripts/import.ts', f, '--kind', 'SETTLEMENT', '--replace', '--by', 'demo-admin'], { DATABASE_URL: `file:${DB}` });
       const importMs = Math.round(performance.now() - t0);
       const first = await get(p);
       const second = await get(p);
