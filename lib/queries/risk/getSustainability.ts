@@ -4,8 +4,9 @@ import 'server-only';
 // subsidy standards, enrolment elasticity estimated from EnrollmentFact × PolicyStandard, fund payments by
 // facility level) and why the projection moved since last month. The simulation is the pure
 // lib/risk/sustainability; the page runs it again in the browser for the levers (same seed, same figures).
-// Results change only when data are imported: cached per (scheme, as-of month, latest import batch).
+// Results change only when the data change: cached by data version (lib/cache).
 import { getDb, type Db } from '../../db';
+import { cachedByDataVersion } from '../../cache';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES, type SchemeCode } from '../../domain/codes';
 import {
   attributeChange, DEFAULT_SIMULATION, estimateEnrolmentElasticity, LEVER_SPECS, NO_LEVERS, simulateFund, smallestPassing, summarize,
@@ -119,13 +120,6 @@ async function leverInputs(db: Db, scheme: SchemeCode, lastPeriod: number, items
   return { context, elasticity, elasticityError, enrolled };
 }
 
-const cache = new Map<string, Promise<SustainabilityData | null>>();
-
-async function dataVersion(db: Db): Promise<string> {
-  const b = await db.prisma.importBatch.aggregate({ _max: { id: true }, _count: { id: true } });
-  return `${b._max.id ?? 0}-${b._count.id}`;
-}
-
 /** Computes (uncached) the sustainability figures of one scheme as of a month (default: the latest). */
 export async function computeSustainability(db: Db, scheme: SchemeCode, asOf?: number): Promise<SustainabilityData | null> {
   const h = await loadHistory(db, scheme, asOf);
@@ -158,19 +152,14 @@ export async function computeSustainability(db: Db, scheme: SchemeCode, asOf?: n
   };
 }
 
-/** Cached per (scheme, as-of month, latest import batch): recomputed only after an import. */
+// The process database's figures are kept by data version (lib/cache), like every other page figure, so
+// a correction or rule change (not only an import) recomputes them.
+const cachedSustainability = cachedByDataVersion('risk/sustainability', (scheme: SchemeCode, asOf: number | null) =>
+  computeSustainability(getDb(), scheme, asOf ?? undefined));
+
+/** Cached by data version for the process database; another database (a script's, a test's) computes afresh. */
 export async function loadSustainability(db: Db, scheme: SchemeCode, asOf?: number): Promise<SustainabilityData | null> {
-  const key = `${scheme}|${asOf ?? 'latest'}|${await dataVersion(db)}`;
-  let p = cache.get(key);
-  if (!p) {
-    if (cache.size > 24) cache.clear();
-    p = computeSustainability(db, scheme, asOf).catch((err) => {
-      cache.delete(key);
-      throw err;
-    });
-    cache.set(key, p);
-  }
-  return p;
+  return db === getDb() ? cachedSustainability(scheme, asOf ?? null) : computeSustainability(db, scheme, asOf);
 }
 
 /** For the 风险预警 page: city-wide fund figures (counties see the city pool they belong to). */
