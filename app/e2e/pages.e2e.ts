@@ -105,6 +105,10 @@ test('unknown county, batch and malformed segments answer 404/400 with a Chinese
   expect(res?.status()).toBe(404);
   await expect(page.getByTestId('not-found')).toContainText('没有这个县（市、区）');
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  // well-formed but not one of the city's counties: still a real 404, although the page streams
+  const wellFormed = await page.goto('/counties/439999');
+  expect(wellFormed?.status()).toBe(404);
+  await expect(page.getByTestId('not-found')).toContainText('没有这个县（市、区）');
 
   const unknown = await page.goto('/no-such-page');
   expect(unknown?.status()).toBe(404);
