@@ -31,7 +31,8 @@ case "$cmd" in
     ;;
   stop)
     [ -d "$root/data" ] && as_pg "$bin/pg_ctl" -D "$root/data" -m fast stop >/dev/null 2>&1 || true
-    rm -rf "$root"
+    # a server still shutting down may write while we delete: retry, and never fail the caller over a temp dir
+    rm -rf "$root" 2>/dev/null || { sleep 2; rm -rf "$root" || true; }
     ;;
   *) echo "usage: $0 start|stop [PORT]" >&2; exit 2 ;;
 esac
