@@ -10,6 +10,8 @@ import styles from '../open.module.css';
 /** Series colours with at least 3:1 contrast on white (WCAG 1.4.11), plus dash patterns so colour is not the only cue. */
 const COLORS = ['#1f6fb2', '#c8453b', '#6f42c1', '#4d7a1b'];
 const DASHES = ['', '6 4', '2 3', '10 3 2 3'];
+/** Coordinates (px, %) to one decimal: finer digits change nothing on screen or paper and only lengthen the page. */
+const r1 = (v: number) => Math.round(v * 10) / 10;
 
 interface Point { label: string; own: boolean; values: (number | null)[]; missing: string[] }
 
@@ -70,7 +72,7 @@ export function BarsChart({ chart, rule }: { chart: OpenChart; rule: Suppression
   const pts = pointsOf(chart, rule);
   const vals = pts.flatMap((p) => p.values.filter((v): v is number => v !== null));
   const [lo, hi] = niceDomain(vals, spec.unit, spec.reference ? [spec.reference.value] : []);
-  const pos = (v: number) => ((v - lo) / (hi - lo)) * 100;
+  const pos = (v: number) => r1(((v - lo) / (hi - lo)) * 100);
   const zero = pos(0);
   const scale = spec.unit === 'yuan' ? pickYuanScale(Math.max(...vals.map(Math.abs), 0)) : undefined;
   return (
@@ -84,7 +86,7 @@ export function BarsChart({ chart, rule }: { chart: OpenChart; rule: Suppression
                 <span
                   key={i}
                   className={styles.barFill}
-                  style={{ left: `${Math.min(zero, pos(v))}%`, width: `${Math.max(0.5, Math.abs(pos(v) - zero))}%`, background: COLORS[i % COLORS.length], top: `${(i * 100) / p.values.length}%`, height: `${100 / p.values.length}%` }}
+                  style={{ left: `${Math.min(zero, pos(v))}%`, width: `${r1(Math.max(0.5, Math.abs(pos(v) - zero)))}%`, background: COLORS[i % COLORS.length], top: `${r1((i * 100) / p.values.length)}%`, height: `${r1(100 / p.values.length)}%` }}
                 />
               ),
             )}
@@ -117,7 +119,7 @@ export function ColumnsChart({ chart }: { chart: OpenChart }) {
   const scale = spec.unit === 'yuan' ? pickYuanScale(Math.max(...vals.map(Math.abs), 0)) : undefined;
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
-  const y = (v: number) => M.top + ih - ((v - lo) / (hi - lo)) * ih;
+  const y = (v: number) => r1(M.top + ih - ((v - lo) / (hi - lo)) * ih);
   const band = iw / Math.max(1, pts.length);
   const bw = (band * 0.7) / spec.series.length;
   return (
@@ -133,10 +135,10 @@ export function ColumnsChart({ chart }: { chart: OpenChart }) {
         <g key={p.label}>
           {p.values.map((v, j) =>
             v === null ? null : (
-              <rect key={j} x={M.left + band * i + band * 0.15 + bw * j} y={Math.min(y(v), y(0))} width={bw - 1} height={Math.max(1, Math.abs(y(v) - y(0)))} fill={COLORS[j % COLORS.length]} />
+              <rect key={j} x={r1(M.left + band * i + band * 0.15 + bw * j)} y={Math.min(y(v), y(0))} width={r1(bw - 1)} height={r1(Math.max(1, Math.abs(y(v) - y(0))))} fill={COLORS[j % COLORS.length]} />
             ),
           )}
-          <text x={M.left + band * i + band / 2} y={H - 8} textAnchor="middle" className={styles.axis}>{p.label.replace('年', '')}</text>
+          <text x={r1(M.left + band * i + band / 2)} y={H - 8} textAnchor="middle" className={styles.axis}>{p.label.replace('年', '')}</text>
         </g>
       ))}
     </svg>
@@ -155,8 +157,8 @@ export function LinesChart({ chart }: { chart: OpenChart }) {
   hi = spec.unit === 'ratio' ? Math.min(1, hi + pad) : hi + pad;
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
-  const x = (i: number) => M.left + (pts.length === 1 ? iw / 2 : (iw * i) / (pts.length - 1));
-  const y = (v: number) => M.top + ih - ((v - lo) / (hi - lo || 1)) * ih;
+  const x = (i: number) => r1(M.left + (pts.length === 1 ? iw / 2 : (iw * i) / (pts.length - 1)));
+  const y = (v: number) => r1(M.top + ih - ((v - lo) / (hi - lo || 1)) * ih);
   return (
     <svg className={styles.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={chart.summary}>
       {ticks(lo, hi).map((t) => (

@@ -8,6 +8,10 @@ import { policyCitation, tableTexts, type OpenChart, type OpenView } from '@/lib
 import { ChartView } from './Charts';
 import styles from '../open.module.css';
 
+// Cells are right-aligned by the stylesheet and only a hidden cell carries its state: the page is sent to
+// every reader of a shared link, so every byte per cell counts (twice: HTML and the RSC payload).
+const stateAttr = (s: string | undefined) => (s === 'shown' ? undefined : s);
+
 export default function OpenFigure({ chart, view, permalink, source }: { chart: OpenChart; view: OpenView; permalink: string; source: string }) {
   const texts = tableTexts(chart, view.rule);
   const headingId = `${chart.id}-h`;
@@ -32,7 +36,7 @@ export default function OpenFigure({ chart, view, permalink, source }: { chart: 
               <tr key={r.key} data-row={r.key} className={r.highlight ? styles.highlight : r.total ? styles.total : undefined}>
                 <th scope="row">{r.label}</th>
                 {texts[i].map((t, j) => (
-                  <td key={chart.columns[j].key} data-col={chart.columns[j].key} className={styles.num} data-state={r.cells[chart.columns[j].key]?.s}>{t}</td>
+                  <td key={chart.columns[j].key} data-col={chart.columns[j].key} data-state={stateAttr(r.cells[chart.columns[j].key]?.s)}>{t}</td>
                 ))}
               </tr>
             ))}
