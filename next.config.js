@@ -8,6 +8,23 @@ const SECURITY_HEADERS = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
+// The public report pages (/open/**) skip proxy.ts (no nonce can live in their cached HTML): a fixed policy
+// that allows scripts from this origin and inline, and nothing from elsewhere. Same directives otherwise as
+// proxy.ts contentSecurityPolicy().
+const dev = process.env.NODE_ENV === 'development';
+const OPEN_CSP = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  `connect-src 'self'${dev ? ' ws:' : ''}`,
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // better-sqlite3 and pg are native/Node-only drivers: keep them out of the server bundle.
@@ -18,7 +35,11 @@ const nextConfig = {
   // rendered from the old one.
   experimental: { authInterrupts: true, isrFlushToDisk: false },
   async headers() {
-    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+    return [
+      { source: '/:path*', headers: SECURITY_HEADERS },
+      { source: '/open', headers: [{ key: 'Content-Security-Policy', value: OPEN_CSP }] },
+      { source: '/open/:path*', headers: [{ key: 'Content-Security-Policy', value: OPEN_CSP }] },
+    ];
   },
   // No ETag per response: Next hashes the whole body on every request (~3.5 ms for a 230 KB report page,
   // measured), which capped the cached public pages' throughput; cached pages carry Cache-Control instead.
