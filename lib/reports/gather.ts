@@ -22,10 +22,11 @@ import { loadTieredCareData } from '../queries/tieredCare/data';
 import { computeShareByCounty } from '../queries/tieredCare/getShareByCounty';
 import { loadWarnings } from '../queries/risk/getWarnings';
 import { loadProjection } from '../queries/risk/getProjection';
+import { loadSustainability } from '../queries/risk/getSustainability';
 import { allowedRegion, CITY_SCOPE, ScopeError, type Scope } from '../queries/scope';
 import { OPEN_STATUSES, type Severity } from '../risk/types';
 import { writeSections } from './narrative';
-import type { CountyLine, Figure, KpiLine, ReportFigures, WarningLine } from './types';
+import type { CountyLine, Figure, KpiLine, ProjectionLine, ReportFigures, WarningLine } from './types';
 
 export class ReportError extends Error {
   constructor(message: string) {
@@ -81,7 +82,7 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
   const nameOf = (code: string) => (code === cityCode ? `${info.cityName}（全市）` : info.counties.find((c) => c.code === code)?.name ?? code);
 
   const prevMonth = addMonths(period, -1);
-  const [ov, ovPrevMonth, perScheme, budget, collNow, collBefore, tc, warnings, projections] = await Promise.all([
+  const [ov, ovPrevMonth, perScheme, budget, collNow, collBefore, tc, warnings, projections, sustainability] = await Promise.all([
     overviewAt(db, scope, cityCode, 'ALL', region, period),
     overviewAt(db, scope, cityCode, 'ALL', region, prevMonth),
     // City-wide fund totals: a county sees the city pool it belongs to (as on 总览 and 风险预警), so these
@@ -97,6 +98,8 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
     loadTieredCareData(db, cityCode, 'ALL'),
     loadWarnings(db, scope, { status: 'all', severity: 'ALL', region: isCity ? 'ALL' : region, rule: 'ALL', page: 1, pscheme: 'RESIDENT' }, 100_000),
     Promise.all(FUND_SCHEMES.map((s) => loadProjection(db, s, period))),
+    // The stochastic projection of the two medical-insurance funds from this month (as on 风险预警).
+    Promise.all((['RESIDENT', 'EMPLOYEE'] as const).map((s) => loadSustainability(db, s, period))),
   ]);
   const execution = assembleBudgetExecution(scope, budget, req);
   const attribution = assembleDeficitAttribution(scope, budget, req);
@@ -238,7 +241,19 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
   const projection = projections.filter((p) => p?.scheme === 'RESIDENT' || p?.scheme === 'EMPLOYEE').sort((a, b) => (a!.scheme === 'RESIDENT' ? -1 : b!.scheme === 'RESIDENT' ? 1 : 0)).flatMap((p) => (p ? [{
     scheme: p.scheme, name: schemeShort(p.scheme), lastPeriod: p.lastPeriod, exhausted: p.exhausted,
     incomeGrowth: p.growth.income.central, expenseGrowth: p.growth.expense.central, window: p.growth.window,
+    stochastic: stochasticLine(p.scheme),
   }] : []));
+  function stochasticLine(scheme: SchemeCode): ProjectionLine['stochastic'] {
+    const d = sustainability.find((x) => x?.scheme === scheme);
+    if (!d) return null;
+    const key = put({
+      key: `prob_months_of_reserve_below3_12m@${cityCode}/${scheme}:${d.lastPeriod}`, regionCode: cityCode, period: d.lastPeriod, scheme,
+      value: d.summary.probBelow.below3.within12, unit: 'ratio', label: `${schemeShort(scheme)} 未来12个月内可支付月数低于3个月的概率（随机测算）`,
+      source: `风险预警 · 基金可持续性（lib/risk/sustainability，${d.paths}条模拟路径，种子${d.seed}）`,
+    });
+    const dep = d.summary.depletion;
+    return { probBelow3Within12: key, depletionMedian: dep.median, depletionP10: dep.p10, depletionP90: dep.p90, paths: d.paths, horizon: d.horizon };
+  }
   for (const p of projection) {
     const src = `风险预警 · 结余测算（lib/queries/risk getProjection，${p.name}）`;
     put({ key: figureKey('income_growth_rate', cityCode, p.lastPeriod, p.scheme), indicator: 'income_growth_rate', regionCode: cityCode, period: p.lastPeriod, scheme: p.scheme, value: p.incomeGrowth, unit: 'ratio', label: `${p.name} 收入年增速（中位情景）`, source: src });

@@ -18,6 +18,7 @@ import { loadTieredCareData } from '../queries/tieredCare/data';
 import { computeShareByCounty } from '../queries/tieredCare/getShareByCounty';
 import { loadWarningSummary } from '../queries/risk/getWarningSummary';
 import { loadProjection } from '../queries/risk/getProjection';
+import { computeSustainability } from '../queries/risk/getSustainability';
 import { ScopeError } from '../queries/scope';
 import { importFile } from '../ingest';
 import { exportStoredRows, templateCsv } from '../ingest/export';
@@ -72,6 +73,18 @@ describe.each(testDbKinds())('monthly report on the demo city (%s)', (kind: Test
     expect(s.refs).toContain(key);
     // and the projection of 风险预警: when the resident balance runs out
     expect(text(city)).toMatch(/居民医保累计结余预计于\d{4}年\d{1,2}月耗尽/);
+  });
+
+  it('states how likely the shortfall is, with the numbers of 风险预警 · 基金可持续性', async () => {
+    const d = (await computeSustainability(db, 'RESIDENT', P))!;
+    const key = `prob_months_of_reserve_below3_12m@${CITY}/RESIDENT:${P}`;
+    expect(val(city, key)).toBe(d.summary.probBelow.below3.within12);
+    const line = city.projection.find((p) => p.scheme === 'RESIDENT')!;
+    expect(line.stochastic).toMatchObject({ probBelow3Within12: key, depletionMedian: d.summary.depletion.median, paths: d.paths });
+    const s = sentenceWith(city, '随机测算', '居民医保可支付月数低于3个月的概率')!;
+    expect(s.text).toContain(`概率为${formatValue(d.summary.probBelow.below3.within12, 'ratio')}`);
+    expect(s.text).toMatch(/耗尽时间的中位数为\d{4}年\d{1,2}月（80%区间\d{4}年\d{1,2}月至\d{4}年\d{1,2}月）/);
+    expect(s.refs).toContain(key);
   });
 
   it("states 桃源县's unpaid county subsidy with the 参保征缴 and 预算执行 numbers", async () => {
