@@ -20,4 +20,6 @@ export default defineConfig([
       'react-hooks/set-state-in-effect': 'warn',
     },
   },
+  // next.config.js is CommonJS (Next loads it with require), and so is what it shares with the app.
+  { files: ['next.config.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 ]);

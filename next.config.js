@@ -8,22 +8,11 @@ const SECURITY_HEADERS = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
 
-// The public report pages (/open/**) skip proxy.ts (no nonce can live in their cached HTML): a fixed policy
-// that allows scripts from this origin and inline, and nothing from elsewhere. Same directives otherwise as
-// proxy.ts contentSecurityPolicy().
-const dev = process.env.NODE_ENV === 'development';
-const OPEN_CSP = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${dev ? ' ws:' : ''}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const { contentSecurityPolicy } = require('./lib/csp');
+
+// The public report pages (/open/**) skip proxy.ts (no nonce can live in their cached HTML): the fixed,
+// nonce-less policy.
+const OPEN_CSP = contentSecurityPolicy();
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

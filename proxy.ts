@@ -10,26 +10,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isPublicPath } from '@/lib/auth/routes';
 import { checkPath } from '@/lib/params';
+import { contentSecurityPolicy } from '@/lib/csp';
 
 const NOT_FOUND_PATH = '/_not-found-by-proxy';
 
 const SESSION_COOKIES = ['yibao.session_token', '__Secure-yibao.session_token'];
-
-/** The policy for one response. Styles allow inline attributes (React style props, chart libraries). */
-export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === 'development'): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self'${dev ? ' ws:' : ''}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
 
 function loginUrl(req: NextRequest, search: string) {
   const url = req.nextUrl.clone();
@@ -41,7 +26,7 @@ function loginUrl(req: NextRequest, search: string) {
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce);
+  const csp = contentSecurityPolicy({ nonce });
   const headers = new Headers(req.headers);
   headers.set('x-yibao-path', pathname + search);
   headers.set('x-nonce', nonce);
