@@ -77,7 +77,10 @@ async function main() {
     for (const u of urls) await waitFor(u, 180_000); // first request renders and caches the page
     console.log(`[bench:open] 服务已就绪，预热 ${Date.now() - t0} ms；每个地址 ${duration} s，${connections} 个连接`);
     const results: Figures[] = [];
-    for (const u of urls) {
+    for (const [i, u] of urls.entries()) {
+      // Let the previous run's 100 sockets close and their last requests drain before the next page is
+      // measured, so one page's tail does not land in the next page's figures.
+      if (i > 0) await new Promise((r) => setTimeout(r, 5000));
       const f = await measure(u);
       results.push(f);
       console.log(`[bench:open] ${f.url}: ${f.reqPerSec} req/s, p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms, 错误 ${f.errors}, 非2xx ${f.non2xx}, ${f.bytesPerReq} 字节/次`);

@@ -7,6 +7,9 @@ import { getIndicator, type IndicatorCode } from '../indicators/registry';
 import type { IndicatorUnit } from '../indicators/types';
 import { hiddenText, isHidden, rateState, suppressCells, suppressionNotes, type CellState, type SuppressionRule } from './suppress';
 import type { FundFigures, OpenRegion, OpenReportPayload, SupervisionInputs } from './types';
+import { cellText, type OpenCell } from './cells';
+
+export { cellText };
 
 // ───────────────────────── model ─────────────────────────
 
@@ -16,12 +19,7 @@ export interface OpenColumn {
   unit: IndicatorUnit;
 }
 
-/** One numeric cell: value (null = missing), its suppression state, and whether a rate is unstable. */
-export interface OpenCell {
-  v: number | null;
-  s: CellState;
-  u?: boolean;
-}
+export type { OpenCell } from './cells';
 
 export interface OpenRow {
   key: string;
@@ -139,15 +137,6 @@ function yuanScaleOf(rows: OpenRow[], key: string): Exclude<YuanScale, 'auto'> {
   let max = 0;
   for (const r of rows) { const c = r.cells[key]; if (c && c.s === 'shown' && c.v !== null) max = Math.max(max, Math.abs(c.v)); }
   return pickYuanScale(max);
-}
-
-/** On-screen text of a cell (hidden and missing cells read as 「<10」「隐去」「无数据」). */
-export function cellText(c: OpenCell | undefined, unit: IndicatorUnit, rule: SuppressionRule, scale?: Exclude<YuanScale, 'auto'>): string {
-  if (!c) return '无数据';
-  const hidden = hiddenText(c.s, rule);
-  if (hidden !== null) return hidden;
-  const text = formatValue(c.v, unit, unit === 'yuan' && scale ? { scale } : {});
-  return c.u ? `${text}（不稳定）` : text;
 }
 
 /** Texts of every cell of a chart's table, columns in order; money columns share one scale per column. */

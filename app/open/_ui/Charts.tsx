@@ -3,7 +3,8 @@
 // (role="img" + aria-label); the table under it carries every number.
 import { formatAxisTick, formatValue, pickYuanScale } from '@/lib/format';
 import type { IndicatorUnit } from '@/lib/indicators/types';
-import { cellText, type OpenChart } from '@/lib/open/view';
+import { cellText } from '@/lib/open/cells';
+import type { OpenChart } from '@/lib/open/view';
 import type { SuppressionRule } from '@/lib/open/suppress';
 import styles from '../open.module.css';
 
