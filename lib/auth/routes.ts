@@ -50,6 +50,8 @@ export const ROUTES: readonly RouteEntry[] = [
   { file: 'app/counties/[code]/page.tsx', kind: 'page', path: '/counties/439921', access: 'signedIn', countyDenied: true },
   { file: 'app/assessment/page.tsx', kind: 'page', path: '/assessment', access: 'signedIn' },
   { file: 'app/unification/page.tsx', kind: 'page', path: '/unification', access: 'signedIn' },
+  { file: 'app/regions/page.tsx', kind: 'page', path: '/regions', access: 'city' },
+  { file: 'app/regions/[code]/page.tsx', kind: 'page', path: '/regions/439900', access: 'city' },
   { file: 'app/account/page.tsx', kind: 'page', path: '/account', access: 'signedIn' },
   { file: 'app/ui-preview/page.tsx', kind: 'page', path: '/ui-preview', access: 'admin' },
   { file: 'app/admin/page.tsx', kind: 'page', path: '/admin', access: 'admin' },

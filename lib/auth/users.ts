@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Db } from '@/lib/db';
 import { recordAudit, type AuditActor } from '@/lib/audit/record';
 import { getAuth, MIN_PASSWORD_LENGTH } from './auth';
+import { isAboveCity } from '@/lib/domain/regionLevels';
 
 export const USER_ROLES = ['admin', 'city', 'county'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -57,7 +58,8 @@ const toRow = (u: { id: string; username: string | null; name: string; role: str
 async function checkRegion(db: Db, code: string | null) {
   if (!code) return;
   const r = await db.prisma.region.findUnique({ where: { code } });
-  if (!r || r.parentCode === null) throw new UserError(`没有这个县级地区代码：${code}`);
+  // A county user belongs to a county-level unit or zone; a city may now have a parent (its province) too.
+  if (!r || r.parentCode === null || r.kind === 'CITY' || isAboveCity(r.kind)) throw new UserError(`没有这个县级地区代码：${code}`);
 }
 
 /**

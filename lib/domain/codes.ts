@@ -33,7 +33,10 @@ export function regionDisplayName(
   return found?.name ?? code;
 }
 
+/** Region levels 国家/省/设区市/县级 plus functional zones, top down (hierarchy rules: lib/domain/regionLevels.ts). */
 export const REGION_KINDS = {
+  NATION: '国家',
+  PROVINCE: '省',
   CITY: '设区市',
   DISTRICT: '区',
   COUNTY: '县',

@@ -2,6 +2,7 @@
 // county assessment read definitions and formulas from here and never re-implement them.
 
 import { keyByCode } from './define';
+import { annualIndicators } from './defs/annual';
 import { budgetIndicators } from './defs/budget';
 import { benefitIndicators } from './defs/benefit';
 import { collectionIndicators } from './defs/collection';
@@ -20,6 +21,7 @@ export const indicators = keyByCode([
   ...benefitIndicators,
   ...supervisionIndicators,
   ...remittanceIndicators,
+  ...annualIndicators,
 ]);
 
 export type Indicators = typeof indicators;

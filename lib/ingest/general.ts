@@ -16,6 +16,7 @@ import {
 import { scopeLabelOf, type Reference } from './reference';
 import type { ImportMode, Replacement } from './batch';
 import { formatPeriod } from '../format';
+import { isRegionKind, parentProblem } from '../domain/regionLevels';
 
 /** Aggregate templates are small; a file beyond this is refused rather than exhausting memory. */
 export const MAX_GENERAL_ROWS = 1_000_000;
@@ -293,13 +294,23 @@ function checkBudgetVersions(rows: ParsedRow[], problems: ProblemList): void {
   }
 }
 
-/** One city at most; a parent must be the city. */
+/**
+ * The hierarchy 国家 › 省 › 设区市 › 县级 (lib/domain/regionLevels.ts): a parent (in the file or stored) has the
+ * level right above; one nation and, while the pages serve one city, one city at most.
+ */
 function checkRegions(rows: ParsedRow[], ref: Reference, problems: ProblemList): void {
-  const cities = new Set([...ref.regions.values()].filter((r) => r.kind === 'CITY').map((r) => r.code));
-  for (const r of rows) if (r.values.kind === 'CITY') cities.add(String(r.values.code));
+  // The file's rows win over stored ones (a correction may change a region's kind).
+  const kinds = new Map([...ref.regions.values()].map((r) => [r.code, r.kind]));
+  for (const r of rows) kinds.set(String(r.values.code), String(r.values.kind));
+  const ofKind = (k: string) => [...kinds].filter(([, kind]) => kind === k).map(([code]) => code);
+  const cities = ofKind('CITY');
+  const nations = ofKind('NATION');
   for (const r of rows) {
-    if (r.values.kind === 'CITY' && cities.size > 1) {
-      problems.add({ row: r.line, column: '类型', reason: `只能有一个设区市（已有：${[...cities].join('、')}）`, value: '设区市' });
+    if (r.values.kind === 'CITY' && cities.length > 1) {
+      problems.add({ row: r.line, column: '类型', reason: `只能有一个设区市（已有：${cities.join('、')}）`, value: '设区市' });
+    }
+    if (r.values.kind === 'NATION' && nations.length > 1) {
+      problems.add({ row: r.line, column: '类型', reason: `只能有一个国家级区划（已有：${nations.join('、')}）`, value: '国家' });
     }
     // 撤县设市: a new code for a region already registered under another code is a succession, never a
     // second, unrelated region (which would split its history and its in-county rates).
@@ -315,8 +326,11 @@ function checkRegions(rows: ParsedRow[], ref: Reference, problems: ProblemList):
       }
     }
     const parent = r.values.parentCode;
-    if (typeof parent === 'string' && !cities.has(parent) && (ref.regions.has(parent) || rows.some((x) => x.values.code === parent))) {
-      problems.add({ row: r.line, column: '上级区划代码', reason: '上级应为设区市', value: parent });
+    const parentKind = typeof parent === 'string' ? kinds.get(parent) : undefined;
+    const kind = String(r.values.kind);
+    if (typeof parent === 'string' && parentKind !== undefined && isRegionKind(kind)) {
+      const why = parentProblem(kind, code, { code: parent, kind: parentKind });
+      if (why) problems.add({ row: r.line, column: '上级区划代码', reason: why, value: parent });
     }
   }
 }
@@ -495,14 +509,24 @@ async function writeBudget(w: BulkWriter, rows: ParsedRow[], batchId: number, ou
   out.written.BudgetLine = lines;
 }
 
+/** Templates whose years have no months: their facts are annual and touch no monthly figure or report. */
+const ANNUAL_ONLY = new Set(['STANDARD', 'ANNUAL_FUND']);
+
 /** Months a file's rows cover (years count as their twelve months), for derived refreshes and hooks. */
 export function periodsOf(tpl: TemplateDef, rows: ParsedRow[]): number[] {
   const set = new Set<number>();
   for (const r of rows) {
     if (typeof r.values.period === 'number') set.add(r.values.period);
-    else if (typeof r.values.year === 'number' && tpl.kind !== 'STANDARD') for (let m = 1; m <= 12; m++) set.add(r.values.year * 100 + m);
+    else if (typeof r.values.year === 'number' && !ANNUAL_ONLY.has(tpl.kind)) for (let m = 1; m <= 12; m++) set.add(r.values.year * 100 + m);
   }
   return [...set].sort((a, b) => a - b);
+}
+
+/** Years of an annual-only file ('2021至2023年'), for the batch note; '' for other templates. */
+export function describeYears(tpl: TemplateDef, rows: ParsedRow[]): string {
+  if (!ANNUAL_ONLY.has(tpl.kind)) return '';
+  const ys = [...new Set(rows.map((r) => r.values.year).filter((y): y is number => typeof y === 'number'))].sort((a, b) => a - b);
+  return ys.length === 0 ? '' : ys.length === 1 ? `${ys[0]}年` : `${ys[0]}至${ys[ys.length - 1]}年`;
 }
 
 export const describePeriods = (ps: number[]) => (ps.length === 0 ? '' : ps.length === 1 ? formatPeriod(ps[0]) : `${formatPeriod(ps[0])}至${formatPeriod(ps[ps.length - 1])}`);

@@ -18,7 +18,7 @@ import {
   findLoadedByHash, findLoadedByHashDb, finishBatch, insertBatch, lockImports, recordFailed, recordRefused, recordRejected,
   recordReplacements, sha256File, testHoldInTransaction, type BatchHeader, type BatchReport, type BatchStatus, type ImportMode,
 } from './batch';
-import { checkAgainstStored, describePeriods, parseGeneral, periodsOf, writeGeneral } from './general';
+import { checkAgainstStored, describePeriods, describeYears, parseGeneral, periodsOf, writeGeneral } from './general';
 import { AlreadyLoaded, RejectedInTransaction, loadSettlementFile, monthRuns } from './settlement/load';
 import { bumpDataVersion } from '../cache';
 import { resumePendingSteps, runPostImportSteps } from './postImport';
@@ -272,6 +272,7 @@ async function importGeneral(
         derived.push(`机构级别或所在地变化：重算就诊结算汇总（${describePeriods([...new Set(outcome.rollupPeriods)].sort((a, b) => a - b))}）`);
       }
       const periods = periodsOf(tpl, parsed.rows);
+      const years = describeYears(tpl, parsed.rows);
       const regionCodes = [...new Set(parsed.rows.map((r) => r.values.regionCode).filter((x): x is string => typeof x === 'string'))];
       const accepted = parsed.rows.length - outcome.totalsChecked;
       const rep: BatchReport = {
@@ -281,7 +282,7 @@ async function importGeneral(
       await finishBatch(w, batchId, {
         status: 'LOADED', rowsAccepted: accepted, periodFrom: periods[0] ?? null, periodTo: periods[periods.length - 1] ?? null,
         durationMs: Date.now() - c.t0, report: rep,
-        note: `${tpl.name}${fmt(accepted)}行${periods.length ? `（${describePeriods(periods)}）` : ''}${outcome.updated ? `，更新已登记${fmt(outcome.updated)}行` : ''}${replaced?.length ? `，替换${replaced.map((r) => `批次#${r.batchId}的${fmt(r.rows)}行`).join('、')}` : ''}`,
+        note: `${tpl.name}${fmt(accepted)}行${periods.length ? `（${describePeriods(periods)}）` : years ? `（${years}）` : ''}${outcome.updated ? `，更新已登记${fmt(outcome.updated)}行` : ''}${replaced?.length ? `，替换${replaced.map((r) => `批次#${r.batchId}的${fmt(r.rows)}行`).join('、')}` : ''}`,
       });
       await testHoldInTransaction();
       return { batchId, accepted, rep };

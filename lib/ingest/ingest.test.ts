@@ -58,7 +58,8 @@ describe.each(testDbKinds())('imports on %s', (kind) => {
     const empty = await freshDatabase(kind, 'empty');
     try {
       for (const t of TEMPLATE_LIST) {
-        if (t.kind === 'SETTLEMENT') continue;
+        // The demo city has monthly facts only; annual facts round-trip in levels.test.ts.
+        if (t.kind === 'SETTLEMENT' || t.kind === 'ANNUAL_FUND') continue;
         const data = await exportStoredRows(demo.db, t.kind, WINDOW);
         expect(data.length, t.kind).toBeGreaterThan(0);
         // Alternate formats so both readers are exercised on every kind of column.

@@ -5,13 +5,15 @@ import {
   ACCOUNTS, BALANCE_KINDS, CONTRIBUTION_SOURCES, EXPENSE_ITEMS, INCOME_ITEMS, INSTITUTION_KINDS, INSUTYPE, LEVELS, MED_TYPE,
   REFERRAL_LABELS, REGION_KINDS, SCHEMES, TRANSFER_ITEMS, UNIFICATION_ITEMS, VISIT_TYPES,
 } from '../domain/codes';
+import { codeProblem, isAboveCity, isRegionKind, parentRequired } from '../domain/regionLevels';
+import type { RegionKind } from '../domain/codes';
 import { SETTLEMENT_HEADERS } from '../demo/settlements';
 import type { CodeOption } from './values';
 
 export const TEMPLATE_KINDS = [
   'REGION', 'INSTITUTION', 'POOLING', 'UNIFICATION', 'STANDARD',
   'ENROLLMENT', 'CONTRIBUTION', 'BUDGET', 'LEDGER', 'BALANCE', 'FAMILY_DOCTOR', 'SUPERVISION', 'BENEFIT', 'REMITTANCE',
-  'SETTLEMENT',
+  'ANNUAL_FUND', 'SETTLEMENT',
 ] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
@@ -87,8 +89,10 @@ export interface TemplateDef {
 const opt = (code: string, name: string, ...aliases: string[]): CodeOption => ({ code, name, aliases });
 
 export const SCHEME_OPTIONS: CodeOption[] = SCHEMES.map((s) => opt(s.code, s.name, s.short, INSUTYPE[s.code]));
-export const REGION_KIND_OPTIONS: CodeOption[] = Object.entries(REGION_KINDS).map(([code, name]) =>
-  opt(code, name, ...(code === 'CITY' ? ['市', '地级市'] : code === 'DISTRICT' ? ['市辖区'] : code === 'ZONE' ? ['管理区', '开发区'] : [])));
+const REGION_KIND_ALIASES: Record<string, string[]> = {
+  NATION: ['全国'], PROVINCE: ['省级', '自治区', '直辖市'], CITY: ['市', '地级市'], DISTRICT: ['市辖区'], ZONE: ['管理区', '开发区'],
+};
+export const REGION_KIND_OPTIONS: CodeOption[] = Object.entries(REGION_KINDS).map(([code, name]) => opt(code, name, ...(REGION_KIND_ALIASES[code] ?? [])));
 export const LEVEL_OPTIONS: CodeOption[] = LEVELS.map((l) => opt(l.code, l.name, l.name.replace(/医疗机构|医院$/, '')));
 export const INSTITUTION_KIND_OPTIONS: CodeOption[] = Object.entries(INSTITUTION_KINDS).map(([code, name]) =>
   opt(code, name, ...(code === 'COMMUNITY' ? ['社区卫生服务中心', '社区卫生服务站'] : [])));
@@ -135,14 +139,15 @@ const over = (a: string, b: string, column: string, reason: string): RowCheck =>
 export const TEMPLATES: Record<TemplateKind, TemplateDef> = {
   REGION: {
     kind: 'REGION', name: '地区', slug: 'regions', category: 'dimension', table: 'Region',
-    description: '设区市及其所辖县（市、区）、功能区。功能区没有国家区划代码的，用本地代码（如 4399A1）。',
+    description: '国家、省、设区市及其所辖县（市、区）、功能区，一个层级体系：县（市、区）和功能区的上级是设区市，设区市的上级是省，省的上级是国家。'
+      + '区划代码按 GB/T 2260（国家100000、省XX0000、设区市XXXX00）；功能区没有国家区划代码的，用本地代码（如 4399A1）。设区市、省可不填上级。',
     grain: '一个地区一行', key: ['code'], scope: ['code'], scopeNote: '更正文件按区划代码覆盖已登记的地区信息',
     columns: [
-      { key: 'code', header: '区划代码', type: 'code', note: 'GB/T 2260 六位代码，或功能区的本地代码', example: '439922', maxLength: 12 },
+      { key: 'code', header: '区划代码', type: 'code', note: 'GB/T 2260 六位代码（国家100000、省XX0000、设区市XXXX00），或功能区的本地代码', example: '439922', maxLength: 12 },
       { key: 'name', header: '名称', type: 'text', note: '全称', example: '石门县', maxLength: 60 },
       { key: 'shortName', header: '简称', type: 'text', note: '图表中使用的简称', example: '石门', maxLength: 20 },
-      { key: 'kind', header: '类型', type: 'enum', options: REGION_KIND_OPTIONS, note: '设区市、区、县、县级市或功能区', example: '县' },
-      { key: 'parentCode', header: '上级区划代码', type: 'region', optional: true, default: null, note: '所属设区市的代码；设区市本身留空', example: '439900' },
+      { key: 'kind', header: '类型', type: 'enum', options: REGION_KIND_OPTIONS, note: '国家、省、设区市、区、县、县级市或功能区', example: '县' },
+      { key: 'parentCode', header: '上级区划代码', type: 'region', optional: true, default: null, note: '上一级区划的代码：县（市、区）和功能区填所属设区市（必填），设区市填省，省填国家；国家留空，设区市和省可留空', example: '439900' },
       { key: 'isLocalCode', header: '是否本地代码', type: 'bool', optional: true, default: null, note: '是/否；留空时按代码是否为六位数字判断', example: '否' },
       { key: 'sortOrder', header: '排序', type: 'count', optional: true, default: 0, unit: '', note: '页面上的排列顺序', example: '4' },
       { key: 'successorCode', header: '承继区划代码', type: 'region', optional: true, default: null, note: '撤县设市（区）、合并：承继本地区的新区划代码（新地区须已登记或在同一文件中）；无变更留空', example: '', aliases: ['新区划代码'] },
@@ -151,12 +156,19 @@ export const TEMPLATES: Record<TemplateKind, TemplateDef> = {
     checks: [
       (r) => !!r.successorCode !== !!r.successorFrom ? { column: r.successorCode ? 'successorFrom' : 'successorCode', reason: '承继区划代码和承继起始年月须同时填写' } : null,
       (r) => r.successorCode && r.successorCode === r.code ? { column: 'successorCode', reason: '承继区划代码不能是地区自身' } : null,
-      (r) => r.kind === 'CITY' && r.parentCode ? { column: 'parentCode', reason: '设区市不应填写上级区划代码' } : null,
-      (r) => r.kind !== 'CITY' && !r.parentCode ? { column: 'parentCode', reason: '县（市、区）和功能区须填写所属设区市的区划代码' } : null,
+      (r) => r.kind === 'NATION' && r.parentCode ? { column: 'parentCode', reason: '国家没有上级区划，应留空' } : null,
+      (r) => isRegionKind(String(r.kind)) && parentRequired(r.kind as RegionKind) && !r.parentCode ? { column: 'parentCode', reason: '县（市、区）和功能区须填写所属设区市的区划代码' } : null,
       (r) => r.parentCode === r.code ? { column: 'parentCode', reason: '上级区划代码不能是地区自身' } : null,
+      (r) => {
+        const why = isRegionKind(String(r.kind)) && typeof r.code === 'string' ? codeProblem(r.kind as RegionKind, r.code) : null;
+        return why ? { column: 'code', reason: why } : null;
+      },
+      (r) => r.successorCode && isAboveCity(String(r.kind)) ? { column: 'successorCode', reason: '承继区划只用于县（市、区）和设区市的区划变更' } : null,
     ],
     examples: [
-      ['439900', '江临市', '江临', '设区市', '', '否', '0', '', ''],
+      ['100000', '全国', '全国', '国家', '', '否', '0', '', ''],
+      ['430000', '湖南省', '湖南', '省', '100000', '否', '0', '', ''],
+      ['439900', '江临市', '江临', '设区市', '430000', '否', '0', '', ''],
       ['439922', '石门县', '石门', '县', '439900', '否', '4', '', ''],
       ['4399A1', '江临高新技术产业开发区', '高新区', '功能区', '439900', '是', '7', '', ''],
     ],
@@ -411,6 +423,21 @@ export const TEMPLATES: Record<TemplateKind, TemplateDef> = {
       { key: 'paidDate', header: '实际到账日期', type: 'date', optional: true, default: null, note: '未到账留空', example: '2024-04-19' },
     ],
     examples: [['439903', '职工基本医疗保险', '2024-03', '59420263.42', '2024-04-10', '2024-04-19']],
+  },
+
+  ANNUAL_FUND: {
+    kind: 'ANNUAL_FUND', name: '年度基金收支', slug: 'annual-fund', category: 'fact', table: 'AnnualFundFact',
+    description: '只有全年数字的基金收入、支出和年末累计结余，如统计公报（全国医疗保障事业发展统计公报）或年度决算，可为国家、省、设区市或县（市、区）。'
+      + '按年度存为年度数据，不拆分为月度数据。公报以亿元列示的，表头写“基金收入（亿元）”等即按亿元精确换算为元。',
+    grain: '地区 × 险种 × 年度 一行', key: ['regionCode', 'schemeCode', 'year'], scope: ['regionCode', 'schemeCode', 'year'], scopeNote: '更正文件替换同一地区、险种、年度的年度收支',
+    columns: [
+      regionCol('国家、省、设区市或县（市、区）的区划代码（全国为100000），须已在“地区”中登记'), schemeCol, yearCol('统计年度'),
+      money('income', '基金收入', '全年基金收入（公报的“基金总收入”）', '2260000000000.00', { aliases: ['基金总收入'] }),
+      money('expense', '基金支出', '全年基金支出（公报的“基金总支出”）', '1760000000000.00', { aliases: ['基金总支出'] }),
+      { key: 'balance', header: '累计结余', type: 'signedMoney', unit: '元', optional: true, default: null, note: '年末累计结余（公报称“累计结存”），可为负数；未公布的留空，页面显示为无数据', example: '3950000000000.00', aliases: ['累计结存', '年末累计结余', '年末累计结存'] },
+      { key: 'sourceName', header: '数据来源', type: 'text', optional: true, default: null, note: '公布这些数字的文件名称', example: '演示数据（虚构）', maxLength: 200, aliases: ['来源', '出处'] },
+    ],
+    examples: [['100000', '职工基本医疗保险', '2023', '2260000000000.00', '1760000000000.00', '3950000000000.00', '演示数据（虚构）']],
   },
 
   SETTLEMENT: {

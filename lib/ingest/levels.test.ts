@@ -1,0 +1,189 @@
+// Region levels (issue 15): the nation and provinces are registered through the region import like any
+// other region, in one hierarchy checked on import; the demo city keeps working without a parent.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, TEST_DIR, testDbKinds } from '../testing/databases';
+import { importFile } from './index';
+import { exportStoredRows, templateCsv, toCsvText } from './export';
+import { loadDatasetInfo } from '../queries/meta/getDatasetInfo';
+import { readDataVersion } from '../cache';
+import { loadRegionAnnual } from '../queries/regions/getRegionAnnual';
+import { loadRegionTree } from '../queries/regions/getRegionTree';
+import { CITY_SCOPE } from '../queries/scope';
+
+const FIXTURES = path.join(__dirname, 'fixtures');
+const NATION_REGIONS = path.join(FIXTURES, 'regions-nation.csv');
+/** National annual fund figures in the bulletin's layout (亿元). 演示数据: fictional figures (fixtures/README.md). */
+const NATION_ANNUAL = path.join(FIXTURES, 'national-annual-fund-demo.csv');
+
+const DIR = path.join(TEST_DIR, 'levels');
+fs.mkdirSync(DIR, { recursive: true });
+let seq = 0;
+const tmpFile = (name: string, data: Buffer | string) => {
+  const f = path.join(DIR, `${++seq}-${name}`);
+  fs.writeFileSync(f, data);
+  return f;
+};
+const region = (code: string, name: string, short: string, kind: string, parent = '') => [code, name, short, kind, parent, '否', '0', '', ''];
+
+describe.each(testDbKinds())('region levels on %s', (kind) => {
+  let t: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => { t = await freshDatabase(kind, 'demo'); });
+  afterAll(async () => { await t?.drop(); });
+
+  it('registers the nation and a province; the demo city stays the city, with or without a parent', async () => {
+    const before = await loadDatasetInfo(t.db);
+    const r = await importFile(t.db, {
+      file: tmpFile('regions-nation.csv', templateCsv('REGION', [region('100000', '全国', '全国', '国家'), region('430000', '湖南省', '湖南', '省', '100000')])),
+      importedBy: 'test',
+    });
+    expect(r.status, r.message).toBe('LOADED');
+    expect(await t.db.prisma.region.findMany({ where: { code: { in: ['100000', '430000'] } }, orderBy: { code: 'asc' }, select: { code: true, kind: true, parentCode: true } }))
+      .toEqual([{ code: '100000', kind: 'NATION', parentCode: null }, { code: '430000', kind: 'PROVINCE', parentCode: '100000' }]);
+    expect(await loadDatasetInfo(t.db)).toEqual(before);
+
+    // The city may be placed under its province by a correction: its counties are unchanged.
+    const city = await t.db.prisma.region.findFirstOrThrow({ where: { kind: 'CITY' } });
+    const c = await importFile(t.db, {
+      file: tmpFile('regions-city-parent.csv', templateCsv('REGION', [[city.code, city.name, city.shortName, '设区市', '430000', '否', '0', '', '']])),
+      mode: 'REPLACE', importedBy: 'test',
+    });
+    expect(c.status, c.message).toBe('LOADED');
+    expect((await t.db.prisma.region.findUniqueOrThrow({ where: { code: city.code } })).parentCode).toBe('430000');
+    expect(await loadDatasetInfo(t.db)).toEqual(before);
+  });
+
+  it('refuses a broken hierarchy whole, naming row, column and reason', async () => {
+    const count = await t.db.prisma.region.count();
+    const r = await importFile(t.db, {
+      file: tmpFile('regions-bad.csv', templateCsv('REGION', [
+        region('420000', '湖北省', '湖北', '省', '430000'), // a province under a province
+        region('421000', '荆州市', '荆州', '设区市', '100000'), // a city under the nation
+        region('439988', '新设县', '新设', '县', '430000'), // a county under a province
+        region('000000', '全国', '全国', '国家'), // not the nation's code
+        region('440000', '广东省', '广东', '省', '100000'), // fine, but the file is refused whole
+      ])),
+      importedBy: 'test',
+    });
+    expect(r.status).toBe('REJECTED');
+    expect(r.problems.map((p) => `${p.row}|${p.column}|${p.reason}`)).toEqual(expect.arrayContaining([
+      '2|上级区划代码|省的上级应为国家（430000是省）',
+      '3|上级区划代码|设区市的上级应为省（100000是国家）',
+      '4|上级区划代码|县的上级应为设区市（430000是省）',
+      '5|区划代码|国家的区划代码应为100000',
+      // While the pages serve one city, a second city is refused too.
+      '3|类型|只能有一个设区市（已有：439900、421000）',
+    ]));
+    expect(r.problemCount, JSON.stringify(r.problems)).toBe(5);
+    expect(await t.db.prisma.region.count()).toBe(count);
+  });
+
+  it('a county user belongs to a county-level unit, never to the nation, a province or the city', async () => {
+    const { createUser } = await import('../auth/users');
+    for (const code of ['100000', '430000']) {
+      await expect(createUser(t.db, { id: null, name: 'test', role: 'admin' }, { username: `u${code}`, name: 'x', role: 'county', regionCode: code, password: 'abcdefghijkl1' }))
+        .rejects.toThrow(`没有这个县级地区代码：${code}`);
+    }
+  });
+});
+
+describe.each(testDbKinds())('annual fund facts on %s', (kind) => {
+  let t: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => { t = await freshDatabase(kind, 'demo'); });
+  afterAll(async () => { await t?.drop(); });
+  const monthly = async () => [await t.db.prisma.ledgerFact.count(), await t.db.prisma.balanceFact.count()];
+  const annual = () => t.db.prisma.annualFundFact.findMany({ orderBy: [{ schemeCode: 'asc' }, { year: 'asc' }] });
+
+  it('imports the national figures (亿元 in the header) as annual facts at the national level, never as months', async () => {
+    // Without the nation registered, the file is refused whole, naming each row.
+    const early = await importFile(t.db, { file: NATION_ANNUAL, importedBy: 'test' });
+    expect(early.status).toBe('REJECTED');
+    expect(early.problems[0]).toMatchObject({ row: 2, column: '区划代码', reason: '区划代码未在“地区”中登记' });
+    expect(early.problemCount).toBe(6);
+    expect(await t.db.prisma.annualFundFact.count()).toBe(0);
+
+    expect((await importFile(t.db, { file: NATION_REGIONS, importedBy: 'test' })).status).toBe('LOADED');
+    const before = await monthly();
+    const version = await readDataVersion(t.db);
+    const r = await importFile(t.db, { file: NATION_ANNUAL, fileName: '全国医疗保障事业发展统计公报-演示数据.csv', importedBy: 'test' });
+    expect(r.status, r.message).toBe('LOADED');
+    expect([r.kind, r.rowsAccepted]).toEqual(['ANNUAL_FUND', 6]);
+    expect(r.report.units?.map((u) => [u.column, u.unit, u.factor])).toEqual([['基金收入', '亿元', '×100,000,000'], ['基金支出', '亿元', '×100,000,000'], ['累计结余', '亿元', '×100,000,000']]);
+    expect(r.report.periods).toEqual([]);
+    const stored = await annual();
+    expect(stored.map((a) => [a.regionCode, a.schemeCode, a.year, a.income, a.expense, a.balance, a.batchId])).toEqual([
+      ['100000', 'EMPLOYEE', 2021, 1_900_327_000_000, 1_475_186_000_000, 2_940_924_000_000, r.batchId],
+      ['100000', 'EMPLOYEE', 2022, 2_079_346_000_000, 1_524_381_000_000, 3_511_067_000_000, r.batchId],
+      ['100000', 'EMPLOYEE', 2023, 2_258_705_000_000, 1_775_134_000_000, 3_994_638_000_000, r.batchId],
+      ['100000', 'RESIDENT', 2021, 972_448_000_000, 929_637_000_000, null, r.batchId], // not reported: missing, not 0
+      ['100000', 'RESIDENT', 2022, 1_012_893_000_000, 935_344_000_000, 753_452_000_000, r.batchId],
+      ['100000', 'RESIDENT', 2023, 1_056_971_000_000, 1_045_765_000_000, 764_658_000_000, r.batchId],
+    ]);
+    expect(stored[0].sourceName).toBe('演示数据（虚构，非公报数字）');
+    expect(await monthly()).toEqual(before);
+    const batch = await t.db.prisma.importBatch.findUniqueOrThrow({ where: { id: r.batchId! } });
+    expect([batch.kind, batch.status, batch.note, batch.periodFrom, batch.pendingSteps]).toEqual(['ANNUAL_FUND', 'LOADED', '年度基金收支6行（2021至2023年）', null, null]);
+    expect(await readDataVersion(t.db)).toBeGreaterThan(version);
+  });
+
+  it('is idempotent: the same file is refused, the same rows again are duplicates, nothing changes', async () => {
+    const was = await annual();
+    const again = await importFile(t.db, { file: NATION_ANNUAL, importedBy: 'test' });
+    expect(again.status).toBe('REFUSED');
+    const text = fs.readFileSync(NATION_ANNUAL, 'utf8').replace(/\n/g, '\r\n');
+    const copy = await importFile(t.db, { file: tmpFile('annual-copy.csv', text), importedBy: 'test' });
+    expect(copy.status).toBe('REJECTED');
+    expect(copy.problems[0].reason).toContain(`批次#${was[0].batchId}已有区划代码、险种、年度相同的行`);
+    expect(await annual()).toEqual(was);
+  });
+
+  it('refuses an inexact 亿元 figure and a negative income whole, naming row and column', async () => {
+    const was = await annual();
+    const head = ['区划代码', '险种', '年度', '基金收入（亿元）', '基金支出（亿元）', '累计结余（亿元）'];
+    const r = await importFile(t.db, {
+      file: tmpFile('annual-bad.csv', '\uFEFF' + toCsvText(head, [
+        ['100000', '生育保险', '2023', '1.00000000001', '0.5', ''],
+        ['100000', '生育保险', '2022', '-3', '0.5', ''],
+      ])),
+      importedBy: 'test',
+    });
+    expect(r.status).toBe('REJECTED');
+    expect(r.problems.map((p) => `${p.row}|${p.column}`)).toEqual(['2|基金收入(元)', '3|基金收入(元)']);
+    expect(r.problems[0].reason).toContain('无法精确换算');
+    expect(await annual()).toEqual(was);
+  });
+
+  it('a correction replaces one region × scheme × year, and the stored rows export back as a template file', async () => {
+    const head = ['区划代码', '险种', '年度', '基金收入（亿元）', '基金支出（亿元）', '累计结余（亿元）', '数据来源'];
+    const r = await importFile(t.db, {
+      file: tmpFile('annual-correction.csv', '\uFEFF' + toCsvText(head, [['100000', '居民医保', '2021', '9724.48', '9296.37', '6880.12', '演示数据（虚构，更正）']])),
+      mode: 'REPLACE', importedBy: 'test',
+    });
+    expect(r.status, r.message).toBe('LOADED');
+    expect(r.report.replaced?.map((x) => x.rows)).toEqual([1]);
+    const rows = await annual();
+    expect(rows.find((a) => a.schemeCode === 'RESIDENT' && a.year === 2021)?.balance).toBe(688_012_000_000);
+    expect(rows).toHaveLength(6);
+    const file = await exportStoredRows(t.db, 'ANNUAL_FUND');
+    expect(file[0]).toEqual(['100000', '职工基本医疗保险', '2021', '1900327000000.00', '1475186000000.00', '2940924000000.00', '演示数据（虚构，非公报数字）']);
+  });
+
+  it('the region page reads the nation’s annual facts through the registry; county users may not', async () => {
+    const view = (await loadRegionAnnual(t.db, CITY_SCOPE, '100000'))!;
+    expect(view.region).toMatchObject({ code: '100000', name: '全国', kind: 'NATION' });
+    expect(view.ancestors).toEqual([]);
+    expect(view.lines.map((l) => [l.schemeCode, l.year])).toEqual([['EMPLOYEE', 2021], ['EMPLOYEE', 2022], ['EMPLOYEE', 2023], ['RESIDENT', 2021], ['RESIDENT', 2022], ['RESIDENT', 2023]]);
+    const emp22 = view.lines[1];
+    expect(emp22.currentBalance).toBe(2_079_346_000_000 - 1_524_381_000_000);
+    expect(emp22.incomeGrowth).toBeCloseTo(20793.46 / 19003.27 - 1, 12);
+    expect(emp22.monthsOfReserve).toBeCloseTo(35110.67 / (15243.81 / 12), 9);
+    expect(view.lines[3].incomeGrowth).toBeNull(); // no 2020 stored
+    expect(await loadRegionAnnual(t.db, CITY_SCOPE, '999999')).toBeNull();
+    await expect(loadRegionAnnual(t.db, { kind: 'county', regionCode: '439922' }, '100000')).rejects.toThrow('仅对市医保局开放');
+    const tree = await loadRegionTree(t.db, CITY_SCOPE);
+    expect(tree[0]).toEqual({ code: '100000', name: '全国', kind: 'NATION', depth: 0, annualYears: [2021, 2022, 2023] });
+    expect(tree.find((n) => n.kind === 'CITY')?.depth).toBe(0); // the demo city stands alone
+    expect(tree.filter((n) => n.depth === 1).length).toBeGreaterThan(0);
+  });
+});
