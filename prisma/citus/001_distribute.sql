@@ -36,6 +36,7 @@ ALTER TABLE "FamilyDoctorFact" DROP CONSTRAINT "FamilyDoctorFact_pkey", ADD CONS
 ALTER TABLE "BenefitFact"      DROP CONSTRAINT "BenefitFact_pkey",      ADD CONSTRAINT "BenefitFact_pkey"      PRIMARY KEY ("regionCode", "id");
 ALTER TABLE "RemittanceFact"   DROP CONSTRAINT "RemittanceFact_pkey",   ADD CONSTRAINT "RemittanceFact_pkey"   PRIMARY KEY ("regionCode", "id");
 ALTER TABLE "SettlementKeySet" DROP CONSTRAINT "SettlementKeySet_pkey", ADD CONSTRAINT "SettlementKeySet_pkey" PRIMARY KEY ("regionCode", "id");
+ALTER TABLE "AnnualFundFact"   DROP CONSTRAINT "AnnualFundFact_pkey",   ADD CONSTRAINT "AnnualFundFact_pkey"   PRIMARY KEY ("regionCode", "id");
 -- 定点管理 facts carry the institution, not a region: distributed by institution (own colocation group).
 ALTER TABLE "SupervisionFact"  DROP CONSTRAINT "SupervisionFact_pkey",  ADD CONSTRAINT "SupervisionFact_pkey"  PRIMARY KEY ("institutionCode", "id");
 
@@ -58,6 +59,8 @@ SELECT create_distributed_table('"BalanceFact"', 'regionCode', colocate_with => 
 SELECT create_distributed_table('"FamilyDoctorFact"', 'regionCode', colocate_with => '"EnrollmentFact"');
 SELECT create_distributed_table('"BenefitFact"', 'regionCode', colocate_with => '"EnrollmentFact"');
 SELECT create_distributed_table('"RemittanceFact"', 'regionCode', colocate_with => '"EnrollmentFact"');
+-- annual figures (a statistical bulletin's 收入/支出/累计结余 per region, scheme and year), at any level
+SELECT create_distributed_table('"AnnualFundFact"', 'regionCode', colocate_with => '"EnrollmentFact"');
 -- utilization: by the INSURED person's region (the county whose fund pays and whose residents are counted)
 SELECT create_distributed_table('"UtilizationFact"', 'insuredRegionCode', colocate_with => '"EnrollmentFact"');
 SELECT create_distributed_table('"UtilizationRollup"', 'insuredRegionCode', colocate_with => '"EnrollmentFact"');
