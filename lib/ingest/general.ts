@@ -16,7 +16,10 @@ import {
 import { scopeLabelOf, type Reference } from './reference';
 import type { ImportMode, Replacement } from './batch';
 import { formatPeriod } from '../format';
-import { isRegionKind, parentProblem } from '../domain/regionLevels';
+import { isAboveCity, isRegionKind, parentProblem } from '../domain/regionLevels';
+
+/** Templates that may name a unit above the city (国家, 省): the region list itself and annual figures. */
+const ABOVE_CITY_ALLOWED = new Set(['REGION', 'ANNUAL_FUND']);
 
 /** Aggregate templates are small; a file beyond this is refused rather than exhausting memory. */
 export const MAX_GENERAL_ROWS = 1_000_000;
@@ -228,6 +231,10 @@ export async function parseGeneral(tpl: TemplateDef, records: AsyncIterable<RawR
   for (const p of pendingRefs) {
     if (p.col.type === 'region' && !ref.regions.has(p.code) && !fileRegions.has(p.code)) {
       problems.add({ row: p.line, column: headerWithUnit(p.col), reason: '区划代码未在“地区”中登记', value: p.code, cells: p.cells });
+    } else if (p.col.type === 'region' && !ABOVE_CITY_ALLOWED.has(tpl.kind) && isAboveCity(ref.regions.get(p.code)?.kind ?? '')) {
+      // The city's monthly facts, budgets and institutions belong to the city or a county: a national or
+      // provincial row here would be summed into the city-wide totals (可支付月数, projections).
+      problems.add({ row: p.line, column: headerWithUnit(p.col), reason: '国家、省级区划只能用于“年度基金收支”模板，本模板须按设区市或县（市、区）填报', value: p.code, cells: p.cells });
     }
     if (p.col.type === 'institution' && !ref.institutions.has(p.code)) {
       problems.add({ row: p.line, column: headerWithUnit(p.col), reason: '机构编码未在“定点医药机构”中登记', value: p.code, cells: p.cells });

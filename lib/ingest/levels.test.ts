@@ -154,6 +154,29 @@ describe.each(testDbKinds())('annual fund facts on %s', (kind) => {
     expect(await annual()).toEqual(was);
   });
 
+  it('refuses a national or provincial code in the city\'s monthly templates (it would be summed into city totals)', async () => {
+    await importFile(t.db, { file: NATION_REGIONS, importedBy: 'test' }).catch(() => null); // registered by an earlier test too
+    const balances = async () => t.db.prisma.balanceFact.count();
+    const before = await balances();
+    const bal = await importFile(t.db, {
+      file: tmpFile('balance-nation.csv', templateCsv('BALANCE', [['100000', '城乡居民基本医疗保险', '统筹基金', '2024-03', '原统筹地区历年结余', '86500000.00']])),
+      importedBy: 'test',
+    });
+    expect(bal.status).toBe('REJECTED');
+    expect(bal.problems[0]).toMatchObject({ row: 2, column: '区划代码' });
+    expect(bal.problems[0].reason).toContain('国家、省级区划只能用于“年度基金收支”模板');
+    expect(await balances()).toBe(before);
+    const util = async () => t.db.prisma.utilizationFact.count();
+    const u0 = await util();
+    const st = await importFile(t.db, {
+      file: tmpFile('settlements-nation.csv', templateCsv('SETTLEMENT', [['JS2024030009999000001', '2024-03-18', '100000', 'H439922P001', '390', '11', '58.20', '54.10', '29.76', '28.44', '']])),
+      importedBy: 'test',
+    });
+    expect(st.status).toBe('REJECTED');
+    expect(JSON.stringify(st.problems)).toContain('区划代码未在“地区”中登记');
+    expect(await util()).toBe(u0);
+  });
+
   it('a correction replaces one region × scheme × year, and the stored rows export back as a template file', async () => {
     const head = ['区划代码', '险种', '年度', '基金收入（亿元）', '基金支出（亿元）', '累计结余（亿元）', '数据来源'];
     const r = await importFile(t.db, {

@@ -3,6 +3,7 @@
 // keys, and rebuild the utilization rollups of the months touched. A kill at any point leaves the
 // database as it was: nothing is written before the transaction, and the transaction is all or nothing.
 import 'server-only';
+import { isAboveCity } from '../../domain/regionLevels';
 import type { Db } from '../../db';
 import { withBulkWriter, type BulkWriter, type Cell } from '../../db/bulk';
 import { refreshUtilizationRollup } from '../../warehouse/rollup';
@@ -69,7 +70,9 @@ export function monthRuns(periods: number[]): [number, number][] {
 
 export async function loadSettlementFile(db: Db, file: string, opts: SettlementLoadOptions): Promise<SettlementLoadResult> {
   const t0 = opts.t0 ?? Date.now();
-  const regionCodes = [...opts.ref.regions.keys()];
+  // Settlements belong to the city's county-level units (or the city): a national or provincial code is not a
+  // place a settlement can be booked, so it reads as unregistered here.
+  const regionCodes = [...opts.ref.regions.values()].filter((r) => !isAboveCity(r.kind)).map((r) => r.code);
   const institutionCodes = [...opts.ref.institutions.keys()];
   const ref = { regionCodes, institutionCodes };
   const spill = new KeySpill();
