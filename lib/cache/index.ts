@@ -60,12 +60,24 @@ export function cachedByDataVersion<A extends unknown[], R>(
   name: string, fn: (...args: A) => Promise<R>, opts: { db?: () => Db } = {},
 ): (...args: A) => Promise<R> {
   const dbOf = opts.db ?? getDb;
-  return async (...args: A) => {
-    const version = await versionThisRequest(dbOf());
+  const on = cachedByDataVersionOn(name, (_db: Db, ...args: A) => fn(...args));
+  return (...args: A) => on(dbOf(), ...args);
+}
+
+/**
+ * As cachedByDataVersion, for a function whose first argument is the database it reads (a script's or the
+ * report generator's own, not only the process database): kept per (database URL, its data version, name,
+ * the other arguments).
+ */
+export function cachedByDataVersionOn<A extends unknown[], R>(
+  name: string, fn: (db: Db, ...args: A) => Promise<R>,
+): (db: Db, ...args: A) => Promise<R> {
+  return async (db: Db, ...args: A) => {
+    const version = await versionThisRequest(db);
     const key = `${version}|${name}|${keyOf(args)}`;
     let hit = store.get(key) as Promise<R> | undefined;
     if (!hit) {
-      hit = fn(...args);
+      hit = fn(db, ...args);
       store.set(key, hit);
       hit.catch(() => { if (store.get(key) === hit) store.delete(key); });
     }

@@ -22,7 +22,7 @@ import { loadTieredCareData } from '../queries/tieredCare/data';
 import { computeShareByCounty } from '../queries/tieredCare/getShareByCounty';
 import { loadWarnings } from '../queries/risk/getWarnings';
 import { loadProjection } from '../queries/risk/getProjection';
-import { loadSustainability } from '../queries/risk/getSustainability';
+import { loadSustainabilityOutlook } from '../queries/risk/getSustainability';
 import { allowedRegion, CITY_SCOPE, ScopeError, type Scope } from '../queries/scope';
 import { OPEN_STATUSES, type Severity } from '../risk/types';
 import { writeSections } from './narrative';
@@ -99,7 +99,7 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
     loadWarnings(db, scope, { status: 'all', severity: 'ALL', region: isCity ? 'ALL' : region, rule: 'ALL', page: 1, pscheme: 'RESIDENT' }, 100_000),
     Promise.all(FUND_SCHEMES.map((s) => loadProjection(db, s, period))),
     // The stochastic projection of the two medical-insurance funds from this month (as on 风险预警).
-    Promise.all((['RESIDENT', 'EMPLOYEE'] as const).map((s) => loadSustainability(db, s, period))),
+    Promise.all((['RESIDENT', 'EMPLOYEE'] as const).map((s) => loadSustainabilityOutlook(db, s, period))),
   ]);
   const execution = assembleBudgetExecution(scope, budget, req);
   const attribution = assembleDeficitAttribution(scope, budget, req);
@@ -252,7 +252,7 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
       source: `风险预警 · 基金可持续性（lib/risk/sustainability，${d.paths}条模拟路径，种子${d.seed}）`,
     });
     const dep = d.summary.depletion;
-    return { probBelow3Within12: key, depletionMedian: dep.median, depletionP10: dep.p10, depletionP90: dep.p90, paths: d.paths, horizon: d.horizon };
+    return { lastPeriod: d.lastPeriod, probBelow3Within12: key, depletionMedian: dep.median, depletionP10: dep.p10, depletionP90: dep.p90, paths: d.paths, horizon: d.horizon };
   }
   for (const p of projection) {
     const src = `风险预警 · 结余测算（lib/queries/risk getProjection，${p.name}）`;

@@ -190,14 +190,16 @@ export function writeSections(r: Base): { sections: Section[]; derived: Record<s
       const st = pr.stochastic;
       if (!st || !book.has(st.probBelow3Within12)) continue;
       const src = `风险预警 · 基金可持续性（lib/risk/sustainability，${st.paths}条模拟路径）`;
-      const month = (q: 'median' | 'p10' | 'p90', v: number | null) => (v === null ? null : book.derive(`depletion_${q}@${r.cityCode}/${pr.scheme}:${pr.lastPeriod}`, {
+      const month = (q: 'median' | 'p10' | 'p90', v: number | null) => (v === null ? null : book.derive(`depletion_${q}@${r.cityCode}/${pr.scheme}:${st.lastPeriod}`, {
         label: `${pr.name}累计结余耗尽月份（随机测算${q === 'median' ? '中位数' : q === 'p10' ? '第10百分位' : '第90百分位'}）`, value: v, unit: 'count',
-        regionCode: r.cityCode, period: pr.lastPeriod, scheme: pr.scheme, source: src,
+        regionCode: r.cityCode, period: st.lastPeriod, scheme: pr.scheme, source: src,
       }));
       const [km, k10, k90] = [month('median', st.depletionMedian), month('p10', st.depletionP10), month('p90', st.depletionP90)];
       sentences.push(say(book, (p) => {
+        // The 80% interval's upper end may lie beyond the horizon: say so rather than drop the interval.
+        const interval = k10 && k90 ? `（80%区间${p.p(k10)}至${p.p(k90)}）` : k10 ? `（80%区间自${p.p(k10)}起，上限超出${st.horizon}个月测算期）` : '';
         const when = km
-          ? `，累计结余耗尽时间的中位数为${p.p(km)}${k10 && k90 ? `（80%区间${p.p(k10)}至${p.p(k90)}）` : ''}`
+          ? `，累计结余耗尽时间的中位数为${p.p(km)}${interval}`
           : `，${st.horizon}个月测算期内半数以上模拟路径不耗尽`;
         return `随机测算（${st.paths}条模拟路径）显示，未来12个月内${pr.name}可支付月数低于3个月的概率为${p.v(st.probBelow3Within12)}${when}。`;
       }));

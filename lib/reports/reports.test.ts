@@ -24,6 +24,7 @@ import { importFile } from '../ingest';
 import { exportStoredRows, templateCsv } from '../ingest/export';
 import { POST_IMPORT_STEPS } from '../ingest/postImport';
 import { gatherReport } from './gather';
+import { reportTables } from './tables';
 import { completeMonths, generateEdition, latestVersion, listVersions, versionFigures, versionFile } from './archive';
 import { buildDocx } from './docx';
 import { getReportJob } from './jobs';
@@ -85,6 +86,13 @@ describe.each(testDbKinds())('monthly report on the demo city (%s)', (kind: Test
     expect(s.text).toContain(`概率为${formatValue(d.summary.probBelow.below3.within12, 'ratio')}`);
     expect(s.text).toMatch(/耗尽时间的中位数为\d{4}年\d{1,2}月（80%区间\d{4}年\d{1,2}月至\d{4}年\d{1,2}月）/);
     expect(s.refs).toContain(key);
+    const table = reportTables(city).find((t) => t.id === 'projection')!;
+    expect(table.columns.map((c) => c.header)).toContain('12个月内低于3个月的概率（随机）');
+    // a version archived before the report carried the projection keeps the table it was published with
+    const archived = { ...city, projection: city.projection.map(({ stochastic: _s, ...rest }) => rest) };
+    const old = reportTables(archived).find((t) => t.id === 'projection')!;
+    expect(old.columns).toHaveLength(6);
+    expect(old.note).toBeUndefined();
   });
 
   it("states 桃源县's unpaid county subsidy with the 参保征缴 and 预算执行 numbers", async () => {

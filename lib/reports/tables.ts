@@ -46,19 +46,25 @@ export function reportTables(r: ReportFigures): ReportTable[] {
     rows: r.reserve.map((s) => [s.name, v(s.now), v(s.mom), v(s.yoy), INDICATOR_STATUS[s.status]]),
   });
 
+  // Versions archived before the report carried the stochastic projection have no `stochastic` at all:
+  // they keep the table they were published with.
+  const stochastic = r.projection.some((p) => p.stochastic !== undefined);
   tables.push({
     id: 'projection', title: `表3 累计结余测算（自${formatPeriod(r.period)}起）`,
-    note: '情景测算按近两年收支增速；随机测算为风险预警·基金可持续性的模拟（“—”：历史不足36个月，无法测算）。',
+    ...(stochastic ? { note: '情景测算按近两年收支增速；随机测算为风险预警·基金可持续性的模拟（“—”：历史不足36个月，无法测算）。' } : {}),
     columns: [
       { header: '险种', align: L }, { header: '收入年增速', align: R }, { header: '支出年增速', align: R }, { header: '悲观情景耗尽', align: R },
-      { header: '中位情景耗尽', align: R }, { header: '乐观情景耗尽', align: R }, { header: '12个月内低于3个月的概率（随机）', align: R }, { header: '耗尽时间中位数（随机）', align: R },
+      { header: '中位情景耗尽', align: R }, { header: '乐观情景耗尽', align: R },
+      ...(stochastic ? [{ header: '12个月内低于3个月的概率（随机）', align: R }, { header: '耗尽时间中位数（随机）', align: R }] : []),
     ],
     rows: r.projection.map((p) => [
       p.name, formatValue(p.incomeGrowth, 'ratio'), formatValue(p.expenseGrowth, 'ratio'),
       p.exhausted.low ? formatPeriod(p.exhausted.low) : '测算期内不耗尽', p.exhausted.central ? formatPeriod(p.exhausted.central) : '测算期内不耗尽',
       p.exhausted.high ? formatPeriod(p.exhausted.high) : '测算期内不耗尽',
-      p.stochastic ? v(p.stochastic.probBelow3Within12) : '—',
-      p.stochastic ? (p.stochastic.depletionMedian ? formatPeriod(p.stochastic.depletionMedian) : '测算期内不耗尽') : '—',
+      ...(stochastic ? [
+        p.stochastic ? v(p.stochastic.probBelow3Within12) : '—',
+        p.stochastic ? (p.stochastic.depletionMedian ? formatPeriod(p.stochastic.depletionMedian) : '测算期内不耗尽') : '—',
+      ] : []),
     ]),
   });
   tables.push({

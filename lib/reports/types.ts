@@ -108,9 +108,10 @@ export interface ProjectionLine {
   /**
    * The stochastic projection (风险预警 · 基金可持续性) from the same month: the key of P(可支付月数 < 3 in
    * some month of the next 12) in `figures`, and the depletion month's median and 80% interval (YYYYMM;
-   * null = beyond the horizon). null when the fund has under 36 months of history.
+   * null = beyond the horizon), from the simulation's last month `lastPeriod`. null when the fund has under
+   * 36 months of history; absent in report versions archived before the report carried it.
    */
-  stochastic: { probBelow3Within12: string; depletionMedian: number | null; depletionP10: number | null; depletionP90: number | null; paths: number; horizon: number } | null;
+  stochastic?: { lastPeriod: number; probBelow3Within12: string; depletionMedian: number | null; depletionP10: number | null; depletionP90: number | null; paths: number; horizon: number } | null;
 }
 
 export interface ReportFigures {

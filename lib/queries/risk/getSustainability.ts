@@ -6,7 +6,7 @@ import 'server-only';
 // lib/risk/sustainability; the page runs it again in the browser for the levers (same seed, same figures).
 // Results change only when the data change: cached by data version (lib/cache).
 import { getDb, type Db } from '../../db';
-import { cachedByDataVersion } from '../../cache';
+import { cachedByDataVersionOn } from '../../cache';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES, type SchemeCode } from '../../domain/codes';
 import {
   attributeChange, DEFAULT_SIMULATION, estimateEnrolmentElasticity, LEVER_SPECS, NO_LEVERS, simulateFund, smallestPassing, summarize,
@@ -152,15 +152,48 @@ export async function computeSustainability(db: Db, scheme: SchemeCode, asOf?: n
   };
 }
 
-// The process database's figures are kept by data version (lib/cache), like every other page figure, so
-// a correction or rule change (not only an import) recomputes them.
-const cachedSustainability = cachedByDataVersion('risk/sustainability', (scheme: SchemeCode, asOf: number | null) =>
-  computeSustainability(getDb(), scheme, asOf ?? undefined));
+// Kept by data version (lib/cache), like every other page figure, on whichever database is read (the
+// server's, or the report generator's own), so a correction or rule change recomputes them and the
+// monthly report's editions share one computation.
+const cachedSustainability = cachedByDataVersionOn('risk/sustainability', (db: Db, scheme: SchemeCode, asOf: number | null) =>
+  computeSustainability(db, scheme, asOf ?? undefined));
 
-/** Cached by data version for the process database; another database (a script's, a test's) computes afresh. */
+/** computeSustainability, cached by data version. */
 export async function loadSustainability(db: Db, scheme: SchemeCode, asOf?: number): Promise<SustainabilityData | null> {
-  return db === getDb() ? cachedSustainability(scheme, asOf ?? null) : computeSustainability(db, scheme, asOf);
+  return cachedSustainability(db, scheme, asOf ?? null);
 }
+
+/** What the monthly report states: the simulation's summary, without the levers and the attribution. */
+export interface SustainabilityOutlook {
+  scheme: SchemeCode;
+  lastPeriod: number;
+  summary: Pick<SustainabilitySummary, 'probBelow' | 'depletion'>;
+  paths: number;
+  horizon: number;
+  seed: number;
+}
+
+/**
+ * The stochastic projection of one scheme as of a month (default: the latest), summary only: the same
+ * history, simulation and seed as computeSustainability (so the same figures), without the lever inputs.
+ * null when the scheme has under 36 months of history. Cached by data version.
+ */
+export const loadSustainabilityOutlook = cachedByDataVersionOn('risk/sustainability-outlook', async (db: Db, scheme: SchemeCode, asOf: number | null): Promise<SustainabilityOutlook | null> => {
+  const h = await loadHistory(db, scheme, asOf ?? undefined);
+  if (!h) return null;
+  let sim;
+  try {
+    sim = simulateFund(h, h.lastPeriod);
+  } catch {
+    return null;
+  }
+  if (!sim) return null;
+  const summary = summarize(sim);
+  return {
+    scheme, lastPeriod: h.lastPeriod, summary: { probBelow: summary.probBelow, depletion: summary.depletion },
+    paths: DEFAULT_SIMULATION.paths, horizon: DEFAULT_SIMULATION.horizon, seed: DEFAULT_SIMULATION.seed,
+  };
+});
 
 /** For the 风险预警 page: city-wide fund figures (counties see the city pool they belong to). */
 export async function getSustainability(scope: Scope, scheme: SchemeCode): Promise<SustainabilityData | null> {
