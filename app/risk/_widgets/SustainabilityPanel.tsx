@@ -1,15 +1,13 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import ChartFrame from '@/app/ui/charts/ChartFrame';
-import { AXIS_TICK, CHART_GRID, CHART_MARKER } from '@/app/ui/charts/palette';
+import { lazyPlot } from '@/app/ui/charts/lazyPlot';
+import { CHART_MARKER } from '@/app/ui/charts/palette';
 import DataTable, { type DataTableColumn } from '@/app/ui/DataTable';
-import { formatAxisTick, formatPercent, formatPeriod, formatValue, pickYuanScale, unitLabel } from '@/lib/format';
-import {
-  applyLevers, NO_LEVERS, simulateFund, summarize,
-  type Attribution, type ElasticityEstimate, type LeverContext, type Levers, type Simulation, type SustainabilitySummary,
-} from '@/lib/risk/sustainability';
+import { formatPercent, formatPeriod, formatValue, pickYuanScale, unitLabel } from '@/lib/format';
+import type { Attribution, ElasticityEstimate, LeverContext, Levers, Simulation, SustainabilitySummary } from '@/lib/risk/sustainability';
+import { NO_LEVERS } from '@/lib/risk/sustainability/noLevers';
 import type { FundHistory } from '@/lib/queries/risk/getSustainability';
 import s from '../risk.module.css';
 
@@ -30,6 +28,11 @@ export interface SustainabilityPanelProps {
   initial: SustainabilitySummary;
 }
 
+// Both load after the page is shown (the page ships no chart library and no simulation code): the fan chart
+// as a lazy plot inside its ChartFrame (a failed load leaves the table), the simulation on first use.
+const Fan = lazyPlot(() => import('./SustainabilityFan'));
+type SimModule = typeof import('@/lib/risk/sustainability');
+
 const LEVEL_NAMES = { PRIMARY: '基层医疗机构', COUNTY: '县级医院', CITY: '市级医院' } as const;
 const pct = (v: number) => formatPercent(v, 1);
 const when = (p: number | null) => (p === null ? '5年内不耗尽' : formatPeriod(p));
@@ -49,20 +52,22 @@ export default function SustainabilityPanel(p: SustainabilityPanelProps) {
   const [clientMs, setClientMs] = useState<number | null>(null);
   // The simulation takes about a second: run it after hydration (not during render), so the page's
   // filters and links respond at once; until then the server's figures (same seed) are shown.
-  const [sim, setSim] = useState<{ sim: Simulation | null; ms: number } | null>(null);
+  const [sim, setSim] = useState<{ sim: Simulation | null; ms: number; mod: SimModule } | null>(null);
   useEffect(() => {
-    const id = setTimeout(() => {
+    let live = true;
+    import('@/lib/risk/sustainability').then((mod) => {
+      if (!live) return;
       const t0 = performance.now();
-      const r = simulateFund({ income: new Map(p.history.income), expense: new Map(p.history.expense), balance: new Map(p.history.balance) }, p.lastPeriod, { paths: p.paths, seed: p.seed });
-      setSim({ sim: r, ms: performance.now() - t0 });
+      const r = mod.simulateFund({ income: new Map(p.history.income), expense: new Map(p.history.expense), balance: new Map(p.history.balance) }, p.lastPeriod, { paths: p.paths, seed: p.seed });
+      setSim({ sim: r, ms: performance.now() - t0, mod });
       setClientMs(performance.now() - t0);
       setReady(true);
-    }, 0);
-    return () => clearTimeout(id);
+    });
+    return () => { live = false; };
   }, [p.history, p.lastPeriod, p.paths, p.seed]);
-  const effect = useMemo(() => (sim?.sim ? applyLevers(sim.sim, ctx, { ...lev, elasticity: eps }) : null), [sim, ctx, lev, eps]);
-  const base = useMemo(() => (sim?.sim ? summarize(sim.sim) : p.initial), [sim, p.initial]);
-  const sum = useMemo(() => (sim?.sim && effect ? summarize(sim.sim, effect.adjustment) : p.initial), [sim, effect, p.initial]);
+  const effect = useMemo(() => (sim?.sim ? sim.mod.applyLevers(sim.sim, ctx, { ...lev, elasticity: eps }) : null), [sim, ctx, lev, eps]);
+  const base = useMemo(() => (sim?.sim ? sim.mod.summarize(sim.sim) : p.initial), [sim, p.initial]);
+  const sum = useMemo(() => (sim?.sim && effect ? sim.mod.summarize(sim.sim, effect.adjustment) : p.initial), [sim, effect, p.initial]);
   const growthExpense = sim?.sim?.growth.expense ?? null;
   const fitMonths = sim?.sim?.fitMonths ?? null;
   const blockLength = sim?.sim?.blockLength ?? null;
@@ -130,21 +135,7 @@ export default function SustainabilityPanel(p: SustainabilityPanelProps) {
         height={320}
         empty={rows.length === 0}
       >
-        <ComposedChart responsive style={{ width: '100%', height: 320 }} data={chartData} margin={{ top: 16, right: 16, bottom: 0, left: 4 }}>
-          <CartesianGrid stroke={CHART_GRID} vertical={false} />
-          <XAxis dataKey="period" type="category" ticks={ticks} tickFormatter={(x: number) => `${Math.floor(x / 100)}年`} tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: CHART_GRID }} minTickGap={12} />
-          <YAxis width={56} tick={AXIS_TICK} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatAxisTick(v, 'yuan', scale)} />
-          <Tooltip formatter={(v) => (Array.isArray(v) ? `${formatValue(v[0] as number, 'yuan')}—${formatValue(v[1] as number, 'yuan')}` : formatValue(v as number, 'yuan'))} labelFormatter={(l) => formatPeriod(Number(l))} />
-          <Legend wrapperStyle={{ fontSize: 13, paddingTop: 4 }} />
-          <Area dataKey="outer" name="95%区间" stroke="none" fill="var(--chart-1)" fillOpacity={0.12} isAnimationActive={false} />
-          <Area dataKey="inner" name="80%区间" stroke="none" fill="var(--chart-1)" fillOpacity={0.25} isAnimationActive={false} />
-          <Line dataKey="actual" name="实际累计结余" stroke="var(--chart-8)" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
-          <Line dataKey="p50" name="中位数" stroke="var(--chart-1)" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
-          <ReferenceLine y={0} stroke={CHART_MARKER} strokeWidth={1} />
-          {d.median !== null && d.median <= rows[rows.length - 1].period && (
-            <ReferenceLine x={d.median} stroke={CHART_MARKER} strokeDasharray="4 3" label={{ value: `中位耗尽 ${formatPeriod(d.median, 'short')}`, position: 'insideTopRight', fontSize: 11, fill: CHART_MARKER }} />
-          )}
-        </ComposedChart>
+        <Fan data={chartData} ticks={ticks} scale={scale} depletion={d.median !== null && d.median <= rows[rows.length - 1].period ? d.median : null} />
       </ChartFrame>
 
       <h3 className={s.sectionTitle} style={{ fontSize: '1rem' }}>政策参数（假设）</h3>

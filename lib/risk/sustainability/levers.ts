@@ -63,7 +63,8 @@ export interface Levers {
   elasticity?: number;
 }
 
-export const NO_LEVERS: Levers = { contributionRise: 0, subsidyRise: 0, reimbursement: {}, growthCut: 0 };
+export { NO_LEVERS } from './noLevers';
+import { NO_LEVERS } from './noLevers';
 
 export interface LeverEffect {
   adjustment: Adjustment;
