@@ -43,3 +43,31 @@ describe.runIf(!!process.env.TEST_PG_URL)('PostgreSQL adapter with the name-type
     }
   });
 });
+
+describe.runIf(!!process.env.TEST_PG_URL)('a connection the server ends (real server)', () => {
+  const url = process.env.TEST_PG_URL!;
+  it('is logged and replaced, never an uncaught error: an idle pooled client and a checked-out one', async () => {
+    const pool = createPgPool(url, 2);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const before = process.listenerCount('uncaughtException');
+    try {
+      // one client idle in the pool, one checked out and not querying
+      const held = await pool.connect();
+      const idle = await pool.connect();
+      const pids = [(await held.query('SELECT pg_backend_pid() AS p')).rows[0].p, (await idle.query('SELECT pg_backend_pid() AS p')).rows[0].p];
+      idle.release();
+      // what DROP DATABASE … WITH (FORCE) or a server restart does to them: 57P01
+      await admin.query('SELECT pg_terminate_backend(p) FROM unnest($1::int[]) AS p', [pids]);
+      await new Promise((r) => setTimeout(r, 300));
+      held.release(true);
+      // the pool opens a fresh connection; an 'error' without a listener would have thrown above
+      expect((await pool.query('SELECT 1 AS one')).rows[0].one).toBe(1);
+      expect(pool.listenerCount('error')).toBeGreaterThan(0);
+      expect(process.listenerCount('uncaughtException')).toBe(before);
+    } finally {
+      await admin.end();
+      await pool.end();
+    }
+  });
+});

@@ -27,8 +27,27 @@ export function relabelNameColumns<T>(result: T): T {
   return result;
 }
 
-/** A pg Client whose query results never carry the `name` type (both promise and callback forms). */
+/**
+ * A connection the server ended on its own (a restart, `pg_terminate_backend`, a dropped database:
+ * 57P01 "terminating connection due to administrator command") is reported by pg as an 'error' event on
+ * the client and, for idle clients, on the pool. An EventEmitter 'error' without a listener throws, which
+ * would take the whole server process down (and fails a test run after its tests passed). The connection
+ * is discarded either way and the pool opens a new one on the next query: log it, once, and go on.
+ */
+function logConnectionError(err: Error & { code?: string }) {
+  console.warn(`[db] PostgreSQL connection closed by the server: ${err.code ?? ''} ${err.message}`.replace(/\s+/g, ' '));
+}
+
+/**
+ * A pg Client whose query results never carry the `name` type (both promise and callback forms), and whose
+ * connection-level errors are logged instead of thrown (see logConnectionError).
+ */
 export class NameAsTextClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', logConnectionError);
+  }
+
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   query(...args: any[]): any {
     const last = args.length - 1;
@@ -46,7 +65,10 @@ export class NameAsTextClient extends pg.Client {
 }
 
 export function createPgPool(url: string, max = 5): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, Client: NameAsTextClient });
+  const pool = new pg.Pool({ connectionString: url, max, Client: NameAsTextClient });
+  // The idle client's own listener has logged it; the pool only needs a listener so it does not throw.
+  pool.on('error', () => {});
+  return pool;
 }
 
 export function pgAdapterFactory(url: string, pool?: pg.Pool) {
