@@ -1,46 +1,15 @@
 // 参保征缴 in the browser: figures against independent SQL for two years and two schemes, drill-down,
 // sorting in the URL, CSV and XLSX export read back, the demo city's stories, and phone layout.
-import { test, expect as baseExpect, type Page, type Locator } from '@playwright/test';
+import { test } from '@playwright/test';
 import path from 'node:path';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { openE2eDb, pct, scalar } from './sql';
+import { columnIndex, expect, expectYuanCell, hydrated, rowOf, tile } from './dashboard';
 
-// The machine is shared: give server renders after a navigation more time than the 5 s default.
-const expect = baseExpect.configure({ timeout: 15_000 });
 const shots = path.join(path.dirname(process.env.E2E_DB ?? '.tmp/e2e/yibao.db'), 'shots');
 const TAOYUAN = '439923';
 const SHIMEN = '439922';
-/** Interactions need the client to have hydrated: FilterAutoSubmit marks the filter form when it has. */
-const hydrated = (page: Page) => expect(page.locator('#filter-bar')).toHaveAttribute('data-enhanced', 'true', { timeout: 30_000 });
-const tile = (page: Page, name: string) => page.locator('article.kpi-tile').filter({ has: page.locator('.kpi-name', { hasText: new RegExp(`^${name}$`) }) });
-/** The <tr> of a table whose first cell is `region`. */
-const rowOf = (table: Locator, region: string) => table.locator('tbody tr').filter({ has: table.page().locator('td:first-child', { hasText: new RegExp(`^${region}$`) }) });
-/** Column index (0-based) of a header label in a table. */
-/** Header text without sort icons and without the unit a money column states: '支出预算（亿元）' → '支出预算'. */
-const bareHeader = (h: string) => h.replace(/[↕▲▼]/g, '').trim().replace(/（(元|万元|亿元)）$/, '');
-/**
- * A money cell of a DataTable column: the column states its unit once in the header (万元 or 亿元) and the
- * cell holds the number only; it must equal `v` to the decimals shown.
- */
-async function expectYuanCell(table: Locator, header: string, cell: Locator, v: number) {
-  const heads = await table.locator('thead th').allInnerTexts();
-  const h = heads.find((x) => bareHeader(x) === header) ?? '';
-  const unit = /（(元|万元|亿元)）/.exec(h)?.[1];
-  if (!unit) throw new Error(`column ${header} states no money unit: ${h}`);
-  const text = (await cell.innerText()).trim();
-  expect(text, 'money cells carry no unit').not.toMatch(/元/);
-  const shown = Number(text.replace(/,/g, '').replace('−', '-'));
-  const digits = (text.split('.')[1] ?? '').length;
-  const d = unit === '亿元' ? 1e8 : unit === '万元' ? 1e4 : 1;
-  expect(Math.abs(shown - v / d), `${header}: ${text}${unit} vs ${v}元`).toBeLessThanOrEqual(0.5 * 10 ** -digits + 1e-9);
-}
-async function columnIndex(table: Locator, header: string): Promise<number> {
-  const heads = await table.locator('thead th').allInnerTexts();
-  const i = heads.findIndex((h) => bareHeader(h) === header);
-  if (i < 0) throw new Error(`no column ${header} in ${heads.join('|')}`);
-  return i;
-}
 const inList = (xs: readonly string[]) => xs.map((s) => `'${s}'`).join(',');
 
 for (const [year, scheme, coverageSchemes] of [[2024, 'RESIDENT', ['RESIDENT']], [2021, 'EMPLOYEE', ['EMPLOYEE']]] as const) {
