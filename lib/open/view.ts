@@ -9,8 +9,6 @@ import { hiddenText, isHidden, rateState, suppressCells, suppressionNotes, type 
 import type { FundFigures, OpenRegion, OpenReportPayload, SupervisionInputs } from './types';
 import { cellText, type OpenCell } from './cells';
 
-export { cellText };
-
 // ───────────────────────── model ─────────────────────────
 
 export interface OpenColumn {
