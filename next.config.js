@@ -20,7 +20,7 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg'],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with status 403 (lib/auth/viewer requireViewer). Cached pages (the
-  // public report, app/open) live in memory only: a restart against another database never serves pages
+  // public report, app/(site)/open) live in memory only: a restart against another database never serves pages
   // rendered from the old one.
   experimental: { authInterrupts: true, isrFlushToDisk: false },
   async headers() {

@@ -1,5 +1,6 @@
 import { headers } from 'next/headers';
-import NotFoundPage from './ui/NotFoundPage';
+import NotFoundPage from './(site)/ui/NotFoundPage';
+import SiteShell from './(site)/ui/SiteShell';
 
 const WHAT = {
   county: { title: '没有这个县（市、区）', message: '地址中的行政区划代码不属于本市的县（市、区），请从县域画像列表中选择。', back: { href: '/counties', label: '返回县域画像' } },
@@ -10,5 +11,6 @@ export default async function NotFound() {
   // Set by proxy.ts when it refused a county or batch segment before rendering.
   const what = (await headers()).get('x-not-found');
   const known = what === 'county' || what === 'batch' ? WHAT[what] : null;
-  return known ? <NotFoundPage {...known} /> : <NotFoundPage />;
+  // Rendered under the root layout (an unknown path, or notFound() anywhere): it draws the shell itself.
+  return <SiteShell>{known ? <NotFoundPage {...known} /> : <NotFoundPage />}</SiteShell>;
 }

@@ -13,7 +13,7 @@ import {
   pickYuanScale,
   unitLabel,
 } from './format';
-import { buildCsv } from '@/app/ui/tableCsv';
+import { buildCsv } from '@/app/(site)/ui/tableCsv';
 import { guardFormula } from './csv';
 
 describe('formatValue', () => {
@@ -169,7 +169,7 @@ describe('export', () => {
   });
 });
 
-describe('CSV builder (app/ui/tableExport)', () => {
+describe('CSV builder (app/(site)/ui/tableExport)', () => {
   it('writes a BOM, unit headers, raw numbers and CRLF', () => {
     const csv = buildCsv(
       [

@@ -24,7 +24,7 @@ async function main() {
   const { createDb } = await import('../lib/db');
   const { generateMonths, latestVersion, versionFile } = await import('../lib/reports/archive');
   const { parseReportMonth } = await import('../lib/reports/gather');
-  const { renderReportHtml } = await import('../app/reports/_doc/html');
+  const { renderReportHtml } = await import('../app/(site)/reports/_doc/html');
   const db = createDb();
   try {
     const jobId = arg('job');

@@ -1,7 +1,7 @@
 // Downloads of a chart's table, exactly as the page shows it (same rows, columns and hidden cells):
 // CSV in UTF-8 with a BOM (Excel opens it), CSV in GBK (older Excel and WPS on Chinese Windows), XLSX.
 import iconv from 'iconv-lite';
-import { xlsxSheetName } from '@/app/ui/tableExport';
+import { xlsxSheetName } from '@/app/(site)/ui/tableExport';
 import { toCsv } from '@/lib/csv';
 import type { SuppressionRule } from './suppress';
 import { exportTable, type OpenChart } from './view';

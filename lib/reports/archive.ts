@@ -16,7 +16,7 @@ import { latestVersion, META_SELECT, toMeta, versionLabel, type ReportTrigger, t
 export { completeMonths, editionCodes } from './months';
 export * from './store';
 
-/** Renders the report's self-contained HTML (app/reports/_doc/html.tsx, passed in so lib does not import app). */
+/** Renders the report's self-contained HTML (app/(site)/reports/_doc/html.tsx, passed in so lib does not import app). */
 export type HtmlRenderer = (r: ReportFigures, meta: { versionLabel: string }) => string;
 
 /**

@@ -28,7 +28,7 @@ import { reportTables } from './tables';
 import { completeMonths, generateEdition, latestVersion, listVersions, versionFigures, versionFile } from './archive';
 import { buildDocx } from './docx';
 import { getReportJob } from './jobs';
-import { renderReportHtml } from '../../app/reports/_doc/html';
+import { renderReportHtml } from '../../app/(site)/reports/_doc/html';
 import type { ReportFigures } from './types';
 
 const CITY = '439900';

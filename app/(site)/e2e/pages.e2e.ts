@@ -1,5 +1,5 @@
 // Every page in the navigation, as people see it: on a 390 px phone, through an accessibility scan, over a
-// slow link, with a broken widget, and in print. The page list is read from app/ui/nav.ts (the links the
+// slow link, with a broken widget, and in print. The page list is read from app/(site)/ui/nav.ts (the links the
 // signed-in admin of the test session sees, plus the anonymous-only ones), so pages added later are
 // covered without touching this file.
 import { test, expect, type Page } from '@playwright/test';
@@ -77,7 +77,7 @@ for (const item of navItemsFor('admin')) {
     await page.goto(`${item.href}${sep}e2e-fail=chart-code`);
     await expect(page.getByTestId('route-loading')).toHaveCount(0, { timeout: 30_000 });
     await expect(page.getByTestId('route-error')).toHaveCount(0);
-    // Charts whose drawing is loaded as its own chunk (app/ui/charts: TimeSeriesChart, BarCompareChart).
+    // Charts whose drawing is loaded as its own chunk (app/(site)/ui/charts: TimeSeriesChart, BarCompareChart).
     const lazy = page.locator('figure.chart-block[data-lazy-plot]');
     await page.waitForTimeout(1000);
     if ((await lazy.count()) === 0) {

@@ -1,7 +1,7 @@
 'use client';
 // The fan chart of 基金可持续性 (Recharts): its own chunk, loaded by SustainabilityPanel as a lazy plot.
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_TICK, CHART_GRID, CHART_MARKER } from '@/app/ui/charts/palette';
+import { AXIS_TICK, CHART_GRID, CHART_MARKER } from '@/app/(site)/ui/charts/palette';
 import { formatAxisTick, formatPeriod, formatValue, type YuanScale } from '@/lib/format';
 
 export interface SustainabilityFanProps {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import EmptyState from '@/app/ui/EmptyState';
-import ErrorState from '@/app/ui/ErrorState';
+import EmptyState from '@/app/(site)/ui/EmptyState';
+import ErrorState from '@/app/(site)/ui/ErrorState';
 import { SCHEMES, type SchemeCode } from '@/lib/domain/codes';
 import { getProjection } from '@/lib/queries/risk/getProjection';
 import { riskHref, type RiskFilters } from '@/lib/queries/risk/filters';

@@ -2,9 +2,9 @@
 
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import ChartFrame from '@/app/ui/charts/ChartFrame';
-import { AXIS_TICK, CHART_GRID, CHART_MARKER } from '@/app/ui/charts/palette';
-import type { DataTableColumn } from '@/app/ui/DataTable';
+import ChartFrame from '@/app/(site)/ui/charts/ChartFrame';
+import { AXIS_TICK, CHART_GRID, CHART_MARKER } from '@/app/(site)/ui/charts/palette';
+import type { DataTableColumn } from '@/app/(site)/ui/DataTable';
 import { chooseTicks, chooseYuanScale, formatPercent, formatPeriod, formatTick, formatValue, unitLabel } from '@/lib/format';
 import { projectBalance, type Projection, type ProjectionBase } from '@/lib/risk/projection';
 import s from '../risk.module.css';

@@ -1,4 +1,4 @@
-import ErrorState from '@/app/ui/ErrorState';
+import ErrorState from '@/app/(site)/ui/ErrorState';
 import { formatValue } from '@/lib/format';
 import type { IndicatorUnit } from '@/lib/indicators/types';
 import { getRuleDefinitions } from '@/lib/queries/risk/getRuleDefinitions';

@@ -1,5 +1,5 @@
 import Form from 'next/form';
-import FilterAutoSubmit from '@/app/ui/FilterAutoSubmit';
+import FilterAutoSubmit from '@/app/(site)/ui/FilterAutoSubmit';
 import type { RiskFilters } from '@/lib/queries/risk/filters';
 import { RULES } from '@/lib/risk/rules';
 import { SEVERITIES, WARNING_STATUSES } from '@/lib/risk/types';

@@ -1,8 +1,8 @@
 'use client';
-// Loaded in the browser after the page, like the shared charts (app/ui/charts/TimeSeriesChart); the
+// Loaded in the browser after the page, like the shared charts (app/(site)/ui/charts/TimeSeriesChart); the
 // panel (scenarios, what-if and the chart) is ProjectionPanelView.
 import dynamic from 'next/dynamic';
-import { ChartSkeleton } from '@/app/ui/Skeleton';
+import { ChartSkeleton } from '@/app/(site)/ui/Skeleton';
 import type { ProjectionPanelProps } from './ProjectionPanelView';
 
 export type { ProjectionPanelProps };

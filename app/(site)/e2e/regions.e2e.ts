@@ -9,7 +9,7 @@ import { openE2eDb, pct } from './sql';
 import { stateFile } from './auth';
 
 const shots = path.join(path.dirname(process.env.E2E_DB ?? '.tmp/e2e/yibao.db'), 'shots');
-const FIXTURES = path.resolve(__dirname, '../../lib/ingest/fixtures');
+const FIXTURES = path.resolve(__dirname, '../../../lib/ingest/fixtures');
 
 async function upload(page: Page, file: string) {
   await page.goto('/admin');

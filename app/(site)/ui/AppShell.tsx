@@ -18,7 +18,7 @@ export interface AppShellProps {
 export default function AppShell({ cityName, isDemo, user = null, children }: AppShellProps) {
   return (
     <>
-      {/* Test servers only (E2E_FAULTS=1): lets ?e2e-fail=… break one widget on purpose (app/ui/faults.ts). */}
+      {/* Test servers only (E2E_FAULTS=1): lets ?e2e-fail=… break one widget on purpose (app/(site)/ui/faults.ts). */}
       {faultsEnabled() && <meta name={FAULT_META} content="on" />}
       <a className="skip-link" href="#main">
         跳到主要内容

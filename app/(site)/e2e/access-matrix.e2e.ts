@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, request as pwRequest, type APIRequestContext } from '@playwright/test';
-import { allowed, ROUTES, type MatrixRole, type RouteEntry } from '../../lib/auth/routes';
+import { allowed, ROUTES, type MatrixRole, type RouteEntry } from '../../../lib/auth/routes';
 import { openE2eDb, scalar } from './sql';
 import { E2E_DIR, stateFile } from './auth';
 

@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import ChartFrame from '@/app/ui/charts/ChartFrame';
-import { lazyPlot } from '@/app/ui/charts/lazyPlot';
-import { CHART_MARKER } from '@/app/ui/charts/palette';
-import DataTable, { type DataTableColumn } from '@/app/ui/DataTable';
+import ChartFrame from '@/app/(site)/ui/charts/ChartFrame';
+import { lazyPlot } from '@/app/(site)/ui/charts/lazyPlot';
+import { CHART_MARKER } from '@/app/(site)/ui/charts/palette';
+import DataTable, { type DataTableColumn } from '@/app/(site)/ui/DataTable';
 import { formatPercent, formatPeriod, formatValue, pickYuanScale, unitLabel } from '@/lib/format';
 import type { Attribution, ElasticityEstimate, LeverContext, Levers, Simulation, SustainabilitySummary } from '@/lib/risk/sustainability';
 import { NO_LEVERS } from '@/lib/risk/sustainability/noLevers';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import EmptyState from '@/app/ui/EmptyState';
-import ErrorState from '@/app/ui/ErrorState';
+import EmptyState from '@/app/(site)/ui/EmptyState';
+import ErrorState from '@/app/(site)/ui/ErrorState';
 import { getWarnings } from '@/lib/queries/risk/getWarnings';
 import { riskHref, type RiskFilters } from '@/lib/queries/risk/filters';
 import type { Scope } from '@/lib/queries/scope';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import DataTable, { type DataTableColumn } from '@/app/ui/DataTable';
-import EmptyState from '@/app/ui/EmptyState';
-import ErrorState from '@/app/ui/ErrorState';
+import DataTable, { type DataTableColumn } from '@/app/(site)/ui/DataTable';
+import EmptyState from '@/app/(site)/ui/EmptyState';
+import ErrorState from '@/app/(site)/ui/ErrorState';
 import { getWarningSummary } from '@/lib/queries/risk/getWarningSummary';
 import { riskHref, type RiskFilters } from '@/lib/queries/risk/filters';
 import type { Scope } from '@/lib/queries/scope';

@@ -1,6 +1,6 @@
 // The 考核 XLSX: 计分卡, 计分依据 (every indicator with its evidence, rule and points), 考核方案 and, for a
 // published year with later corrections, 发布后差异. Numbers are written raw in the unit named in the header
-// (the export helpers of app/ui/tableExport and lib/format), never as on-screen strings.
+// (the export helpers of app/(site)/ui/tableExport and lib/format), never as on-screen strings.
 import ExcelJS from 'exceljs';
 import { describeRule, MISSING_RULE_TEXT } from '@/lib/assessment/describe';
 import { areaMax } from '@/lib/assessment/scheme';

@@ -1,5 +1,5 @@
-import EmptyState from '@/app/ui/EmptyState';
-import ErrorState from '@/app/ui/ErrorState';
+import EmptyState from '@/app/(site)/ui/EmptyState';
+import ErrorState from '@/app/(site)/ui/ErrorState';
 import { SCHEMES, type SchemeCode } from '@/lib/domain/codes';
 import { getSustainability } from '@/lib/queries/risk/getSustainability';
 import type { RiskFilters } from '@/lib/queries/risk/filters';

@@ -1,6 +1,6 @@
-import DataTable from '@/app/ui/DataTable';
-import EmptyState from '@/app/ui/EmptyState';
-import ErrorState from '@/app/ui/ErrorState';
+import DataTable from '@/app/(site)/ui/DataTable';
+import EmptyState from '@/app/(site)/ui/EmptyState';
+import ErrorState from '@/app/(site)/ui/ErrorState';
 import { getHandlingHistory } from '@/lib/queries/risk/getHandlingHistory';
 import type { Scope } from '@/lib/queries/scope';
 import { fmtDateTime } from './format';
