@@ -11,10 +11,20 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isPublicPath } from '@/lib/auth/routes';
 import { checkPath } from '@/lib/params';
 import { contentSecurityPolicy } from '@/lib/csp';
+import { viewerFromHeaders } from '@/lib/auth/viewer';
+import { cachedPageTarget, isCachedPagePath, DISPLAY_NAME_COOKIE } from '@/lib/auth/pageCache';
+import { readDataVersion } from '@/lib/cache';
+import { getDb } from '@/lib/db';
 
 const NOT_FOUND_PATH = '/_not-found-by-proxy';
 
 const SESSION_COOKIES = ['yibao.session_token', '__Secure-yibao.session_token'];
+
+// Marks this proxy's own rewrite to a kept rendering: when Next runs the proxy again for the rewritten
+// address (it does when the server listens on a named host, `next start -H …`), the mark lets it through.
+// A per-process secret, so an outside request to /v/… cannot carry it.
+const KEPT_MARK = 'x-yibao-kept';
+const KEPT_SECRET = crypto.randomUUID();
 
 function loginUrl(req: NextRequest, search: string) {
   const url = req.nextUrl.clone();
@@ -23,7 +33,7 @@ function loginUrl(req: NextRequest, search: string) {
   return url;
 }
 
-export function proxy(req: NextRequest) {
+export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy({ nonce });
@@ -31,6 +41,13 @@ export function proxy(req: NextRequest) {
   headers.set('x-yibao-path', pathname + search);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', csp);
+  // Our own not-found rewrite, seen again (Next runs the proxy again for a rewritten address when the
+  // server listens on a named host): the 404 page, for the signed-in and the public alike.
+  if (pathname === NOT_FOUND_PATH) {
+    const out = NextResponse.next({ request: { headers } });
+    out.headers.set('Content-Security-Policy', csp);
+    return out;
+  }
   if (!pathname.startsWith('/api/')) {
     const verdict = checkPath(pathname);
     if (verdict.kind === 'bad-request') {
@@ -47,6 +64,13 @@ export function proxy(req: NextRequest) {
       return out;
     }
   }
+  // The kept dashboard renderings are reached only through the rewrite below, never by their own address.
+  if (pathname === '/v' || pathname.startsWith('/v/')) {
+    if (req.headers.get(KEPT_MARK) === KEPT_SECRET) return keptHeaders(NextResponse.next());
+    const out = NextResponse.rewrite(new URL(NOT_FOUND_PATH, req.url), { request: { headers } });
+    out.headers.set('Content-Security-Policy', csp);
+    return out;
+  }
   // A report path with a decodable escape: the cached public page as is, with next.config.js's fixed policy.
   if (pathname === '/open' || pathname.startsWith('/open/')) return NextResponse.next();
   const hasSession = SESSION_COOKIES.some((c) => req.cookies.has(c));
@@ -55,9 +79,47 @@ export function proxy(req: NextRequest) {
     out.headers.set('Content-Security-Policy', csp);
     return out;
   }
+  if (hasSession && req.method === 'GET' && isCachedPagePath(pathname)) {
+    const kept = await keptRendering(req);
+    if (kept) return kept;
+  }
   const res = NextResponse.next({ request: { headers } });
   res.headers.set('Content-Security-Policy', csp);
   return res;
+}
+
+/** The headers of a kept rendering's response (set again when Next runs the proxy for the rewrite). */
+function keptHeaders(out: NextResponse): NextResponse {
+  // Kept HTML carries no per-response nonce: this origin's scripts and inline scripts, as on /open.
+  out.headers.set('Content-Security-Policy', contentSecurityPolicy());
+  // Kept for a scope, not for the world: no shared cache (a CDN, a company proxy) may keep or serve it
+  // (Next would send s-maxage for a page it keeps; it leaves a Cache-Control already set alone).
+  out.headers.set('Cache-Control', 'private, no-cache');
+  return out;
+}
+
+/**
+ * A signed-in viewer's request for a dashboard, answered from the rendering kept for their scope and the
+ * current data version (lib/auth/pageCache): the session is checked here against the database, as the page
+ * itself would. Null (render per request) for the public, an expired session or a page not kept.
+ */
+async function keptRendering(req: NextRequest): Promise<NextResponse | null> {
+  const db = getDb();
+  const [viewer, version] = await Promise.all([viewerFromHeaders(req.headers), readDataVersion(db)]);
+  const target = cachedPageTarget(viewer, req.nextUrl.pathname, req.nextUrl.searchParams, version);
+  if (!target) return null;
+  const url = new URL(target, req.url);
+  const rsc = req.nextUrl.searchParams.get('_rsc');
+  if (rsc !== null) url.searchParams.set('_rsc', rsc);
+  const marked = new Headers(req.headers);
+  marked.set(KEPT_MARK, KEPT_SECRET);
+  const out = NextResponse.rewrite(url, { request: { headers: marked } });
+  keptHeaders(out);
+  // For the user menu only (the kept HTML has no name); never used to decide anything.
+  if (req.cookies.get(DISPLAY_NAME_COOKIE)?.value !== viewer.name) {
+    out.cookies.set(DISPLAY_NAME_COOKIE, viewer.name, { path: '/', sameSite: 'lax', httpOnly: false, secure: req.nextUrl.protocol === 'https:' });
+  }
+  return out;
 }
 
 export const config = {

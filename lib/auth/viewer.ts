@@ -38,13 +38,12 @@ export function clientIp(h: Headers): string {
 }
 
 /**
- * Who is asking, once per request. The one seam every page, route handler, server action and export
- * calls: the better-auth session from the request's cookie (checked against the Session table, so a
- * revoked or expired session is anonymous at once). A disabled user, or a county user without a
- * region, is the anonymous public.
+ * The viewer a request's headers stand for: the better-auth session from its cookie, checked against the
+ * Session table (a revoked or expired session is anonymous at once). A disabled user, or a county user
+ * without a region, is the anonymous public. Used by getViewer and by proxy.ts (which picks the kept
+ * rendering of a dashboard for the viewer's scope, lib/auth/pageCache).
  */
-export const getViewer = cache(async (): Promise<Viewer> => {
-  const h = await headers();
+export async function viewerFromHeaders(h: Headers): Promise<Viewer> {
   const session = await getAuth(getDb(), isSecureRequest(h)).api.getSession({ headers: h }).catch((err) => {
     console.error('[auth] session lookup failed', err instanceof Error ? err.message : err);
     return null;
@@ -57,7 +56,29 @@ export const getViewer = cache(async (): Promise<Viewer> => {
   if (u.role === 'city') return { ...base, role: 'city', scope: CITY_SCOPE };
   if (u.role === 'county' && u.regionCode) return { ...base, role: 'county', scope: { kind: 'county', regionCode: u.regionCode } };
   return PUBLIC_VIEWER;
-});
+}
+
+const sessionViewer = cache(async (): Promise<Viewer> => viewerFromHeaders(await headers()));
+
+/** The viewer a kept dashboard rendering was made for (lib/auth/pageCache), for this render only. */
+const boundViewer = cache((): { viewer: Viewer | null } => ({ viewer: null }));
+
+/**
+ * Only for lib/auth/pageCache's bindCachedViewer, after it has verified the signed page token that
+ * proxy.ts issued from the session: the rest of this render sees `v` as who is asking.
+ */
+export function bindVerifiedViewer(v: Viewer): void {
+  boundViewer().viewer = v;
+}
+
+/**
+ * Who is asking, once per request. The one seam every page, route handler, server action and export
+ * calls: the session's viewer (viewerFromHeaders), or, in a kept dashboard rendering, the scope proxy.ts
+ * checked the session for and signed into the page's address.
+ */
+export async function getViewer(): Promise<Viewer> {
+  return boundViewer().viewer ?? sessionViewer();
+}
 
 /** Signed-in roles. 'city' includes admins for reading (an admin sees what the city sees). */
 export type RequiredRole = Exclude<Role, 'public'>;

@@ -1,0 +1,1 @@
+export { default } from '@/app/(site)/counties/not-found';

@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import AppShell from '@/app/(site)/ui/AppShell';
+import { bindCachedViewer } from '@/lib/auth/pageCache';
+import { ROLE_LABELS } from '@/lib/auth/users';
+import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+
+/**
+ * The shell of a kept dashboard rendering (lib/auth/pageCache): the scope's role decides the navigation;
+ * the user's name is not in the kept HTML (UserMenu reads it from the display cookie once loaded).
+ */
+export default async function CachedLayout({ children, params }: { children: ReactNode; params: Promise<{ token: string }> }) {
+  const scope = bindCachedViewer((await params).token);
+  const info = await getDatasetInfo().catch((err) => {
+    console.error('[layout] dataset info', err);
+    return null;
+  });
+  return (
+    <AppShell cityName={info?.cityName ?? '（未装载数据）'} isDemo={info?.isDemo ?? false} user={{ name: '', role: scope.role, roleLabel: ROLE_LABELS[scope.role] }}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,118 @@
+import 'server-only';
+// Dashboards kept rendered per scope, until the data change.
+//
+// A dashboard (总览, 参保征缴, 预算执行, 风险预警, 分级诊疗, 县域画像) shows the same thing to everyone of one
+// scope (the city's analysts and leaders, one county's bureau, an administrator) for one set of filters,
+// until the data version advances (an import, a correction, a rule or warning change, a release:
+// lib/cache). Rendering one costs 40–160 ms of CPU, so a meeting room opening the same view at once used
+// to queue behind itself. proxy.ts checks the session against the database on every request, as the page
+// would, then rewrites the address to /v/<token>/<query><path>, which Next renders once and then serves
+// from its page cache (app/v/[token]/…, `force-static`). The token names the scope and the data version and
+// is signed with the auth secret, so the rendering cannot be asked for without the proxy having checked
+// who is asking (and a direct request to /v/… is a 404 there anyway).
+//
+// What a kept rendering cannot carry: the signed-in user's name (the shell shows the role, and the name
+// after the page loads, from a display cookie proxy.ts sets) and a per-response script nonce (its
+// Content-Security-Policy allows this origin's inline scripts, as on the public report pages).
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { notFound } from 'next/navigation';
+import { authSecret } from './secret';
+import { bindVerifiedViewer, type Viewer } from './viewer';
+import { CITY_SCOPE } from '@/lib/queries/scope';
+
+/** The signed-in user's display name for the user menu of kept renderings (set by proxy.ts; display only). */
+export const DISPLAY_NAME_COOKIE = 'yibao.display_name';
+
+/** The role and region a kept rendering is made for. */
+export interface PageScope {
+  role: 'admin' | 'city' | 'county';
+  /** the county's code for role 'county', else null */
+  regionCode: string | null;
+}
+
+/** The dashboards kept per scope: their paths as users type them. */
+const CACHED_PATH = /^\/(?:|collection|budget|risk|tiered-care|counties|counties\/\d{6})$/;
+
+/** Whether `pathname` is a dashboard kept per scope. */
+export function isCachedPagePath(pathname: string): boolean {
+  return CACHED_PATH.test(pathname);
+}
+
+/** Longest query string kept (longer ones are rendered per request: no unbounded keys). */
+const MAX_QUERY = 600;
+
+function sign(payload: string): string {
+  return createHmac('sha256', authSecret()).update(`page-cache|${payload}`).digest('base64url').slice(0, 22);
+}
+
+/** The signed token for a scope at a data version: `city.all.12.<sig>`, `county.439902.12.<sig>`. */
+export function pageToken(scope: PageScope, dataVersion: number): string {
+  const payload = `${scope.role}.${scope.regionCode ?? 'all'}.${dataVersion}`;
+  return `${payload}.${sign(payload)}`;
+}
+
+/** The scope and data version a token names, or null when it is malformed or its signature is wrong. */
+export function readPageToken(token: string): { scope: PageScope; dataVersion: number } | null {
+  const m = /^(admin|city|county)\.(all|\d{6})\.(\d{1,12})\.([\w-]{22})$/.exec(token);
+  if (!m) return null;
+  const [, role, region, version, sig] = m;
+  const want = Buffer.from(sign(`${role}.${region}.${version}`));
+  const got = Buffer.from(sig);
+  if (want.length !== got.length || !timingSafeEqual(want, got)) return null;
+  if ((role === 'county') !== (region !== 'all')) return null;
+  return { scope: { role: role as PageScope['role'], regionCode: region === 'all' ? null : region }, dataVersion: Number(version) };
+}
+
+/** The query string as one path segment: parameters sorted, Next's `_rsc` dropped; '_' when empty. */
+export function encodeQuery(params: URLSearchParams): string | null {
+  const kept = [...params].filter(([k]) => k !== '_rsc').sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
+  const qs = new URLSearchParams(kept).toString();
+  if (qs.length > MAX_QUERY) return null;
+  return qs ? Buffer.from(qs).toString('base64url') : '_';
+}
+
+/** encodeQuery's inverse, as the searchParams object a page receives (repeated keys as arrays). */
+export function decodeQuery(segment: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  if (segment === '_') return out;
+  for (const [k, v] of new URLSearchParams(Buffer.from(decodeURIComponent(segment), 'base64url').toString('utf8'))) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+/**
+ * Where proxy.ts sends a signed-in viewer's request for a kept dashboard: `/v/<token>/<query><path>`, or
+ * null when this request is rendered per request instead (not a kept path, the public, a county user
+ * asking for another county's page — which answers 403 there —, an over-long query).
+ */
+export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSearchParams, dataVersion: number): string | null {
+  if (!isCachedPagePath(pathname) || viewer.role === 'public') return null;
+  const regionCode = viewer.scope.kind === 'county' ? viewer.scope.regionCode : null;
+  if (viewer.role === 'county' && !regionCode) return null;
+  const code = /^\/counties\/(\d{6})$/.exec(pathname)?.[1];
+  if (code && regionCode && code !== regionCode) return null;
+  const q = encodeQuery(params);
+  if (!q) return null;
+  const token = pageToken({ role: viewer.role, regionCode }, dataVersion);
+  return `/v/${token}/${q}${pathname === '/' ? '' : pathname}`;
+}
+
+/** The viewer a kept rendering is made for: the scope only (no user, no name). */
+export function viewerOfPageScope(scope: PageScope): Viewer {
+  const base = { userId: null, name: '', username: '', sessionToken: null };
+  if (scope.role === 'county' && scope.regionCode) return { ...base, role: 'county', scope: { kind: 'county', regionCode: scope.regionCode } };
+  return { ...base, role: scope.role, scope: CITY_SCOPE };
+}
+
+/**
+ * For the /v/… pages and layouts: verifies the token and makes its scope the viewer of this render
+ * (getViewer). A token that is not one proxy.ts signed is a 404. Returns the scope.
+ */
+export function bindCachedViewer(token: string): PageScope {
+  const read = readPageToken(decodeURIComponent(token));
+  if (!read) notFound();
+  bindVerifiedViewer(viewerOfPageScope(read.scope));
+  return read.scope;
+}
