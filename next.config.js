@@ -19,6 +19,10 @@ const nextConfig = {
   // better-sqlite3 and pg are native/Node-only drivers: keep them out of the server bundle.
   serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg'],
   poweredByHeader: false,
+  // proxy.ts rewrites dashboards to their kept renderings at the router's own origin; without this Next swaps
+  // the origin to localhost, and under `next start -H 127.0.0.1` the rewrite then goes out over HTTP and
+  // back through the proxy (every kept page served twice).
+  skipProxyUrlNormalize: true,
   // forbidden() renders app/forbidden.tsx with status 403 (lib/auth/viewer requireViewer). Cached pages (the
   // public report, app/(site)/open) live in memory only: a restart against another database never serves pages
   // rendered from the old one.

@@ -1,7 +1,10 @@
-// Convenience only: sends visitors without a session cookie from app pages to /login (with ?next=) and
-// answers API calls with 401, and passes the path to pages (x-yibao-path) so requireViewer can build the
-// same redirect. It does not decide access: every page, route handler and server action checks the
-// session itself (lib/auth/viewer), including requests that carry a forged or expired cookie.
+// Sends visitors without a session cookie from app pages to /login (with ?next=) and answers API calls
+// with 401, and passes the path to pages (x-yibao-path) so requireViewer can build the same redirect.
+// Every page, route handler and server action checks the session itself (lib/auth/viewer), including
+// requests that carry a forged or expired cookie — except the dashboards kept rendered per scope
+// (lib/auth/pageCache): for those, this proxy checks the session against the database (remembered a few
+// seconds, lib/auth/sessionMemo) and rewrites to the rendering kept for the viewer's scope; a request it
+// does not rewrite (the public, another county's page) is rendered per request and checked there.
 // Before that, paths that cannot be answered are refused while the status can still be chosen (pages
 // stream behind their loading states with status 200; lib/params checkPath): undecodable escapes → 400
 // with a Chinese message, impossible county/batch ids → the Chinese not-found page with 404.
@@ -13,7 +16,8 @@ import { checkPath } from '@/lib/params';
 import { contentSecurityPolicy } from '@/lib/csp';
 import { viewerFromHeaders } from '@/lib/auth/viewer';
 import { cachedPageTarget, isCachedPagePath, DISPLAY_NAME_COOKIE } from '@/lib/auth/pageCache';
-import { readDataVersion } from '@/lib/cache';
+import { readDataVersionDirect } from '@/lib/cache';
+import { rememberedViewer } from '@/lib/auth/sessionMemo';
 import { getDb } from '@/lib/db';
 
 const NOT_FOUND_PATH = '/_not-found-by-proxy';
@@ -105,10 +109,14 @@ function keptHeaders(out: NextResponse): NextResponse {
  */
 async function keptRendering(req: NextRequest): Promise<NextResponse | null> {
   const db = getDb();
-  const [viewer, version] = await Promise.all([viewerFromHeaders(req.headers), readDataVersion(db)]);
+  const cookie = SESSION_COOKIES.map((c) => req.cookies.get(c)?.value ?? '').join('|');
+  const [viewer, version] = await Promise.all([rememberedViewer(cookie, () => viewerFromHeaders(req.headers)), readDataVersionDirect(db)]);
   const target = cachedPageTarget(viewer, req.nextUrl.pathname, req.nextUrl.searchParams, version);
   if (!target) return null;
-  const url = new URL(target, req.url);
+  // The origin Next's router calls its own (`next start -H 127.0.0.1` → http://127.0.0.1:PORT), not req.url's
+  // (always localhost): with another origin the rewrite is fetched over HTTP, through this proxy again.
+  // next.config.js skipProxyUrlNormalize keeps Next from swapping the origin back.
+  const url = new URL(target, process.env.__NEXT_PRIVATE_ORIGIN ?? req.url);
   const rsc = req.nextUrl.searchParams.get('_rsc');
   if (rsc !== null) url.searchParams.set('_rsc', rsc);
   const marked = new Headers(req.headers);

@@ -36,7 +36,7 @@ describe('route × role list', () => {
   it('derives outcomes: anonymous only public, county never admin-only, admin everything but county-denied', () => {
     for (const r of ROUTES) {
       expect(allowed(r, 'anonymous')).toBe(r.access === 'public');
-      expect(allowed(r, 'admin')).toBe(true);
+      expect(allowed(r, 'admin')).toBe(r.access !== 'internal');
       if (r.access === 'admin') expect(allowed(r, 'county') || allowed(r, 'city')).toBe(false);
     }
     expect(allowed(ROUTES.find((r) => r.countyDenied)!, 'county')).toBe(false);

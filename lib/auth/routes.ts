@@ -3,9 +3,10 @@
 // app/**/page.tsx, route.ts and actions.ts. A new route = one line here (the test fails without it).
 //
 // access: 'public' anyone (公众, no login) · 'signedIn' county, city and admin (county data limited to its
-// own region by the query scope) · 'city' city and admin · 'admin' admins only.
+// own region by the query scope) · 'city' city and admin · 'admin' admins only · 'internal' nobody by its
+// own address (404 for everyone): the kept dashboard renderings, reached only through proxy.ts's rewrite.
 
-export type Access = 'public' | 'signedIn' | 'city' | 'admin';
+export type Access = 'public' | 'signedIn' | 'city' | 'admin' | 'internal';
 export type MatrixRole = 'anonymous' | 'county' | 'city' | 'admin';
 
 export interface RouteEntry {
@@ -59,6 +60,14 @@ export const ROUTES: readonly RouteEntry[] = [
   { file: 'app/(site)/admin/batches/[id]/page.tsx', kind: 'page', path: '/admin/batches/1', access: 'admin' },
   { file: 'app/(site)/admin/users/page.tsx', kind: 'page', path: '/admin/users', access: 'admin' },
   { file: 'app/(site)/admin/audit/page.tsx', kind: 'page', path: '/admin/audit', access: 'admin' },
+  // kept dashboard renderings (lib/auth/pageCache): only proxy.ts's rewrite reaches them, with any token
+  { file: 'app/v/[token]/[q]/page.tsx', kind: 'page', path: '/v/city.all.1.AAAAAAAAAAAAAAAAAAAAAA/_', access: 'internal' },
+  { file: 'app/v/[token]/[q]/collection/page.tsx', kind: 'page', path: '/v/city.all.1.AAAAAAAAAAAAAAAAAAAAAA/_/collection', access: 'internal' },
+  { file: 'app/v/[token]/[q]/budget/page.tsx', kind: 'page', path: '/v/county.439922.1.AAAAAAAAAAAAAAAAAAAAAA/_/budget', access: 'internal' },
+  { file: 'app/v/[token]/[q]/risk/page.tsx', kind: 'page', path: '/v/admin.all.1.AAAAAAAAAAAAAAAAAAAAAA/_/risk', access: 'internal' },
+  { file: 'app/v/[token]/[q]/tiered-care/page.tsx', kind: 'page', path: '/v/city.all.1.AAAAAAAAAAAAAAAAAAAAAA/_/tiered-care', access: 'internal' },
+  { file: 'app/v/[token]/[q]/counties/page.tsx', kind: 'page', path: '/v/city.all.1.AAAAAAAAAAAAAAAAAAAAAA/_/counties', access: 'internal' },
+  { file: 'app/v/[token]/[q]/counties/[code]/page.tsx', kind: 'page', path: '/v/city.all.1.AAAAAAAAAAAAAAAAAAAAAA/_/counties/439921', access: 'internal' },
   // route handlers
   { file: 'app/(site)/api/import/route.ts', kind: 'api', path: '/api/import?name=x.csv&kind=ENROLLMENT', method: 'POST', access: 'admin' },
   { file: 'app/(site)/api/import/jobs/[id]/route.ts', kind: 'api', path: '/api/import/jobs/none', access: 'admin' },
@@ -97,6 +106,7 @@ export function allowed(e: RouteEntry, role: MatrixRole): boolean {
     case 'signedIn': return role !== 'anonymous';
     case 'city': return role === 'city' || role === 'admin';
     case 'admin': return role === 'admin';
+    case 'internal': return false;
   }
 }
 

@@ -7,6 +7,7 @@ import type { Db } from '@/lib/db';
 import { recordAudit, type AuditActor } from '@/lib/audit/record';
 import { getAuth, MIN_PASSWORD_LENGTH } from './auth';
 import { isAboveCity } from '@/lib/domain/regionLevels';
+import { forgetSessions } from './sessionMemo';
 
 export const USER_ROLES = ['admin', 'city', 'county'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -103,6 +104,7 @@ export async function resetPassword(db: Db, actor: AuditActor, userId: string, p
   await ctx.internalAdapter.updatePassword(userId, await ctx.password.hash(password));
   await db.prisma.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: null } });
   await db.prisma.session.deleteMany({ where: { userId } });
+  forgetSessions();
   await recordAudit(db, { actor, action: 'USER_PASSWORD_RESET', target: `user:${u.username}`, detail: '密码已重置，该用户的登录会话已全部注销' });
 }
 
@@ -113,6 +115,7 @@ export async function setDisabled(db: Db, actor: AuditActor, userId: string, dis
   if (u.disabled === disabled) return;
   await db.prisma.user.update({ where: { id: userId }, data: { disabled, ...(disabled ? {} : { failedLogins: 0, lockedUntil: null }) } });
   if (disabled) await db.prisma.session.deleteMany({ where: { userId } });
+  forgetSessions();
   await recordAudit(db, { actor, action: disabled ? 'USER_DISABLE' : 'USER_ENABLE', target: `user:${u.username}`, before: { disabled: u.disabled }, after: { disabled } });
 }
 
@@ -127,6 +130,7 @@ export async function updateRole(db: Db, actor: AuditActor, userId: string, role
   if (u.role === role && u.regionCode === region) return;
   await db.prisma.user.update({ where: { id: userId }, data: { role, regionCode: region } });
   await db.prisma.session.deleteMany({ where: { userId } });
+  forgetSessions();
   await recordAudit(db, { actor, action: 'USER_UPDATE', target: `user:${u.username}`, before: { role: u.role, regionCode: u.regionCode }, after: { role, regionCode: region } });
 }
 
@@ -138,5 +142,6 @@ export async function changeOwnPassword(db: Db, actor: AuditActor & { id: string
   if (!account?.password || !(await ctx.password.verify({ hash: account.password, password: current }))) throw new UserError('当前密码不正确');
   await ctx.internalAdapter.updatePassword(actor.id, await ctx.password.hash(next));
   await db.prisma.session.deleteMany({ where: { userId: actor.id, ...(keepSessionToken ? { NOT: { token: keepSessionToken } } : {}) } });
+  forgetSessions();
   await recordAudit(db, { actor, action: 'PASSWORD_CHANGE', target: `user:${actor.name}` });
 }

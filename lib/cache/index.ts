@@ -9,7 +9,9 @@
 // cold page waits for one computation instead of starting a hundred.
 import { cache as perRequest } from 'react';
 import { LRUCache } from 'lru-cache';
+import Database from 'better-sqlite3';
 import { getDb, type Db } from '../db';
+import { sqliteFilePath } from '../db/url';
 
 const VERSION_KEY = 'dataVersion';
 
@@ -19,6 +21,31 @@ export type DataChange = 'import' | 'correction' | 'risk-evaluation' | 'rule-cha
 /** The current data version of `db` (0 before the first change). */
 export async function readDataVersion(db: Db): Promise<number> {
   const row = await db.prisma.datasetMeta.findUnique({ where: { key: VERSION_KEY } });
+  return row ? Number(row.value) || 0 : 0;
+}
+
+/** Read-only SQLite connections for readDataVersionDirect, one per database file. */
+const versionStatements = new Map<string, Database.Statement<[string], { value: string }>>();
+
+/**
+ * The current data version of `db`, read with the driver directly instead of through the ORM: proxy.ts
+ * reads it on every dashboard request to pick the kept rendering (lib/auth/pageCache), where Prisma's
+ * per-query cost was a quarter of the request. Same value as readDataVersion, never cached: a change
+ * another process commits (`npm run import`) is seen by the next request.
+ */
+export async function readDataVersionDirect(db: Db): Promise<number> {
+  if (db.provider === 'postgres') {
+    const r = await db.pgPool!.query<{ value: string }>('SELECT value FROM "DatasetMeta" WHERE key = $1', [VERSION_KEY]);
+    return r.rows[0] ? Number(r.rows[0].value) || 0 : 0;
+  }
+  const file = sqliteFilePath(db.url);
+  let stmt = versionStatements.get(file);
+  if (!stmt) {
+    const conn = new Database(file, { readonly: true, fileMustExist: true, timeout: 5_000 });
+    stmt = conn.prepare<[string], { value: string }>('SELECT value FROM DatasetMeta WHERE key = ?');
+    versionStatements.set(file, stmt);
+  }
+  const row = stmt.get(VERSION_KEY);
   return row ? Number(row.value) || 0 : 0;
 }
 

@@ -51,7 +51,7 @@ function resolveForm(form: Record<string, string> | undefined): Record<string, s
   return out;
 }
 
-type Outcome = 'allowed' | 'login' | 'forbidden';
+type Outcome = 'allowed' | 'login' | 'forbidden' | 'absent';
 
 async function call(ctx: APIRequestContext, e: RouteEntry, ids: Map<string, string>): Promise<{ outcome: Outcome; detail: string }> {
   if (e.kind === 'action') {
@@ -73,6 +73,7 @@ async function call(ctx: APIRequestContext, e: RouteEntry, ids: Map<string, stri
     ? await ctx.post(e.path, { data: '', headers: { 'Content-Type': 'text/csv', Origin: BASE }, maxRedirects: 0 })
     : await ctx.get(e.path, { maxRedirects: 0 });
   const status = res.status();
+  if (status === 404 && e.access === 'internal') return { outcome: 'absent', detail: '404' };
   const location = res.headers()['location'] ?? '';
   if ([302, 303, 307, 308].includes(status) && location.includes('/login')) return { outcome: 'login', detail: `${status} → ${location}` };
   if (status === 401) return { outcome: 'login', detail: '401' };
@@ -85,7 +86,7 @@ async function call(ctx: APIRequestContext, e: RouteEntry, ids: Map<string, stri
   return { outcome: 'allowed', detail: String(status) };
 }
 
-const expected = (e: RouteEntry, role: MatrixRole): Outcome => (allowed(e, role) ? 'allowed' : role === 'anonymous' ? 'login' : 'forbidden');
+const expected = (e: RouteEntry, role: MatrixRole): Outcome => (e.access === 'internal' ? 'absent' : allowed(e, role) ? 'allowed' : role === 'anonymous' ? 'login' : 'forbidden');
 /** Anonymous callers must be refused; a refusal that does not send them to /login (403, 无权查看) is still a refusal. */
 const matches = (want: Outcome, got: Outcome, role: MatrixRole) => got === want || (role === 'anonymous' && want === 'login' && got === 'forbidden');
 

@@ -4,6 +4,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
+import { forgetSessions } from '@/lib/auth/sessionMemo';
 import { getDb } from '@/lib/db';
 import { attemptLogin } from '@/lib/auth/login';
 import { getAuth } from '@/lib/auth/auth';
@@ -34,6 +35,7 @@ export async function logoutAction(_prev: FormState | null, _form: FormData): Pr
   if (!viewer) return formFail(denied);
   const h = await headers();
   await getAuth(getDb(), isSecureRequest(h)).api.signOut({ headers: h });
+  forgetSessions();
   await recordAudit(getDb(), { actor: auditActor(viewer), action: 'LOGOUT', target: `user:${viewer.username}`, ip: clientIp(h) });
   revalidatePath('/', 'layout');
   redirect('/login');
