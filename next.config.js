@@ -27,6 +27,10 @@ const nextConfig = {
   // public report, app/(site)/open) live in memory only: a restart against another database never serves pages
   // rendered from the old one.
   experimental: { authInterrupts: true, isrFlushToDisk: false },
+  // The kept pages (public reports, and the dashboards per scope and data version: lib/auth/pageCache) in
+  // memory, least recently used dropped first. A dashboard entry (HTML, RSC payload, segments) is ~0.5–1 MB;
+  // 256 MB holds every dashboard of the city, its 9 counties and a few filter sets each.
+  cacheMaxMemorySize: 256 * 1024 * 1024,
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },

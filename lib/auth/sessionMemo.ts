@@ -16,7 +16,8 @@ const KEY = Symbol.for('yibao.sessionMemo');
 type Memo = LRUCache<string, Viewer>;
 function memo(): Memo {
   const g = globalThis as unknown as Record<symbol, Memo | undefined>;
-  return (g[KEY] ??= new LRUCache<string, Viewer>({ max: 10_000, ttl: SESSION_MEMO_MS }));
+  // The clock is read through the global each time (tests move it with fake timers).
+  return (g[KEY] ??= new LRUCache<string, Viewer>({ max: 10_000, ttl: SESSION_MEMO_MS, ttlResolution: 0, perf: { now: () => performance.now() } }));
 }
 
 /**

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, TEST_DIR, testDbKinds } from '../testing/databases';
-import { bumpDataVersion, cachedByDataVersion, readDataVersion } from './index';
+import { bumpDataVersion, cachedByDataVersion, readDataVersion, readDataVersionDirect } from './index';
 import { importFile } from '../ingest';
 import { exportStoredRows, templateCsv } from '../ingest/export';
 
@@ -17,6 +17,15 @@ describe.each(testDbKinds())('page-data cache on %s', (kind) => {
     const v0 = await readDataVersion(fresh.db);
     expect(await bumpDataVersion(fresh.db, 'release')).toBe(v0 + 1);
     expect(await readDataVersion(fresh.db)).toBe(v0 + 1);
+  });
+
+  it('the driver-direct read (proxy.ts) gives the same version, and sees each bump at once', async () => {
+    expect(await readDataVersionDirect(fresh.db)).toBe(await readDataVersion(fresh.db));
+    const v = await bumpDataVersion(fresh.db, 'import');
+    expect(await readDataVersionDirect(fresh.db)).toBe(v);
+    // a bump written by another connection (as `npm run import` in another process) is seen too
+    await fresh.db.prisma.datasetMeta.update({ where: { key: 'dataVersion' }, data: { value: String(v + 5) } });
+    expect(await readDataVersionDirect(fresh.db)).toBe(v + 5);
   });
 
   it('computes once per (version, arguments), again after a bump; failures are not kept', async () => {

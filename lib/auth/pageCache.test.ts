@@ -1,0 +1,60 @@
+// The kept dashboard renderings' addresses: what proxy.ts signs and the /v pages accept.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from './viewer';
+
+process.env.BETTER_AUTH_SECRET ??= 'test-secret-for-page-tokens-0123456789abcdef';
+let m: typeof import('./pageCache');
+beforeAll(async () => { m = await import('./pageCache'); });
+
+const city: Viewer = { role: 'city', scope: { kind: 'city' }, userId: 'u1', name: '市分析员' };
+const county: Viewer = { role: 'county', scope: { kind: 'county', regionCode: '439922' }, userId: 'u2', name: '石门县医保局' };
+const anon: Viewer = { role: 'public', scope: { kind: 'public' }, userId: null, name: '公众' };
+
+describe('page tokens', () => {
+  it('round-trip the scope and data version; a changed part or signature is refused', () => {
+    const t = m.pageToken({ role: 'county', regionCode: '439922' }, 41);
+    expect(m.readPageToken(t)).toEqual({ scope: { role: 'county', regionCode: '439922' }, dataVersion: 41 });
+    const [role, region, version, sig] = t.split('.');
+    expect(m.readPageToken([role, '439921', version, sig].join('.'))).toBeNull(); // another county
+    expect(m.readPageToken(['city', 'all', version, sig].join('.'))).toBeNull(); // a wider scope
+    expect(m.readPageToken([role, region, '42', sig].join('.'))).toBeNull(); // another data version
+    expect(m.readPageToken([role, region, version, sig.slice(0, -1) + (sig.endsWith('A') ? 'B' : 'A')].join('.'))).toBeNull();
+    expect(m.readPageToken('city.all.1')).toBeNull();
+  });
+  it('a city token never carries a region, a county token always does', () => {
+    expect(m.readPageToken(m.pageToken({ role: 'city', regionCode: null }, 3))?.scope).toEqual({ role: 'city', regionCode: null });
+    expect(m.readPageToken(m.pageToken({ role: 'county', regionCode: null }, 3))).toBeNull();
+  });
+});
+
+describe('query segment', () => {
+  it('sorts parameters, drops _rsc, keeps repeats, and decodes back', () => {
+    const a = m.encodeQuery(new URLSearchParams('year=2024&scheme=RESIDENT&_rsc=abc&sort=x&sort=a'));
+    expect(a).toBe(m.encodeQuery(new URLSearchParams('sort=a&scheme=RESIDENT&year=2024&sort=x')));
+    expect(m.decodeQuery(a!)).toEqual({ scheme: 'RESIDENT', sort: ['a', 'x'], year: '2024' });
+    expect(m.encodeQuery(new URLSearchParams('_rsc=1'))).toBe('_');
+    expect(m.decodeQuery('_')).toEqual({});
+    expect(m.decodeQuery(m.encodeQuery(new URLSearchParams('region=439902&q=县 医保'))!)).toEqual({ q: '县 医保', region: '439902' });
+  });
+  it('refuses an over-long query (rendered per request instead)', () => {
+    expect(m.encodeQuery(new URLSearchParams({ x: 'y'.repeat(700) }))).toBeNull();
+  });
+});
+
+describe('which requests go to a kept rendering', () => {
+  const q = new URLSearchParams('year=2024');
+  it('the signed-in on the dashboards; the path after the query segment', () => {
+    expect(m.cachedPageTarget(city, '/', q, 7)).toMatch(/^\/v\/city\.all\.7\.[\w-]{22}\/eWVhcj0yMDI0$/);
+    expect(m.cachedPageTarget(city, '/budget', q, 7)).toMatch(/^\/v\/city\.all\.7\.[\w-]{22}\/eWVhcj0yMDI0\/budget$/);
+    expect(m.cachedPageTarget(county, '/counties/439922', q, 7)).toMatch(/^\/v\/county\.439922\.7\.[\w-]{22}\/eWVhcj0yMDI0\/counties\/439922$/);
+  });
+  it('not the public, not another county’s page (403 there), not other pages', () => {
+    expect(m.cachedPageTarget(anon, '/budget', q, 7)).toBeNull();
+    expect(m.cachedPageTarget(county, '/counties/439921', q, 7)).toBeNull();
+    for (const p of ['/assessment', '/admin', '/reports/202412', '/counties/4399', '/budget/x', '/open']) expect(m.cachedPageTarget(city, p, q, 7)).toBeNull();
+  });
+  it('the viewer of a kept rendering has the scope and no user', () => {
+    expect(m.viewerOfPageScope({ role: 'county', regionCode: '439922' })).toMatchObject({ role: 'county', scope: { kind: 'county', regionCode: '439922' }, userId: null });
+    expect(m.viewerOfPageScope({ role: 'admin', regionCode: null }).scope).toEqual({ kind: 'city' });
+  });
+});
