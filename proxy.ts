@@ -15,7 +15,8 @@ import { isPublicPath } from '@/lib/auth/routes';
 import { checkPath } from '@/lib/params';
 import { contentSecurityPolicy } from '@/lib/csp';
 import { viewerFromHeaders } from '@/lib/auth/viewer';
-import { cachedPageTarget, isCachedPagePath, DISPLAY_NAME_COOKIE } from '@/lib/auth/pageCache';
+import { cachedPageTarget, isCachedPagePath } from '@/lib/auth/pageCache';
+import { DISPLAY_NAME_COOKIE } from '@/lib/auth/displayName';
 import { readDataVersionDirect } from '@/lib/cache';
 import { rememberedViewer } from '@/lib/auth/sessionMemo';
 import { getDb } from '@/lib/db';
@@ -83,7 +84,10 @@ export async function proxy(req: NextRequest) {
     out.headers.set('Content-Security-Policy', csp);
     return out;
   }
-  if (hasSession && req.method === 'GET' && isCachedPagePath(pathname)) {
+  // GET, and the server actions its forms post to the same address (重新评估, 处理 on 风险预警): an action
+  // answered by the page the browser shows keeps the router on that page; the action checks the session itself.
+  const keptMethod = req.method === 'GET' || (req.method === 'POST' && req.headers.has('next-action'));
+  if (hasSession && keptMethod && isCachedPagePath(pathname)) {
     const kept = await keptRendering(req);
     if (kept) return kept;
   }

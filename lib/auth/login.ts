@@ -30,7 +30,7 @@ export function rateLimitFail(ip: string, now = Date.now()): void {
 }
 
 export type LoginResult =
-  | { ok: true; userId: string; role: string }
+  | { ok: true; userId: string; role: string; name: string }
   | { ok: false; error: string; locked?: boolean };
 
 const fmtTime = (d: Date) => d.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: process.env.TZ || 'Asia/Shanghai' });
@@ -83,5 +83,5 @@ export async function attemptLogin(db: Db, input: { username: string; password: 
   }
   await db.prisma.user.update({ where: { id: user!.id }, data: { failedLogins: 0, lockedUntil: null } });
   await recordAudit(db, { actor, action: 'LOGIN', target: `user:${username}`, ip: input.ip });
-  return { ok: true, userId: user!.id, role: user!.role };
+  return { ok: true, userId: user!.id, role: user!.role, name: user!.name };
 }

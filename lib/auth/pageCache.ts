@@ -20,9 +20,6 @@ import { authSecret } from './secret';
 import { bindVerifiedViewer, type Viewer } from './viewer';
 import { CITY_SCOPE } from '@/lib/queries/scope';
 
-/** The signed-in user's display name for the user menu of kept renderings (set by proxy.ts; display only). */
-export const DISPLAY_NAME_COOKIE = 'yibao.display_name';
-
 /** The role and region a kept rendering is made for. */
 export interface PageScope {
   role: 'admin' | 'city' | 'county';

@@ -61,7 +61,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { file: 'app/(site)/admin/users/page.tsx', kind: 'page', path: '/admin/users', access: 'admin' },
   { file: 'app/(site)/admin/audit/page.tsx', kind: 'page', path: '/admin/audit', access: 'admin' },
   // kept dashboard renderings (lib/auth/pageCache): only proxy.ts's rewrite reaches them, with any token
-  { file: 'app/v/[token]/[q]/page.tsx', kind: 'page', path: '/v/city.all.1.AAAAAAAAAAAAAAAAAAAAAA/_', access: 'internal' },
+  { file: 'app/v/[token]/[q]/(overview)/page.tsx', kind: 'page', path: '/v/city.all.1.AAAAAAAAAAAAAAAAAAAAAA/_', access: 'internal' },
   { file: 'app/v/[token]/[q]/collection/page.tsx', kind: 'page', path: '/v/city.all.1.AAAAAAAAAAAAAAAAAAAAAA/_/collection', access: 'internal' },
   { file: 'app/v/[token]/[q]/budget/page.tsx', kind: 'page', path: '/v/county.439922.1.AAAAAAAAAAAAAAAAAAAAAA/_/budget', access: 'internal' },
   { file: 'app/v/[token]/[q]/risk/page.tsx', kind: 'page', path: '/v/admin.all.1.AAAAAAAAAAAAAAAAAAAAAA/_/risk', access: 'internal' },

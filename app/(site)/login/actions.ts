@@ -1,10 +1,11 @@
 'use server';
 // 登录 / 退出登录. Sign-in goes through lib/auth/login (lockout, rate limit, audit) and better-auth; the
 // session cookie is set by better-auth's nextCookies plugin.
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { forgetSessions } from '@/lib/auth/sessionMemo';
+import { DISPLAY_NAME_COOKIE } from '@/lib/auth/displayName';
 import { getDb } from '@/lib/db';
 import { attemptLogin } from '@/lib/auth/login';
 import { getAuth } from '@/lib/auth/auth';
@@ -26,6 +27,8 @@ export async function loginAction(_prev: FormState | null, form: FormData): Prom
     ip: clientIp(h), secure: isSecureRequest(h), headers: h,
   });
   if (!r.ok) return formFail(r.error);
+  // The name the user menu of kept dashboards shows (their HTML is shared by a scope; lib/auth/pageCache).
+  (await cookies()).set(DISPLAY_NAME_COOKIE, r.name, { path: '/', sameSite: 'lax', httpOnly: false, secure: isSecureRequest(h) });
   revalidatePath('/', 'layout');
   redirect(safeNext(form.get('next')));
 }
@@ -36,6 +39,7 @@ export async function logoutAction(_prev: FormState | null, _form: FormData): Pr
   const h = await headers();
   await getAuth(getDb(), isSecureRequest(h)).api.signOut({ headers: h });
   forgetSessions();
+  (await cookies()).delete(DISPLAY_NAME_COOKIE);
   await recordAudit(getDb(), { actor: auditActor(viewer), action: 'LOGOUT', target: `user:${viewer.username}`, ip: clientIp(h) });
   revalidatePath('/', 'layout');
   redirect('/login');

@@ -4,10 +4,10 @@ import { useActionState, useSyncExternalStore } from 'react';
 import Link from 'next/link';
 import { logoutAction } from '../login/actions';
 import type { FormState } from './actionState';
+import { DISPLAY_NAME_COOKIE } from '@/lib/auth/displayName';
 
-// The display-name cookie proxy.ts sets for kept dashboard renderings (lib/auth/pageCache), whose HTML
-// is shared by a scope and so has no name in it. Display only.
-const DISPLAY_NAME_COOKIE = 'yibao.display_name';
+// Kept dashboard renderings (lib/auth/pageCache) are shared by a scope, so their HTML has no name in it:
+// the name comes from the display cookie once the page runs.
 const noSubscription = () => () => {};
 function cookieName(): string {
   const raw = document.cookie.split('; ').find((c) => c.startsWith(`${DISPLAY_NAME_COOKIE}=`))?.slice(DISPLAY_NAME_COOKIE.length + 1);

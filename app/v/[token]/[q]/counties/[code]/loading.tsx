@@ -1,0 +1,2 @@
+// The loading state of app/(site)/counties/[code], for its kept rendering (a navigation between kept pages shows it too).
+export { default } from '@/app/(site)/counties/[code]/loading';

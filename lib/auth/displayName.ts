@@ -1,0 +1,6 @@
+/**
+ * The cookie that carries the signed-in user's display name (姓名/单位) to the user menu of kept dashboard
+ * renderings, whose HTML is shared by everyone of a scope (lib/auth/pageCache). Set at sign-in and by
+ * proxy.ts, removed at sign-out. Display only: nothing reads it to decide anything.
+ */
+export const DISPLAY_NAME_COOKIE = 'yibao.display_name';
