@@ -1,11 +1,11 @@
 // The Content-Security-Policy, in one place for both users: proxy.ts sets it on every response with a
-// fresh nonce; next.config.js sets the nonce-less variant on the public report pages (/open/**), whose
-// cached HTML is the same for every reader and so cannot carry a per-request nonce. Plain CommonJS so
-// next.config.js can require it.
+// fresh nonce; the nonce-less variant goes on pages whose HTML is kept and shared, so cannot carry a
+// per-request nonce: the public report pages (/open/**, from next.config.js) and the dashboards kept per
+// scope (proxy.ts, lib/auth/pageCache). Plain CommonJS so next.config.js can require it.
 
 /**
  * The policy for one response. With `nonce`: scripts only by that nonce (and what they load,
- * 'strict-dynamic'). Without: scripts from this origin and inline (cached public pages only). Styles allow
+ * 'strict-dynamic'). Without: scripts from this origin and inline (kept, shared pages only). Styles allow
  * inline attributes (React style props, chart libraries). `dev` adds what `next dev` needs.
  * @param {{ nonce?: string, dev?: boolean }} [opts]
  * @returns {string}

@@ -32,6 +32,16 @@ describe('session memo', () => {
     await rememberedViewer('cookie-t', check);
     expect(check).toHaveBeenCalledTimes(2);
   });
+  it('a crowd arriving together waits for one lookup; a failed lookup is not remembered', async () => {
+    const check = vi.fn(async () => { await new Promise((r) => setTimeout(r, 20)); return v('c'); });
+    const all = await Promise.all(Array.from({ length: 50 }, () => rememberedViewer('cookie-c', check)));
+    expect(all.every((x) => x.name === 'c')).toBe(true);
+    expect(check).toHaveBeenCalledTimes(1);
+    const failing = vi.fn(async (): Promise<Viewer> => { throw new Error('db down'); });
+    await expect(rememberedViewer('cookie-f', failing)).rejects.toThrow('db down');
+    await rememberedViewer('cookie-f', async () => v('f'));
+    expect(await rememberedViewer('cookie-f', failing)).toEqual(v('f'));
+  });
   it('never remembers a request without a session cookie', async () => {
     const check = vi.fn(async () => v('x'));
     await rememberedViewer('', check);

@@ -13,24 +13,26 @@ export const SESSION_MEMO_MS = 5_000;
 // On globalThis: proxy.ts and the app are bundled separately but run in one process, and the app's
 // changes must clear the proxy's memory.
 const KEY = Symbol.for('yibao.sessionMemo');
-type Memo = LRUCache<string, Viewer>;
+type Memo = LRUCache<string, Promise<Viewer>>;
 function memo(): Memo {
   const g = globalThis as unknown as Record<symbol, Memo | undefined>;
   // The clock is read through the global each time (tests move it with fake timers).
-  return (g[KEY] ??= new LRUCache<string, Viewer>({ max: 10_000, ttl: SESSION_MEMO_MS, ttlResolution: 0, perf: { now: () => performance.now() } }));
+  return (g[KEY] ??= new LRUCache<string, Promise<Viewer>>({ max: 10_000, ttl: SESSION_MEMO_MS, ttlResolution: 0, perf: { now: () => performance.now() } }));
 }
 
 /**
  * The viewer for a session cookie value: remembered for SESSION_MEMO_MS, else `check()` (the database
- * lookup) and remembered. `cookie` '' (no session cookie) is never remembered.
+ * lookup) and remembered; a failed lookup is not. `cookie` '' (no session cookie) is never remembered.
  */
 export async function rememberedViewer(cookie: string, check: () => Promise<Viewer>): Promise<Viewer> {
   if (!cookie) return check();
   const hit = memo().get(cookie);
   if (hit) return hit;
-  const v = await check();
-  memo().set(cookie, v);
-  return v;
+  // The promise is remembered, so a crowd arriving as the memory expires waits for one lookup.
+  const p = check();
+  memo().set(cookie, p);
+  p.catch(() => { if (memo().get(cookie) === p) memo().delete(cookie); });
+  return p;
 }
 
 /** Forgets every remembered check (after a sign-out or a change to any user's access). */

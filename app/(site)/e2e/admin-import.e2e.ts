@@ -33,6 +33,8 @@ function settlements(badLine?: number): string {
 
 async function upload(page: Page, name: string, content: string | Buffer, opts: { mode?: 'REPLACE'; sheet?: string } = {}) {
   await page.goto('/admin');
+  // The form's choices are React state: choose only once the page is live.
+  await expect(page.locator('form[data-live="true"]')).toBeAttached({ timeout: 30_000 });
   await page.getByLabel('选择要导入的文件').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content });
   if (opts.mode === 'REPLACE') await page.getByLabel(/更正（替换）/).check();
   if (opts.sheet) await page.getByLabel('工作表').fill(opts.sheet);

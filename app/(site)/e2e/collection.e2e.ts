@@ -146,6 +146,7 @@ test('参保征缴 chart has a table view with the same numbers', async ({ page 
 test('参保征缴 on a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/collection?year=2024&scheme=RESIDENT&region=439922');
+  await hydrated(page);
   await expect(tile(page, '参保率')).toBeVisible();
   await expect(page.locator('#table-coverage')).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'collection-phone.png'), fullPage: true });

@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import path from 'node:path';
 import { openE2eDb, pct, scalar } from './sql';
+import { hydrated } from './dashboard';
 
 const shots = path.join(path.dirname(process.env.E2E_DB ?? '.tmp/e2e/yibao.db'), 'shots');
 const tile = (page: Page, name: string) => page.locator('article.kpi-tile').filter({ has: page.locator('.kpi-name', { hasText: new RegExp(`^${name}$`) }) });
@@ -39,6 +40,8 @@ for (const [year, scheme, schemes] of [[2024, 'RESIDENT', ['RESIDENT']], [2021, 
 
 test('总览 filters live in the URL; the county table drills down and sorts', async ({ page }) => {
   await page.goto('/?year=2024&scheme=RESIDENT');
+  // A kept page arrives whole at once: the select submits itself only once the client has hydrated.
+  await hydrated(page);
   await page.getByLabel('年度').selectOption('2020');
   await expect(page).toHaveURL(/year=2020/);
   await expect(page.locator('.page-sub')).toContainText('2020年');

@@ -13,6 +13,7 @@ const FIXTURES = path.resolve(__dirname, '../../../lib/ingest/fixtures');
 
 async function upload(page: Page, file: string) {
   await page.goto('/admin');
+  await expect(page.locator('form[data-live="true"]')).toBeAttached({ timeout: 30_000 });
   await page.getByLabel('选择要导入的文件').setInputFiles({ name: path.basename(file), mimeType: 'text/csv', buffer: fs.readFileSync(file) });
   await page.getByRole('button', { name: '上传并导入' }).click();
   const result = page.getByTestId('import-result');

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import Form from 'next/form';
 import FilterAutoSubmit from './FilterAutoSubmit';
 
@@ -70,7 +71,11 @@ export default function FilterBar({ year, scheme, region, years, regions, extraH
       <button type="submit" className="btn btn-primary filter-submit">
         查询
       </button>
-      <FilterAutoSubmit formId={id} />
+      {/* Its own boundary: it reads the URL (useSearchParams), which on a kept rendering (lib/auth/pageCache)
+          would otherwise leave everything up to the page's loading state to the browser, unrendered in the HTML. */}
+      <Suspense fallback={null}>
+        <FilterAutoSubmit formId={id} />
+      </Suspense>
     </Form>
   );
 }

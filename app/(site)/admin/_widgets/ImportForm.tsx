@@ -37,7 +37,7 @@ function sizeLabel(bytes: number): string {
 
 export default function ImportForm({ templates }: { templates: TemplateOption[] }) {
   const router = useRouter();
-  const [file, setFile] = useState<File | null>(null);
+  const [chosen, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState('');
   const [mode, setMode] = useState<'APPEND' | 'REPLACE'>('APPEND');
   const [sheet, setSheet] = useState('');
@@ -50,6 +50,9 @@ export default function ImportForm({ templates }: { templates: TemplateOption[] 
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+  // Marks the form as live (browser tests wait for it; a file chosen earlier is read from the input below).
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
 
   const poll = (id: string) => {
     const tick = async () => {
@@ -78,6 +81,8 @@ export default function ImportForm({ templates }: { templates: TemplateOption[] 
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    // A file picked before the page had finished loading is in the input but not yet in state.
+    const file = chosen ?? input.current?.files?.[0] ?? null;
     if (!file) {
       setError('请先选择要导入的文件');
       return;
@@ -132,15 +137,15 @@ export default function ImportForm({ templates }: { templates: TemplateOption[] 
   const headline = job?.result ? (job.result.problems.length > 0 ? job.result.message.split('。')[0] : job.result.message) : '';
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-describedby="import-help">
+    <form className={styles.form} onSubmit={submit} aria-describedby="import-help" data-live={live ? 'true' : undefined}>
       <label
         className={`${styles.drop} ${dragging ? styles.dropActive : ''}`}
         onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <span>{file ? <span className={styles.fileName}>{file.name}（{sizeLabel(file.size)}）</span> : '把文件拖到这里，或'}</span>
-        <span className="btn" aria-hidden="true">{file ? '换一个文件' : '选择文件'}</span>
+        <span>{chosen ? <span className={styles.fileName}>{chosen.name}（{sizeLabel(chosen.size)}）</span> : '把文件拖到这里，或'}</span>
+        <span className="btn" aria-hidden="true">{chosen ? '换一个文件' : '选择文件'}</span>
         <input
           ref={input}
           className="visually-hidden"

@@ -4,7 +4,9 @@ import { cachedPage } from '@/app/v/cachedPage';
 
 export { metadata } from '@/app/(site)/budget/page';
 export const dynamic = 'force-static';
-export const revalidate = false;
+// Data changes reach these pages through the data version in the address; the minute bounds how long a
+// widget that failed to load (a locked database, say) is kept showing its failure before it is tried again.
+export const revalidate = 60;
 export const dynamicParams = true;
 export async function generateStaticParams() {
   return [];
