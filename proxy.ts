@@ -31,11 +31,18 @@ const SESSION_COOKIES = ['yibao.session_token', '__Secure-yibao.session_token'];
 const KEPT_MARK = 'x-yibao-kept';
 const KEPT_SECRET = crypto.randomUUID();
 
-function loginUrl(req: NextRequest, search: string) {
-  const url = req.nextUrl.clone();
-  url.pathname = '/login';
-  url.search = search;
-  return url;
+/**
+ * An address on this server as Next's router names itself (`next start -H 127.0.0.1` → http://127.0.0.1:PORT),
+ * not req.url's (always localhost): with another origin a rewrite is fetched over HTTP, through this proxy
+ * again. next.config.js skipProxyUrlNormalize keeps Next from swapping the origin back.
+ */
+function ownUrl(path: string, req: NextRequest): URL {
+  return new URL(path, process.env.__NEXT_PRIVATE_ORIGIN ?? req.url);
+}
+
+/** The redirect to /login, as a relative Location: the browser stays on the host it asked. */
+function toLogin(search: string): NextResponse {
+  return new NextResponse(null, { status: 307, headers: { Location: `/login${search}` } });
 }
 
 export async function proxy(req: NextRequest) {
@@ -64,7 +71,7 @@ export async function proxy(req: NextRequest) {
     if (verdict.kind !== 'ok') {
       // An unmatched path renders app/not-found.tsx with status 404; the header says what was missing.
       headers.set('x-not-found', verdict.what);
-      const out = NextResponse.rewrite(new URL(NOT_FOUND_PATH, req.url), { request: { headers } });
+      const out = NextResponse.rewrite(ownUrl(NOT_FOUND_PATH, req), { request: { headers } });
       out.headers.set('Content-Security-Policy', csp);
       return out;
     }
@@ -72,7 +79,7 @@ export async function proxy(req: NextRequest) {
   // The kept dashboard renderings are reached only through the rewrite below, never by their own address.
   if (pathname === '/v' || pathname.startsWith('/v/')) {
     if (req.headers.get(KEPT_MARK) === KEPT_SECRET) return keptHeaders(NextResponse.next());
-    const out = NextResponse.rewrite(new URL(NOT_FOUND_PATH, req.url), { request: { headers } });
+    const out = NextResponse.rewrite(ownUrl(NOT_FOUND_PATH, req), { request: { headers } });
     out.headers.set('Content-Security-Policy', csp);
     return out;
   }
@@ -80,7 +87,7 @@ export async function proxy(req: NextRequest) {
   if (pathname === '/open' || pathname.startsWith('/open/')) return NextResponse.next();
   const hasSession = SESSION_COOKIES.some((c) => req.cookies.has(c));
   if (!hasSession && !isPublicPath(pathname) && !req.headers.get('next-action')) {
-    const out = pathname.startsWith('/api/') ? NextResponse.json({ error: '请先登录' }, { status: 401 }) : NextResponse.redirect(loginUrl(req, pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`));
+    const out = pathname.startsWith('/api/') ? NextResponse.json({ error: '请先登录' }, { status: 401 }) : toLogin(pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`);
     out.headers.set('Content-Security-Policy', csp);
     return out;
   }
@@ -117,10 +124,7 @@ async function keptRendering(req: NextRequest): Promise<NextResponse | null> {
   const [viewer, version] = await Promise.all([rememberedViewer(cookie, () => viewerFromHeaders(req.headers)), readDataVersionDirect(db)]);
   const target = cachedPageTarget(viewer, req.nextUrl.pathname, req.nextUrl.searchParams, version);
   if (!target) return null;
-  // The origin Next's router calls its own (`next start -H 127.0.0.1` → http://127.0.0.1:PORT), not req.url's
-  // (always localhost): with another origin the rewrite is fetched over HTTP, through this proxy again.
-  // next.config.js skipProxyUrlNormalize keeps Next from swapping the origin back.
-  const url = new URL(target, process.env.__NEXT_PRIVATE_ORIGIN ?? req.url);
+  const url = ownUrl(target, req);
   const rsc = req.nextUrl.searchParams.get('_rsc');
   if (rsc !== null) url.searchParams.set('_rsc', rsc);
   const marked = new Headers(req.headers);
