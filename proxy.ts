@@ -40,9 +40,13 @@ function ownUrl(path: string, req: NextRequest): URL {
   return new URL(path, process.env.__NEXT_PRIVATE_ORIGIN ?? req.url);
 }
 
-/** The redirect to /login, as a relative Location: the browser stays on the host it asked. */
-function toLogin(search: string): NextResponse {
-  return new NextResponse(null, { status: 307, headers: { Location: `/login${search}` } });
+/** The redirect to /login on the host the browser asked for (its Host header, as Next itself would). */
+function toLogin(req: NextRequest, search: string): NextResponse {
+  const url = req.nextUrl.clone();
+  url.host = req.headers.get('host') ?? url.host;
+  url.pathname = '/login';
+  url.search = search;
+  return NextResponse.redirect(url);
 }
 
 export async function proxy(req: NextRequest) {
@@ -87,7 +91,7 @@ export async function proxy(req: NextRequest) {
   if (pathname === '/open' || pathname.startsWith('/open/')) return NextResponse.next();
   const hasSession = SESSION_COOKIES.some((c) => req.cookies.has(c));
   if (!hasSession && !isPublicPath(pathname) && !req.headers.get('next-action')) {
-    const out = pathname.startsWith('/api/') ? NextResponse.json({ error: '请先登录' }, { status: 401 }) : toLogin(pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`);
+    const out = pathname.startsWith('/api/') ? NextResponse.json({ error: '请先登录' }, { status: 401 }) : toLogin(req, pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`);
     out.headers.set('Content-Security-Policy', csp);
     return out;
   }
