@@ -1,16 +1,11 @@
-import { headers } from 'next/headers';
-import NotFoundPage from './(site)/ui/NotFoundPage';
+import SiteNotFound from './(site)/not-found';
 import SiteShell from './(site)/ui/SiteShell';
 
-const WHAT = {
-  county: { title: '没有这个县（市、区）', message: '地址中的行政区划代码不属于本市的县（市、区），请从县域画像列表中选择。', back: { href: '/counties', label: '返回县域画像' } },
-  batch: { title: '没有这个导入批次', message: '批次号不存在或格式不正确（批次号为正整数），请在导入批次列表中选择。', back: { href: '/admin', label: '返回数据导入' } },
-} as const;
-
-export default async function NotFound() {
-  // Set by proxy.ts when it refused a county or batch segment before rendering.
-  const what = (await headers()).get('x-not-found');
-  const known = what === 'county' || what === 'batch' ? WHAT[what] : null;
-  // Rendered under the root layout (an unknown path, or notFound() anywhere): it draws the shell itself.
-  return <SiteShell>{known ? <NotFoundPage {...known} /> : <NotFoundPage />}</SiteShell>;
+/** An unknown path (and proxy.ts's refusals): rendered under the root layout only, so it draws the shell itself. */
+export default function NotFound() {
+  return (
+    <SiteShell>
+      <SiteNotFound />
+    </SiteShell>
+  );
 }

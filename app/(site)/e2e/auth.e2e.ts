@@ -73,6 +73,14 @@ test.describe('county user (石门县)', () => {
     expect(res?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: '403 · 无权访问' })).toBeVisible();
     await expect(page.getByText('清河县')).toHaveCount(0);
+    // one shell: the 403 page sits in the page's own layout, the 404 page for an unknown path draws its own
+    await expect(page.locator('header.app-header')).toHaveCount(1);
+    expect((await page.goto('/no-such-page'))?.status()).toBe(404);
+    await expect(page.locator('header.app-header')).toHaveCount(1);
+    expect((await page.goto('/counties/439999'))?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: '没有这个县（市、区）' })).toBeVisible();
+    await expect(page.locator('header.app-header')).toHaveCount(1);
+    await page.goto('/counties/439921?year=2024&scheme=RESIDENT');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: path.join(shots, 'forbidden-phone.png'), fullPage: true });
     const admin = await page.goto('/admin/users');
