@@ -111,9 +111,10 @@ export async function proxy(req: NextRequest) {
 function keptHeaders(out: NextResponse): NextResponse {
   // Kept HTML carries no per-response nonce: this origin's scripts and inline scripts, as on /open.
   out.headers.set('Content-Security-Policy', contentSecurityPolicy());
-  // Kept for a scope, not for the world: no shared cache (a CDN, a company proxy) may keep or serve it
-  // (Next would send s-maxage for a page it keeps; it leaves a Cache-Control already set alone).
-  out.headers.set('Cache-Control', 'private, no-cache');
+  // Kept for a scope on this server, nowhere else: no shared cache (a CDN, a company proxy) and no browser
+  // (a shared PC after sign-out) may keep it. Next would send s-maxage for a page it keeps; it leaves a
+  // Cache-Control already set alone.
+  out.headers.set('Cache-Control', 'private, no-store');
   return out;
 }
 
@@ -125,7 +126,14 @@ function keptHeaders(out: NextResponse): NextResponse {
 async function keptRendering(req: NextRequest): Promise<NextResponse | null> {
   const db = getDb();
   const cookie = SESSION_COOKIES.map((c) => req.cookies.get(c)?.value ?? '').join('|');
-  const [viewer, version] = await Promise.all([rememberedViewer(cookie, () => viewerFromHeaders(req.headers)), readDataVersionDirect(db)]);
+  let viewer, version;
+  try {
+    [viewer, version] = await Promise.all([rememberedViewer(cookie, () => viewerFromHeaders(req.headers)), readDataVersionDirect(db)]);
+  } catch (err) {
+    // A locked or unreachable database: the page rendered per request shows its own error states.
+    console.error('[proxy] kept page lookup failed', err instanceof Error ? err.message : err);
+    return null;
+  }
   const target = cachedPageTarget(viewer, req.nextUrl.pathname, req.nextUrl.searchParams, version);
   if (!target) return null;
   const url = ownUrl(target, req);

@@ -28,7 +28,8 @@ export interface PageScope {
 }
 
 /** The dashboards kept per scope: their paths as users type them. */
-const CACHED_PATH = /^\/(?:|collection|budget|risk|tiered-care|counties|counties\/\d{6})$/;
+// County codes are six digits, or digits and capitals for functional zones (lib/params isRegionCodeShape).
+const CACHED_PATH = /^\/(?:|collection|budget|risk|tiered-care|counties|counties\/[0-9A-Z]{6})$/;
 
 /** Whether `pathname` is a dashboard kept per scope. */
 export function isCachedPagePath(pathname: string): boolean {
@@ -50,7 +51,7 @@ export function pageToken(scope: PageScope, dataVersion: number): string {
 
 /** The scope and data version a token names, or null when it is malformed or its signature is wrong. */
 export function readPageToken(token: string): { scope: PageScope; dataVersion: number } | null {
-  const m = /^(admin|city|county)\.(all|\d{6})\.(\d{1,12})\.([\w-]{22})$/.exec(token);
+  const m = /^(admin|city|county)\.(all|[0-9A-Z]{6})\.(\d{1,12})\.([\w-]{22})$/.exec(token);
   if (!m) return null;
   const [, role, region, version, sig] = m;
   const want = Buffer.from(sign(`${role}.${region}.${version}`));
@@ -60,9 +61,12 @@ export function readPageToken(token: string): { scope: PageScope; dataVersion: n
   return { scope: { role: role as PageScope['role'], regionCode: region === 'all' ? null : region }, dataVersion: Number(version) };
 }
 
-/** The query string as one path segment: parameters sorted, Next's `_rsc` dropped; '_' when empty. */
+/**
+ * The query string as one path segment: parameters sorted by name (a repeated name keeps its values in
+ * their order: the filters read the first), Next's `_rsc` dropped; '_' when empty.
+ */
 export function encodeQuery(params: URLSearchParams): string | null {
-  const kept = [...params].filter(([k]) => k !== '_rsc').sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
+  const kept = [...params].filter(([k]) => k !== '_rsc').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const qs = new URLSearchParams(kept).toString();
   if (qs.length > MAX_QUERY) return null;
   return qs ? Buffer.from(qs).toString('base64url') : '_';
@@ -88,7 +92,7 @@ export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSe
   if (!isCachedPagePath(pathname) || viewer.role === 'public') return null;
   const regionCode = viewer.scope.kind === 'county' ? viewer.scope.regionCode : null;
   if (viewer.role === 'county' && !regionCode) return null;
-  const code = /^\/counties\/(\d{6})$/.exec(pathname)?.[1];
+  const code = /^\/counties\/([0-9A-Z]{6})$/.exec(pathname)?.[1];
   if (code && regionCode && code !== regionCode) return null;
   const q = encodeQuery(params);
   if (!q) return null;

@@ -66,7 +66,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { file: 'app/v/[token]/[q]/budget/page.tsx', kind: 'page', path: '/v/county.439922.1.AAAAAAAAAAAAAAAAAAAAAA/_/budget', access: 'internal' },
   { file: 'app/v/[token]/[q]/risk/page.tsx', kind: 'page', path: '/v/admin.all.1.AAAAAAAAAAAAAAAAAAAAAA/_/risk', access: 'internal' },
   { file: 'app/v/[token]/[q]/tiered-care/page.tsx', kind: 'page', path: '/v/city.all.1.AAAAAAAAAAAAAAAAAAAAAA/_/tiered-care', access: 'internal' },
-  { file: 'app/v/[token]/[q]/counties/page.tsx', kind: 'page', path: '/v/city.all.1.AAAAAAAAAAAAAAAAAAAAAA/_/counties', access: 'internal' },
+  { file: 'app/v/[token]/[q]/counties/(list)/page.tsx', kind: 'page', path: '/v/city.all.1.AAAAAAAAAAAAAAAAAAAAAA/_/counties', access: 'internal' },
   { file: 'app/v/[token]/[q]/counties/[code]/page.tsx', kind: 'page', path: '/v/city.all.1.AAAAAAAAAAAAAAAAAAAAAA/_/counties/439921', access: 'internal' },
   // route handlers
   { file: 'app/(site)/api/import/route.ts', kind: 'api', path: '/api/import?name=x.csv&kind=ENROLLMENT', method: 'POST', access: 'admin' },

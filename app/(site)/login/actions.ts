@@ -3,7 +3,7 @@
 // session cookie is set by better-auth's nextCookies plugin.
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { revalidatePath } from 'next/cache';
+import { refresh } from 'next/cache';
 import { forgetSessions } from '@/lib/auth/sessionMemo';
 import { DISPLAY_NAME_COOKIE } from '@/lib/auth/displayName';
 import { getDb } from '@/lib/db';
@@ -29,7 +29,8 @@ export async function loginAction(_prev: FormState | null, form: FormData): Prom
   if (!r.ok) return formFail(r.error);
   // The name the user menu of kept dashboards shows (their HTML is shared by a scope; lib/auth/pageCache).
   (await cookies()).set(DISPLAY_NAME_COOKIE, r.name, { path: '/', sameSite: 'lax', httpOnly: false, secure: isSecureRequest(h) });
-  revalidatePath('/', 'layout');
+  // The browser's router cache only (the shell shows who is signed in); the kept pages stay kept.
+  refresh();
   redirect(safeNext(form.get('next')));
 }
 
@@ -41,6 +42,7 @@ export async function logoutAction(_prev: FormState | null, _form: FormData): Pr
   forgetSessions();
   (await cookies()).delete(DISPLAY_NAME_COOKIE);
   await recordAudit(getDb(), { actor: auditActor(viewer), action: 'LOGOUT', target: `user:${viewer.username}`, ip: clientIp(h) });
-  revalidatePath('/', 'layout');
+  // The browser's router cache only (the shell shows who is signed in); the kept pages stay kept.
+  refresh();
   redirect('/login');
 }
