@@ -65,8 +65,13 @@ for (const item of navItemsFor('admin')) {
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 1500, downloadThroughput: 50_000, uploadThroughput: 50_000 });
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: item.label, exact: true }).click();
-    // the loading state appears while the old page's figures are gone
-    await expect(page.getByTestId('route-loading')).toBeVisible({ timeout: 5_000 });
+    // the loading state appears while the old page's figures are gone — or, for a kept page whose prefetch
+    // already brought it whole (lib/auth/pageCache), the new page itself: never the old figures under the new link
+    const target = new RegExp(`${item.href === '/' ? '/$' : item.href.replace(/\//g, '\\/')}`);
+    await expect(async () => {
+      const loading = await page.getByTestId('route-loading').isVisible();
+      expect(loading || target.test(page.url())).toBe(true);
+    }).toPass({ timeout: 5_000, intervals: [50] });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await expect(page).toHaveURL(new RegExp(`${item.href === '/' ? '/$' : item.href.replace(/\//g, '\\/')}`));
     await settled(page);
