@@ -14,9 +14,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { isPublicPath } from '@/lib/auth/routes';
 import { checkPath } from '@/lib/params';
 import { contentSecurityPolicy } from '@/lib/csp';
-import { viewerFromHeaders } from '@/lib/auth/viewer';
+import { isSecureRequest, viewerFromHeaders } from '@/lib/auth/viewer';
 import { cachedPageTarget, isCachedPagePath } from '@/lib/auth/pageCache';
-import { DISPLAY_NAME_COOKIE } from '@/lib/auth/displayName';
+import { DISPLAY_NAME_COOKIE, displayNameCookieOptions } from '@/lib/auth/displayName';
 import { readDataVersionDirect } from '@/lib/cache';
 import { rememberedViewer } from '@/lib/auth/sessionMemo';
 import { getDb } from '@/lib/db';
@@ -26,7 +26,7 @@ const NOT_FOUND_PATH = '/_not-found-by-proxy';
 const SESSION_COOKIES = ['yibao.session_token', '__Secure-yibao.session_token'];
 
 // Marks this proxy's own rewrite to a kept rendering: when Next runs the proxy again for the rewritten
-// address (it does when the server listens on a named host, `next start -H …`), the mark lets it through.
+// address (it does when its own origin differs from ownUrl's, e.g. behind a TLS proxy), the mark lets it through.
 // A per-process secret, so an outside request to /v/… cannot carry it.
 const KEPT_MARK = 'x-yibao-kept';
 const KEPT_SECRET = crypto.randomUUID();
@@ -57,8 +57,8 @@ export async function proxy(req: NextRequest) {
   headers.set('x-yibao-path', pathname + search);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', csp);
-  // Our own not-found rewrite, seen again (Next runs the proxy again for a rewritten address when the
-  // server listens on a named host): the 404 page, for the signed-in and the public alike.
+  // Our own not-found rewrite, seen again (when Next runs the proxy again for a rewritten address, see
+  // KEPT_MARK): the 404 page, for the signed-in and the public alike.
   if (pathname === NOT_FOUND_PATH) {
     const out = NextResponse.next({ request: { headers } });
     out.headers.set('Content-Security-Policy', csp);
@@ -145,7 +145,7 @@ async function keptRendering(req: NextRequest): Promise<NextResponse | null> {
   keptHeaders(out);
   // For the user menu only (the kept HTML has no name); never used to decide anything.
   if (req.cookies.get(DISPLAY_NAME_COOKIE)?.value !== viewer.name) {
-    out.cookies.set(DISPLAY_NAME_COOKIE, viewer.name, { path: '/', sameSite: 'lax', httpOnly: false, secure: req.nextUrl.protocol === 'https:' });
+    out.cookies.set(DISPLAY_NAME_COOKIE, viewer.name, displayNameCookieOptions(isSecureRequest(req.headers)));
   }
   return out;
 }

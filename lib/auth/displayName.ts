@@ -4,3 +4,8 @@
  * proxy.ts, removed at sign-out. Display only: nothing reads it to decide anything.
  */
 export const DISPLAY_NAME_COOKIE = 'yibao.display_name';
+
+/** Its options, one place for both setters: readable by the page script, Secure on HTTPS (isSecureRequest). */
+export function displayNameCookieOptions(secure: boolean) {
+  return { path: '/', sameSite: 'lax' as const, httpOnly: false, secure };
+}

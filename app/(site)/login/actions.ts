@@ -5,7 +5,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { refresh } from 'next/cache';
 import { forgetSessions } from '@/lib/auth/sessionMemo';
-import { DISPLAY_NAME_COOKIE } from '@/lib/auth/displayName';
+import { DISPLAY_NAME_COOKIE, displayNameCookieOptions } from '@/lib/auth/displayName';
 import { getDb } from '@/lib/db';
 import { attemptLogin } from '@/lib/auth/login';
 import { getAuth } from '@/lib/auth/auth';
@@ -28,7 +28,7 @@ export async function loginAction(_prev: FormState | null, form: FormData): Prom
   });
   if (!r.ok) return formFail(r.error);
   // The name the user menu of kept dashboards shows (their HTML is shared by a scope; lib/auth/pageCache).
-  (await cookies()).set(DISPLAY_NAME_COOKIE, r.name, { path: '/', sameSite: 'lax', httpOnly: false, secure: isSecureRequest(h) });
+  (await cookies()).set(DISPLAY_NAME_COOKIE, r.name, displayNameCookieOptions(isSecureRequest(h)));
   // The browser's router cache only (the shell shows who is signed in); the kept pages stay kept.
   refresh();
   redirect(safeNext(form.get('next')));
