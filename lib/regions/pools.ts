@@ -1,0 +1,51 @@
+// The pools (统筹区) a warehouse holds and the levels above and below them. Under 市级统筹 each 设区市 is one
+// pool: its fund, budget and ledgers are the city's, its county-level units (区、县、县级市, and functional
+// zones) are the units the city compares and assesses. A province (省) that holds several cities is an
+// aggregation level above them until 省级统筹 (《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》;
+// 《关于健全基本医疗保险参保长效机制的指导意见》 on the next step). Pure: callers hand in stored Region rows.
+import { isCountyLevel } from '../domain/regionLevels';
+
+export interface RegionRowLike { code: string; name: string; shortName: string; kind: string; parentCode: string | null; sortOrder?: number }
+
+export interface PoolUnit { code: string; name: string; shortName: string; kind: string }
+
+export interface Pool extends PoolUnit {
+  /** the city's county-level units and functional zones, in sort order */
+  counties: PoolUnit[];
+}
+
+export interface PoolHierarchy {
+  /** the province above the cities, when one is registered and every city belongs to it; else null */
+  province: PoolUnit | null;
+  /** every 设区市 (pool), in sort order */
+  cities: Pool[];
+  /** county-level code → its city's code */
+  cityOf: Map<string, string>;
+}
+
+const unit = (r: RegionRowLike): PoolUnit => ({ code: r.code, name: r.name, shortName: r.shortName, kind: r.kind });
+
+/**
+ * Cities (pools) with their county-level units, and the province above them.
+ * @param regions stored Region rows, any order
+ * @returns cities in (sortOrder, code) order; counties likewise. A region whose parent is not a city is not a
+ *   county of any pool.
+ */
+export function poolHierarchy(regions: readonly RegionRowLike[]): PoolHierarchy {
+  const sorted = [...regions].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.code.localeCompare(b.code));
+  const cityRows = sorted.filter((r) => r.kind === 'CITY');
+  const cityCodes = new Set(cityRows.map((c) => c.code));
+  const cityOf = new Map<string, string>();
+  const cities: Pool[] = cityRows.map((c) => ({ ...unit(c), counties: [] }));
+  const byCode = new Map(cities.map((c) => [c.code, c]));
+  for (const r of sorted) {
+    if (r.parentCode && cityCodes.has(r.parentCode) && (isCountyLevel(r.kind) || r.kind === 'ZONE')) {
+      byCode.get(r.parentCode)!.counties.push(unit(r));
+      cityOf.set(r.code, r.parentCode);
+    }
+  }
+  const parents = new Set(cityRows.map((c) => c.parentCode));
+  const only = parents.size === 1 ? [...parents][0] : null;
+  const prov = only ? sorted.find((r) => r.code === only && r.kind === 'PROVINCE') : undefined;
+  return { province: prov ? unit(prov) : null, cities, cityOf };
+}
