@@ -1,8 +1,8 @@
 // The pools (统筹区) a warehouse holds and the levels above and below them. Under 市级统筹 each 设区市 is one
 // pool: its fund, budget and ledgers are the city's, its county-level units (区、县、县级市, and functional
 // zones) are the units the city compares and assesses. A province (省) that holds several cities is an
-// aggregation level above them until 省级统筹 (《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》;
-// 《关于健全基本医疗保险参保长效机制的指导意见》 on the next step). Pure: callers hand in stored Region rows.
+// aggregation level above them until 省级统筹, the step 《中华人民共和国社会保险法》 第六十四条 asks for (基本医疗保险
+// 基金逐步实行省级统筹; cited so in 医保函〔2019〕74号). Pure: callers hand in stored Region rows.
 import { isCountyLevel } from '../domain/regionLevels';
 
 export interface RegionRowLike { code: string; name: string; shortName: string; kind: string; parentCode: string | null; sortOrder?: number }
