@@ -14,8 +14,24 @@ import { CITY_SCOPE } from '../queries/scope';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const NATION_REGIONS = path.join(FIXTURES, 'regions-nation.csv');
-/** National annual fund figures in the bulletin's layout (亿元). 演示数据: fictional figures (fixtures/README.md). */
-const NATION_ANNUAL = path.join(FIXTURES, 'national-annual-fund-demo.csv');
+/** National annual fund figures as published in the 全国医疗保障事业发展统计公报 (亿元; sources in fixtures/README.md). */
+const NATION_ANNUAL = path.join(FIXTURES, 'national-annual-fund.csv');
+
+/**
+ * The bulletin file read here directly, not through the product's import: what the tests expect is computed
+ * from the printed figures. A plain split is enough — the file has no quoted cells (checked below).
+ */
+const SCHEME_CODES: Record<string, string> = { 职工基本医疗保险: 'EMPLOYEE', 城乡居民基本医疗保险: 'RESIDENT' };
+const bulletinText = fs.readFileSync(NATION_ANNUAL, 'utf8').replace(/^\uFEFF/, '');
+const BULLETIN = bulletinText.trim().split(/\r?\n/).slice(1).map((line) => {
+  const [regionCode, scheme, year, income, expense, balance, source] = line.split(',');
+  return { regionCode, scheme, schemeCode: SCHEME_CODES[scheme], year: Number(year), income, expense, balance, source };
+}).sort((a, b) => a.schemeCode.localeCompare(b.schemeCode) || a.year - b.year);
+/** 亿元 as printed ('19003.10') to 元, exactly, by integer arithmetic on the digits. */
+const yuanBig = (yi: string) => { const [i, f = ''] = yi.split('.'); return BigInt(i) * 100_000_000n + BigInt(f.padEnd(8, '0')); };
+const yuan = (yi: string) => (yi === '' ? null : Number(yuanBig(yi)));
+const printed = (scheme: string, year: number) => BULLETIN.find((b) => b.schemeCode === scheme && b.year === year)!;
+const YEARS = [...new Set(BULLETIN.map((b) => b.year))].sort((a, b) => a - b);
 
 const DIR = path.join(TEST_DIR, 'levels');
 fs.mkdirSync(DIR, { recursive: true });
@@ -100,30 +116,31 @@ describe.each(testDbKinds())('annual fund facts on %s', (kind) => {
     const early = await importFile(t.db, { file: NATION_ANNUAL, importedBy: 'test' });
     expect(early.status).toBe('REJECTED');
     expect(early.problems[0]).toMatchObject({ row: 2, column: '区划代码', reason: '区划代码未在“地区”中登记' });
-    expect(early.problemCount).toBe(6);
+    expect(early.problemCount).toBe(BULLETIN.length);
     expect(await t.db.prisma.annualFundFact.count()).toBe(0);
 
     expect((await importFile(t.db, { file: NATION_REGIONS, importedBy: 'test' })).status).toBe('LOADED');
     const before = await monthly();
     const version = await readDataVersion(t.db);
-    const r = await importFile(t.db, { file: NATION_ANNUAL, fileName: '全国医疗保障事业发展统计公报-演示数据.csv', importedBy: 'test' });
+    const r = await importFile(t.db, { file: NATION_ANNUAL, fileName: '全国医疗保障事业发展统计公报.csv', importedBy: 'test' });
     expect(r.status, r.message).toBe('LOADED');
-    expect([r.kind, r.rowsAccepted]).toEqual(['ANNUAL_FUND', 6]);
+    expect([r.kind, r.rowsAccepted]).toEqual(['ANNUAL_FUND', BULLETIN.length]);
     expect(r.report.units?.map((u) => [u.column, u.unit, u.factor])).toEqual([['基金收入', '亿元', '×100,000,000'], ['基金支出', '亿元', '×100,000,000'], ['累计结余', '亿元', '×100,000,000']]);
     expect(r.report.periods).toEqual([]);
     const stored = await annual();
-    expect(stored.map((a) => [a.regionCode, a.schemeCode, a.year, a.income, a.expense, a.balance, a.batchId])).toEqual([
-      ['100000', 'EMPLOYEE', 2021, 1_900_327_000_000, 1_475_186_000_000, 2_940_924_000_000, r.batchId],
-      ['100000', 'EMPLOYEE', 2022, 2_079_346_000_000, 1_524_381_000_000, 3_511_067_000_000, r.batchId],
-      ['100000', 'EMPLOYEE', 2023, 2_258_705_000_000, 1_775_134_000_000, 3_994_638_000_000, r.batchId],
-      ['100000', 'RESIDENT', 2021, 972_448_000_000, 929_637_000_000, null, r.batchId], // not reported: missing, not 0
-      ['100000', 'RESIDENT', 2022, 1_012_893_000_000, 935_344_000_000, 753_452_000_000, r.batchId],
-      ['100000', 'RESIDENT', 2023, 1_056_971_000_000, 1_045_765_000_000, 764_658_000_000, r.batchId],
-    ]);
-    expect(stored[0].sourceName).toBe('演示数据（虚构，非公报数字）');
+    expect(bulletinText).not.toContain('"');
+    expect(stored.map((a) => [a.regionCode, a.schemeCode, a.year, a.income, a.expense, a.balance, a.sourceName, a.batchId])).toEqual(
+      BULLETIN.map((b) => [b.regionCode, b.schemeCode, b.year, yuan(b.income), yuan(b.expense), yuan(b.balance), b.source, r.batchId]),
+    );
+    // A figure the bulletin does not print (as the employee fund's 累计结存) is stored as missing, never 0.
+    const unprinted = stored.filter((a) => printed(a.schemeCode, a.year).balance === '');
+    expect(unprinted.length).toBeGreaterThan(0);
+    expect(unprinted.map((a) => a.balance)).toEqual(unprinted.map(() => null));
+    expect(stored[0].sourceName).toMatch(/^《\d{4}年全国医疗保障事业发展统计公报》/);
     expect(await monthly()).toEqual(before);
     const batch = await t.db.prisma.importBatch.findUniqueOrThrow({ where: { id: r.batchId! } });
-    expect([batch.kind, batch.status, batch.note, batch.periodFrom, batch.pendingSteps]).toEqual(['ANNUAL_FUND', 'LOADED', '年度基金收支6行（2021至2023年）', null, null]);
+    expect([batch.kind, batch.status, batch.note, batch.periodFrom, batch.pendingSteps])
+      .toEqual(['ANNUAL_FUND', 'LOADED', `年度基金收支${BULLETIN.length}行（${YEARS[0]}至${YEARS[YEARS.length - 1]}年）`, null, null]);
     expect(await readDataVersion(t.db)).toBeGreaterThan(version);
   });
 
@@ -179,33 +196,52 @@ describe.each(testDbKinds())('annual fund facts on %s', (kind) => {
 
   it('a correction replaces one region × scheme × year, and the stored rows export back as a template file', async () => {
     const head = ['区划代码', '险种', '年度', '基金收入（亿元）', '基金支出（亿元）', '累计结余（亿元）', '数据来源'];
+    const r21 = printed('RESIDENT', 2021);
+    // The correction's 累计结余 is a made-up figure (test input only): it proves the row is replaced.
     const r = await importFile(t.db, {
-      file: tmpFile('annual-correction.csv', '\uFEFF' + toCsvText(head, [['100000', '居民医保', '2021', '9724.48', '9296.37', '6880.12', '演示数据（虚构，更正）']])),
+      file: tmpFile('annual-correction.csv', '\uFEFF' + toCsvText(head, [['100000', '居民医保', '2021', r21.income, r21.expense, '6880.12', '测试更正（虚构累计结余）']])),
       mode: 'REPLACE', importedBy: 'test',
     });
     expect(r.status, r.message).toBe('LOADED');
     expect(r.report.replaced?.map((x) => x.rows)).toEqual([1]);
     const rows = await annual();
     expect(rows.find((a) => a.schemeCode === 'RESIDENT' && a.year === 2021)?.balance).toBe(688_012_000_000);
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(BULLETIN.length);
     const file = await exportStoredRows(t.db, 'ANNUAL_FUND');
-    expect(file[0]).toEqual(['100000', '职工基本医疗保险', '2021', '1900327000000.00', '1475186000000.00', '2940924000000.00', '演示数据（虚构，非公报数字）']);
+    const first = BULLETIN[0];
+    expect(file[0]).toEqual([
+      first.regionCode, first.scheme, String(first.year), `${yuanBig(first.income)}.00`, `${yuanBig(first.expense)}.00`,
+      first.balance === '' ? '' : `${yuanBig(first.balance)}.00`, first.source,
+    ]);
   });
 
   it('the region page reads the nation’s annual facts through the registry; county users may not', async () => {
     const view = (await loadRegionAnnual(t.db, CITY_SCOPE, '100000'))!;
     expect(view.region).toMatchObject({ code: '100000', name: '全国', kind: 'NATION' });
     expect(view.ancestors).toEqual([]);
-    expect(view.lines.map((l) => [l.schemeCode, l.year])).toEqual([['EMPLOYEE', 2021], ['EMPLOYEE', 2022], ['EMPLOYEE', 2023], ['RESIDENT', 2021], ['RESIDENT', 2022], ['RESIDENT', 2023]]);
-    const emp22 = view.lines[1];
-    expect(emp22.currentBalance).toBe(2_079_346_000_000 - 1_524_381_000_000);
-    expect(emp22.incomeGrowth).toBeCloseTo(20793.46 / 19003.27 - 1, 12);
-    expect(emp22.monthsOfReserve).toBeCloseTo(35110.67 / (15243.81 / 12), 9);
-    expect(view.lines[3].incomeGrowth).toBeNull(); // no 2020 stored
+    expect(view.lines.map((l) => [l.schemeCode, l.year])).toEqual(BULLETIN.map((b) => [b.schemeCode, b.year]));
+    const line = (scheme: string, year: number) => view.lines.find((l) => l.schemeCode === scheme && l.year === year)!;
+    // 当期结余 and growth from the printed figures.
+    const e21 = printed('EMPLOYEE', 2021);
+    const e22 = printed('EMPLOYEE', 2022);
+    expect(line('EMPLOYEE', 2022).currentBalance).toBe(yuan(e22.income)! - yuan(e22.expense)!);
+    expect(line('EMPLOYEE', 2022).incomeGrowth).toBeCloseTo(Number(e22.income) / Number(e21.income) - 1, 12);
+    expect(line('EMPLOYEE', 2022).expenseGrowth).toBeCloseTo(Number(e22.expense) / Number(e21.expense) - 1, 12);
+    // The employee fund's 累计结存 is not printed: no balance, no months of reserve — missing, not 0.
+    expect([line('EMPLOYEE', 2022).accumulatedBalance, line('EMPLOYEE', 2022).monthsOfReserve, line('EMPLOYEE', 2022).reserveLabel]).toEqual([null, null, '无数据']);
+    // 2023 is not in the file for employees: 2024 has no previous year to grow on (a gap is not a zero).
+    expect([line('EMPLOYEE', 2024).incomeGrowth, line('EMPLOYEE', 2024).expenseGrowth]).toEqual([null, null]);
+    const r21 = printed('RESIDENT', 2021);
+    const r22 = printed('RESIDENT', 2022);
+    expect(line('RESIDENT', 2022).currentBalance).toBe(yuan(r22.income)! - yuan(r22.expense)!);
+    expect(line('RESIDENT', 2022).incomeGrowth).toBeCloseTo(Number(r22.income) / Number(r21.income) - 1, 12);
+    expect(line('RESIDENT', 2022).accumulatedBalance).toBe(yuan(r22.balance));
+    expect(line('RESIDENT', 2022).monthsOfReserve).toBeCloseTo(Number(r22.balance) / (Number(r22.expense) / 12), 9);
+    expect(line('RESIDENT', 2021).incomeGrowth).toBeNull(); // no 2020 stored
     expect(await loadRegionAnnual(t.db, CITY_SCOPE, '999999')).toBeNull();
     await expect(loadRegionAnnual(t.db, { kind: 'county', regionCode: '439922' }, '100000')).rejects.toThrow('仅对市医保局开放');
     const tree = await loadRegionTree(t.db, CITY_SCOPE);
-    expect(tree[0]).toEqual({ code: '100000', name: '全国', kind: 'NATION', depth: 0, annualYears: [2021, 2022, 2023] });
+    expect(tree[0]).toEqual({ code: '100000', name: '全国', kind: 'NATION', depth: 0, annualYears: YEARS });
     expect(tree.find((n) => n.kind === 'CITY')?.depth).toBe(0); // the demo city stands alone
     expect(tree.filter((n) => n.depth === 1).length).toBeGreaterThan(0);
   });
