@@ -2,6 +2,11 @@
 //
 //   npm run bench:pages [-- --duration 30] [--rate 100] [--connections 100] [--pages /,/budget] [--no-build]
 //                         [--port 3140] [--modes offered,saturation|none] [--pause 5] [--js-only]
+//                         [--database-url URL --accounts FILE] [--page-list '/,/?city=470100'] [--csv-args '--province']
+// --database-url: measure an already loaded database as it is (PostgreSQL or SQLite; e.g. the province demo
+// loaded with `DEMO=province npm run db:prepare`), with the demo accounts file written when it was loaded;
+// cold imports go into it too. --page-list replaces the default pages; --csv-args are passed to the
+// settlement generator for the cold imports (so the file matches the loaded regions).
 // NEXT_DIST_DIR (next.config.js) picks the build folder, e.g. to measure an older build kept aside.
 //
 // 1. builds the app (`next build`; --no-build reuses .next), prepares a fresh copy of the demo city in
@@ -25,6 +30,7 @@ import zlib from 'node:zlib';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { chromium } from '@playwright/test';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -49,6 +55,10 @@ const PORT = Number(arg('port') ?? process.env.E2E_PORT ?? 3140);
 // --modes none: only the cold times and the JavaScript sizes.
 const MODES = (arg('modes') ?? 'offered,saturation').split(',').filter((m) => m === 'offered' || m === 'saturation');
 const BASE = `http://127.0.0.1:${PORT}`;
+/** The database the server reads: a fresh copy of the demo city, or --database-url as given. */
+const GIVEN_URL = arg('database-url');
+const DB_URL = GIVEN_URL ?? `file:${DB}`;
+const ACCOUNTS = arg('accounts') ?? path.join(DIR, 'demo-accounts.txt');
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
@@ -68,11 +78,23 @@ function prepareDb() {
   run(bin('tsx'), ['--conditions=react-server', 'scripts/prepare-db.ts'], { DATABASE_URL: `file:${DB}` });
 }
 
-/** Realistic filters: the latest year, the first county for region-filtered views. */
-function pages(): string[] {
-  const db = new Database(DB, { readonly: true });
-  const county = (db.prepare(`SELECT code FROM Region WHERE kind <> 'CITY' AND kind <> 'ZONE' ORDER BY code LIMIT 1`).get() as { code: string } | undefined)?.code;
-  db.close();
+const FIRST_COUNTY_SQL = `SELECT code FROM "Region" WHERE kind IN ('DISTRICT', 'COUNTY', 'COUNTY_CITY') ORDER BY code LIMIT 1`;
+
+async function firstCounty(): Promise<string | undefined> {
+  if (/^postgres(ql)?:/.test(DB_URL)) {
+    const c = new pg.Client({ connectionString: DB_URL });
+    await c.connect();
+    try { return (await c.query<{ code: string }>(FIRST_COUNTY_SQL)).rows[0]?.code; } finally { await c.end(); }
+  }
+  const db = new Database(DB_URL.replace(/^file:/, ''), { readonly: true });
+  try { return (db.prepare(FIRST_COUNTY_SQL).get() as { code: string } | undefined)?.code; } finally { db.close(); }
+}
+
+/** Realistic filters: the latest year, the first county for region-filtered views; or --page-list. */
+async function pages(): Promise<string[]> {
+  const given = arg('page-list');
+  if (given) return given.split(',');
+  const county = await firstCounty();
   const all = [
     '/?year=2024',
     `/?year=2024&scheme=RESIDENT&region=${county}`,
@@ -93,7 +115,7 @@ let COOKIE = '';
 
 /** Signs in as the demo city analyst through /login (the generated password is beside the database). */
 async function signIn(): Promise<string> {
-  const file = path.join(DIR, 'demo-accounts.txt');
+  const file = ACCOUNTS;
   const line = fs.readFileSync(file, 'utf8').split('\n').find((l) => /^demo-\S+\s+\S+\s+city\b/.test(l));
   if (!line) throw new Error(`${file}: no demo account with role city`);
   const [username, password] = line.trim().split(/\s+/);
@@ -193,9 +215,9 @@ async function main() {
     log('next build…');
     run(bin('next'), ['build']);
   }
-  prepareDb();
-  const list = pages();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${DB}`, NODE_ENV: 'production' };
+  if (!GIVEN_URL) prepareDb();
+  const list = await pages();
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: DB_URL, NODE_ENV: 'production' };
   const server = spawn(bin('next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const stop = () => { try { process.kill(-server.pid!, 'SIGTERM'); } catch { /* gone */ } };
   process.on('SIGINT', () => { stop(); process.exit(130); });
@@ -229,9 +251,10 @@ async function main() {
     for (const [i, p] of list.entries()) {
       // A different file every time (another seed) so the import is never refused as already loaded.
       const f = path.join(DIR, `cold-${i}.csv`);
-      run(bin('tsx'), ['scripts/demo-settlements.ts', '--out', f, '--rows', '2000', '--from', '202412', '--to', '202412', '--seed', String(1000 + i + Date.now() % 100000)]);
+      const csvArgs = arg('csv-args')?.split(' ').filter(Boolean) ?? [];
+      run(bin('tsx'), ['scripts/demo-settlements.ts', '--out', f, '--rows', '2000', '--from', '202412', '--to', '202412', '--seed', String(1000 + i + Date.now() % 100000), ...csvArgs]);
       const t0 = performance.now();
-      run(bin('tsx'), ['--conditions=react-server', 'scripts/import.ts', f, '--kind', 'SETTLEMENT', '--replace', '--by', 'demo-admin'], { DATABASE_URL: `file:${DB}` });
+      run(bin('tsx'), ['--conditions=react-server', 'scripts/import.ts', f, '--kind', 'SETTLEMENT', '--replace', '--by', 'demo-admin'], { DATABASE_URL: DB_URL });
       const importMs = Math.round(performance.now() - t0);
       const first = await get(p);
       const second = await get(p);
