@@ -24,7 +24,8 @@ async function main() {
       if (demo === 'province') {
         console.log('[db] 空库：装载演示省（演示数据，15个市、120个县级单位）…');
         r = await loadDemoProvince(db, {
-          onCity: (c) => console.log(`       ${String(c.index + 1).padStart(2)}/${c.count} ${c.code} ${c.name} ${c.rows.toLocaleString()} 行 (${(c.ms / 1000).toFixed(1)} s)`),
+          onCity: (c) => console.log(`       ${String(c.index + 1).padStart(2)}/${c.count} ${c.code} ${c.name} ${c.rows.toLocaleString()} 行（生成 ${(c.genMs / 1000).toFixed(1)} s，写入 ${(c.ms / 1000).toFixed(1)} s）`),
+          onRollup: (x) => console.log(`       汇总表 UtilizationRollup/UtilizationFlowRollup 重建 (${(x.ms / 1000).toFixed(1)} s)`),
         });
       } else {
         console.log('[db] 空库：装载演示城市（演示数据）…');
@@ -37,7 +38,8 @@ async function main() {
         // Risk evaluation and the open annual reports assume one city (lib/risk/data.ts takes the one CITY
         // region; lib/open publishes the city's report): not run for the province until they know provinces.
         console.log('[db] 演示省：暂不运行风险预警评估和年度公开报告发布（这两步仍按单个城市设计）');
-        return finish(db);
+        await finish(db);
+        return;
       }
       // Warnings are derived data: evaluate them as after any import.
       const t1 = Date.now();

@@ -91,8 +91,10 @@ export async function loadDemoCity(db: Db, opts: GenerateOptions = {}, city?: De
 }
 
 export interface ProvinceLoadOptions extends ProvinceOptions {
-  /** called after each city is written (progress for the start log) */
-  onCity?: (p: { index: number; count: number; code: string; name: string; rows: number; ms: number }) => void;
+  /** called after each city is written (progress for the start log): ms writing, genMs generating it */
+  onCity?: (p: { index: number; count: number; code: string; name: string; rows: number; ms: number; genMs: number }) => void;
+  /** called when the rollups are rebuilt, with their time */
+  onRollup?: (p: { rows: number; ms: number }) => void;
 }
 
 /**
@@ -116,15 +118,20 @@ export async function loadDemoProvince(db: Db, opts: ProvinceLoadOptions = {}): 
       rows.Scheme = await put(w, 'Scheme', SCHEMES.map((s, i) => ({ code: s.code, name: s.name, sortOrder: i })));
       add(rows, 'Region', await put(w, 'Region', [spec.province]));
       const budgets: BudgetVersionRow[][] = [];
+      let tGen = Date.now();
       for (const { city, data, index } of eachProvinceCity(spec, opts)) {
         const t1 = Date.now();
+        const genMs = t1 - tGen;
         const before = Object.values(rows).reduce((a, n) => a + n, 0);
         await putCity(w, data, b, rows);
         budgets.push(data.budgets);
-        opts.onCity?.({ index, count: spec.cities.length, code: city.spec.code, name: city.spec.name, rows: Object.values(rows).reduce((a, n) => a + n, 0) - before, ms: Date.now() - t1 });
+        opts.onCity?.({ index, count: spec.cities.length, code: city.spec.code, name: city.spec.name, rows: Object.values(rows).reduce((a, n) => a + n, 0) - before, ms: Date.now() - t1, genMs });
+        tGen = Date.now();
       }
       await putBudgets(w, provinceBudgets(budgets), batch.id, rows);
+      const t2 = Date.now();
       rows.UtilizationRollup = await refreshUtilizationRollup(w, Number(spec.meta.firstPeriod), Number(spec.meta.lastPeriod));
+      opts.onRollup?.({ rows: rows.UtilizationRollup, ms: Date.now() - t2 });
       await moveSequences(w);
     });
   } catch (err) {
