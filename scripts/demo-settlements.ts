@@ -19,10 +19,15 @@ async function main() {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let utilization: UtilizationRow[];
   if (process.argv.includes('--province')) {
-    // Keep only each city's utilization facts (about 3.7 million cells for the whole province).
+    // Keep only each city's utilization facts (about 3.7 million cells for the whole province), taken in turn
+    // from each city: the records come in month order (a stable sort), so a file of N records spreads over
+    // every city instead of filling up with the first city's month.
     const spec = provinceSpec({ seed, cities: arg('cities') ? Number(arg('cities')) : undefined });
+    const perCity: UtilizationRow[][] = [];
+    for (const { data } of eachProvinceCity(spec)) perCity.push(data.utilization);
     utilization = [];
-    for (const { data } of eachProvinceCity(spec)) for (const u of data.utilization) utilization.push(u);
+    const longest = Math.max(...perCity.map((c) => c.length));
+    for (let i = 0; i < longest; i++) for (const c of perCity) if (i < c.length) utilization.push(c[i]);
   } else {
     utilization = generateDemoCity({ seed }).utilization;
   }
