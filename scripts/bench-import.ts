@@ -1,9 +1,10 @@
 // Benchmark of the settlement-record import (issue 3 §8; a script, not a timed test).
 //
-//   npm run bench:import -- --rows 10000000 [--db sqlite|postgres] [--repeat 2] [--csv-parse] [--keep]
+//   npm run bench:import -- --rows 10000000 [--db sqlite|postgres] [--repeat 2] [--csv-parse] [--keep] [--province]
 //
-// Generates N settlement records of the demo city (npm run demo:csv; cached under .tmp/bench-import),
-// prepares an empty warehouse with the demo city's regions and institutions, then runs — each in its own
+// Generates N settlement records of the demo city (npm run demo:csv; cached under .tmp/bench-import) — or,
+// with --province, of the demo province (records spread over its 15 cities) — prepares an empty warehouse
+// with that demo's regions and institutions, then runs — each in its own
 // process, so memory and time are the step's own:
 //   1. parse-only baseline: the import's own CSV scanner reading the same file into typed records
 //      (settlement ids and codes as strings, amounts and month as numbers), with no validation, lookups,
@@ -91,24 +92,33 @@ async function worker(kind: string) {
 
 async function ensureFile(rows: number): Promise<string> {
   fs.mkdirSync(DIR, { recursive: true });
-  const file = path.join(DIR, `settlements-${rows}.csv`);
+  const province = flag('province');
+  const file = path.join(DIR, `settlements-${province ? 'province-' : ''}${rows}.csv`);
   const marker = `${file}.done`;
   if (fs.existsSync(file) && fs.existsSync(marker)) return file;
-  log(`generating ${rows.toLocaleString('en-US')} settlement records (demo city) → ${path.relative(ROOT, file)}`);
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/demo-settlements.ts', '--rows', String(rows), '--out', file], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  log(`generating ${rows.toLocaleString('en-US')} settlement records (demo ${province ? 'province' : 'city'}) → ${path.relative(ROOT, file)}`);
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/demo-settlements.ts', '--rows', String(rows), '--out', file, ...(province ? ['--province'] : [])], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   fs.writeFileSync(marker, String(rows));
   return file;
 }
 
-/** An empty migrated warehouse with the demo city's dimensions (what settlement records refer to). */
+/** An empty migrated warehouse with the demo city's (--province: the demo province's) dimensions (what settlement records refer to). */
 async function prepareWarehouse(url: string) {
   const { migrateDeploy } = await import('../lib/db/migrate');
   const { createDb } = await import('../lib/db');
   const { withBulkWriter } = await import('../lib/db/bulk');
   const { generateDemoCity } = await import('../lib/demo/generate');
   const { SCHEMES } = await import('../lib/domain/codes');
+  const { eachProvinceCity, provinceSpec } = await import('../lib/demo/province');
   migrateDeploy(url);
-  const city = generateDemoCity();
+  let city: { regions: ReturnType<typeof generateDemoCity>['regions']; institutions: ReturnType<typeof generateDemoCity>['institutions'] };
+  if (flag('province')) {
+    const spec = provinceSpec();
+    city = { regions: [spec.province], institutions: [] };
+    for (const { data } of eachProvinceCity(spec)) { city.regions.push(...data.regions); city.institutions.push(...data.institutions); }
+  } else {
+    city = generateDemoCity();
+  }
   const db = createDb(url);
   await withBulkWriter(db, async (w) => {
     await w.insert('Scheme', ['code', 'name', 'sortOrder'], SCHEMES.map((s, i) => [s.code, s.name, i]));
