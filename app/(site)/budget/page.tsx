@@ -1,3 +1,4 @@
+import { NotPerCityYet } from '@/app/(site)/ui/ChooseCity';
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import FilterBar from '../ui/FilterBar';
@@ -26,6 +27,7 @@ export default async function BudgetPage({ searchParams }: { searchParams: Searc
   // The last month with data in the selected year bounds the as-of month (request context).
   const rc = await requestContext(searchParams, { defaultScheme: 'RESIDENT' });
   if (!rc) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  if (rc.info.cities.length > 1) return <><header className="page-header"><h1>预算执行</h1></header><NotPerCityYet info={rc.info} page="预算执行" /></>;
   const { info, filters: f, scope, key, regionLabel, schemeLabel: schemeName, month, lastMonth, sorts } = rc;
   const ctx = pageContext(info);
   const req = { year: f.year, scheme: f.scheme, region: f.region, month };

@@ -1,3 +1,4 @@
+import { NotPerCityYet } from '@/app/(site)/ui/ChooseCity';
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import FilterBar from '../ui/FilterBar';
@@ -25,6 +26,7 @@ export default async function CollectionPage({ searchParams }: { searchParams: S
   await requireViewer();
   const rc = await requestContext(searchParams, { defaultScheme: 'RESIDENT' });
   if (!rc) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  if (rc.info.cities.length > 1) return <><header className="page-header"><h1>参保征缴</h1></header><NotPerCityYet info={rc.info} page="参保征缴" /></>;
   const { info, filters: f, scope, key, regionLabel, schemeLabel: schemeName } = rc;
   const ctx = pageContext(info);
   const req = { year: f.year, scheme: f.scheme, region: f.region };

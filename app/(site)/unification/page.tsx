@@ -1,3 +1,4 @@
+import { NotPerCityYet } from '@/app/(site)/ui/ChooseCity';
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import EmptyState from '../ui/EmptyState';
@@ -25,6 +26,7 @@ export default async function UnificationPage({ searchParams }: { searchParams: 
   const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  if (info.cities.length > 1) return <><header className="page-header"><h1>六统一</h1></header><NotPerCityYet info={info} page="六统一" /></>;
   const f = parseAssessmentParams(await searchParams, info.years, info.counties.map((c) => c.code));
   let view: UnificationView;
   try {
