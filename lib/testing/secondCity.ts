@@ -12,8 +12,9 @@ export const secondCode = (code: string) => (code.startsWith('4399') ? `4398${co
 
 /**
  * Adds the province, places the demo city under it and copies the demo city's facts from `fromPeriod` on
- * (enrolment, contributions, ledgers, balances, the budget lines of every version, utilization rollups)
- * as the second city's, money and counts × `factor` (counts rounded).
+ * (enrolment, contributions, ledgers, balances, the budget lines of every version, utilization and flow
+ * rollups, remittances, family-doctor signing, pooling months) as the second city's, money and counts ×
+ * `factor` (counts rounded; pooling months and remittance dates as they are).
  */
 export async function addSecondCity(db: Db, opts: { fromPeriod: number; factor: number }): Promise<void> {
   const p = db.prisma;
@@ -55,4 +56,15 @@ export async function addSecondCity(db: Db, opts: { fromPeriod: number; factor: 
     ...r, insuredRegionCode: secondCode(r.insuredRegionCode), visits: n(r.visits), totalCost: r.totalCost * f, policyCost: r.policyCost * f,
     fundPaid: r.fundPaid * f, outOfPocket: r.outOfPocket * f, referralsUp: n(r.referralsUp), referralsDown: n(r.referralsDown),
   })), (data) => p.utilizationRollup.createMany({ data }));
+  await chunks((await p.utilizationFlowRollup.findMany({ where: from })).map((r) => ({
+    ...r, insuredRegionCode: secondCode(r.insuredRegionCode), institutionRegionCode: secondCode(r.institutionRegionCode),
+    visits: n(r.visits), totalCost: r.totalCost * f, fundPaid: r.fundPaid * f,
+  })), (data) => p.utilizationFlowRollup.createMany({ data }));
+  await chunks((await p.remittanceFact.findMany({ where: from })).map(({ id: _id, ...r }) => ({
+    ...r, regionCode: secondCode(r.regionCode), amount: r.amount * f,
+  })), (data) => p.remittanceFact.createMany({ data }));
+  await chunks((await p.familyDoctorFact.findMany({ where: { year: { gte: Math.floor(opts.fromPeriod / 100) } } })).map(({ id: _id, ...r }) => ({
+    ...r, regionCode: secondCode(r.regionCode), residents: n(r.residents), signed: n(r.signed), keyPopulation: n(r.keyPopulation), keySigned: n(r.keySigned),
+  })), (data) => p.familyDoctorFact.createMany({ data }));
+  await chunks((await p.poolingMilestone.findMany()).map((r) => ({ ...r, regionCode: secondCode(r.regionCode) })), (data) => p.poolingMilestone.createMany({ data }));
 }
