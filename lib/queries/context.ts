@@ -11,6 +11,7 @@ import { getDatasetInfo, type DatasetInfo } from './meta/getDatasetInfo';
 import { cityParams, selectCity } from '../regions/selectCity';
 import { ScopeError } from '../auth/scope';
 import { forbidden } from 'next/navigation';
+import { headers } from 'next/headers';
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -100,4 +101,19 @@ export async function datasetOfCounty(code: string): Promise<{ info: DatasetInfo
   const info = city && city !== all.cityCode ? await getDatasetInfo(city) : all;
   if (!info) return null;
   return { info, keep: cityParams(info.cities, city) };
+}
+
+/**
+ * For the layouts of the pages that take `city=`: a county user naming another city than its own gets the
+ * 403 page from the layout, above the page's loading state, so the response carries the real status (a page
+ * streams behind its loading state with 200). Reads the query from proxy.ts's x-yibao-path header; does
+ * nothing without a `city` parameter or for other roles (they may choose any city).
+ */
+export async function requireCityAccess(): Promise<void> {
+  const path = (await headers()).get('x-yibao-path');
+  const query = path?.includes('?') ? new URLSearchParams(path.slice(path.indexOf('?') + 1)) : null;
+  if (!query?.has('city')) return;
+  const viewer = await getViewer();
+  if (viewer.scope.kind !== 'county') return;
+  await selectedDataset(Object.fromEntries(query), viewer);
 }
