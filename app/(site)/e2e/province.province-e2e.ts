@@ -11,11 +11,26 @@ import { credentials, stateFile } from './auth';
 const shots = path.join(path.dirname(process.env.E2E_DB ?? '.tmp/e2e-province/yibao.db'), 'shots');
 const EXPENSE = `('INPATIENT','OUTPATIENT','CHRONIC','MATERNITY','OTHER_EXPENSE')`;
 
-async function snap(page: Page, name: string) {
+/** Every chart drawn (its lazily loaded plot), or showing why it is empty. */
+const chartsDrawn = (page: Page) => page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('figure.chart-block')]
+  .every((f) => f.querySelector('.recharts-surface') || f.querySelector('[role="status"]') || f.dataset.chartFailed), undefined, { timeout: 30_000 });
+
+async function snap(page: Page, name: string, detail?: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
+  await chartsDrawn(page);
+  // From the top: after a click the page keeps its scroll, and a full-page shot would show the sticky nav mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, `${name}-desktop.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
+  await chartsDrawn(page);
+  await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(shots, `${name}-phone.png`), fullPage: true });
+  // A part of the phone page at full size (the whole page is too tall to read when scaled down).
+  // The sticky header would cover the part's top in an element shot: unstuck for this picture only.
+  if (detail) {
+    await page.addStyleTag({ content: '.app-header, .app-nav { position: static !important; }' });
+    await page.locator(detail).screenshot({ path: path.join(shots, `${name}-phone-detail.png`) });
+  }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -43,7 +58,7 @@ test.describe('city role on the province', () => {
     for (const c of cities) await expect(table.getByRole('link', { name: c.name })).toBeVisible();
     await expect(table).toContainText('（全省合计）');
     await expect(page.getByRole('figure', { name: /各地市累计结余可支付月数/ })).toBeVisible();
-    await snap(page, 'province-overview');
+    await snap(page, 'province-overview', 'section[aria-labelledby="city-compare-h"]');
 
     // Into a city: its 总览 as a city user sees it today, with its counties; the nav keeps the city.
     await table.getByRole('link', { name: first.name }).click();
@@ -53,7 +68,7 @@ test.describe('city role on the province', () => {
     await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '预算执行' })).toHaveAttribute('href', `/budget?city=${first.code}`);
     const counties = page.locator('table').last();
     await expect(counties.getByRole('link', { name: county.name })).toBeVisible();
-    await snap(page, 'province-city-overview');
+    await snap(page, 'province-city-overview', 'section[aria-labelledby="county-h"]');
 
     // Into a county: its profile within its city.
     await counties.getByRole('link', { name: county.name }).click();
