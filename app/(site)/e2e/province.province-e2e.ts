@@ -13,7 +13,7 @@ const EXPENSE = `('INPATIENT','OUTPATIENT','CHRONIC','MATERNITY','OTHER_EXPENSE'
 
 /** Every chart drawn (its lazily loaded plot), or showing why it is empty. */
 const chartsDrawn = (page: Page) => page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('figure.chart-block')]
-  .every((f) => f.querySelector('.recharts-surface') || f.querySelector('[role="status"]') || f.dataset.chartFailed), undefined, { timeout: 30_000 });
+  .every((f) => f.querySelector('.recharts-surface') || f.querySelector('.empty-state') || f.dataset.chartFailed), undefined, { timeout: 30_000 });
 
 async function snap(page: Page, name: string, detail?: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
