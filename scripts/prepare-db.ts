@@ -22,8 +22,11 @@ async function main() {
       if (demo !== 'city' && demo !== 'province') throw new Error(`DEMO=${demo}：只支持 city（默认）或 province`);
       let r: LoadReport;
       if (demo === 'province') {
-        console.log('[db] 空库：装载演示省（演示数据，15个市、120个县级单位）…');
+        // DEMO_CITIES=N: only the first N cities (browser tests keep the load short; playwright.province.config.ts).
+        const cities = process.env.DEMO_CITIES ? Number(process.env.DEMO_CITIES) : undefined;
+        console.log(`[db] 空库：装载演示省（演示数据，${cities ? `前${cities}个市` : '15个市、120个县级单位'}）…`);
         r = await loadDemoProvince(db, {
+          cities,
           onCity: (c) => console.log(`       ${String(c.index + 1).padStart(2)}/${c.count} ${c.code} ${c.name} ${c.rows.toLocaleString()} 行（生成 ${(c.genMs / 1000).toFixed(1)} s，写入 ${(c.ms / 1000).toFixed(1)} s）`),
           onRollup: (x) => console.log(`       汇总表 UtilizationRollup/UtilizationFlowRollup 重建 (${(x.ms / 1000).toFixed(1)} s)`),
         });

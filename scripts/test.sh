@@ -38,7 +38,7 @@ echo "[test] lint (ESLint, eslint-config-next)"
 npx eslint .
 
 echo "[test] unit and database tests"
-rm -f .tmp/vitest.json .tmp/playwright.json
+rm -f .tmp/vitest.json .tmp/playwright.json .tmp/playwright-province.json
 set +e
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
 unit=$?
@@ -49,8 +49,11 @@ npx next build
 set +e
 PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright.json npx playwright test --reporter=list,json
 e2e=$?
+# The demo province (several cities in one warehouse): its own server and database (playwright.province.config.ts).
+PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/playwright-province.json npx playwright test -c playwright.province.config.ts --reporter=list,json
+province=$?
 set -e
 
-echo "[test] exit codes: vitest $unit, playwright $e2e"
-node scripts/test-summary.mjs .tmp/vitest.json .tmp/playwright.json
-[ $unit -eq 0 ] && [ $e2e -eq 0 ]
+echo "[test] exit codes: vitest $unit, playwright $e2e, playwright (province) $province"
+node scripts/test-summary.mjs .tmp/vitest.json .tmp/playwright.json .tmp/playwright-province.json
+[ $unit -eq 0 ] && [ $e2e -eq 0 ] && [ $province -eq 0 ]

@@ -59,6 +59,10 @@ describe('which requests go to a kept rendering', () => {
   it('not the public, not another county’s page (403 there), not other pages', () => {
     expect(m.cachedPageTarget(anon, '/budget', q, 7)).toBeNull();
     expect(m.cachedPageTarget(county, '/counties/439921', q, 7)).toBeNull();
+    // A county user naming a city (a province's warehouse): rendered per request, where another city is a 403.
+    expect(m.cachedPageTarget(county, '/', new URLSearchParams('city=439800'), 7)).toBeNull();
+    // The city is part of the kept rendering's query for the city role: one rendering per city.
+    expect(m.cachedPageTarget(city, '/', new URLSearchParams('city=439800'), 7)).not.toBe(m.cachedPageTarget(city, '/', new URLSearchParams('city=439900'), 7));
     for (const p of ['/assessment', '/admin', '/reports/202412', '/counties/4399', '/budget/x', '/open']) expect(m.cachedPageTarget(city, p, q, 7)).toBeNull();
   });
   it('the viewer of a kept rendering has the scope and no user', () => {

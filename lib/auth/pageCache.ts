@@ -86,7 +86,7 @@ export function decodeQuery(segment: string): Record<string, string | string[]> 
 /**
  * Where proxy.ts sends a signed-in viewer's request for a kept dashboard: `/v/<token>/<query><path>`, or
  * null when this request is rendered per request instead (not a kept path, the public, a county user
- * asking for another county's page — which answers 403 there —, an over-long query).
+ * asking for another county's page or naming a city — another city answers 403 there —, an over-long query).
  */
 export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSearchParams, dataVersion: number): string | null {
   if (!isCachedPagePath(pathname) || viewer.role === 'public') return null;
@@ -94,6 +94,8 @@ export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSe
   if (viewer.role === 'county' && !regionCode) return null;
   const code = /^\/counties\/([0-9A-Z]{6})$/.exec(pathname)?.[1];
   if (code && regionCode && code !== regionCode) return null;
+  // A county user naming a city (lib/regions/selectCity): rendered per request, where another city is a 403.
+  if (regionCode && params.has('city')) return null;
   const q = encodeQuery(params);
   if (!q) return null;
   const token = pageToken({ role: viewer.role, regionCode }, dataVersion);

@@ -303,19 +303,16 @@ function checkBudgetVersions(rows: ParsedRow[], problems: ProblemList): void {
 
 /**
  * The hierarchy 国家 › 省 › 设区市 › 县级 (lib/domain/regionLevels.ts): a parent (in the file or stored) has the
- * level right above; one nation and, while the pages serve one city, one city at most.
+ * level right above; one nation. A province's several cities are welcome (each its own 统筹区,
+ * lib/regions/pools): the pages select one or compare them.
  */
 function checkRegions(rows: ParsedRow[], ref: Reference, problems: ProblemList): void {
   // The file's rows win over stored ones (a correction may change a region's kind).
   const kinds = new Map([...ref.regions.values()].map((r) => [r.code, r.kind]));
   for (const r of rows) kinds.set(String(r.values.code), String(r.values.kind));
   const ofKind = (k: string) => [...kinds].filter(([, kind]) => kind === k).map(([code]) => code);
-  const cities = ofKind('CITY');
   const nations = ofKind('NATION');
   for (const r of rows) {
-    if (r.values.kind === 'CITY' && cities.length > 1) {
-      problems.add({ row: r.line, column: '类型', reason: `只能有一个设区市（已有：${cities.join('、')}）`, value: '设区市' });
-    }
     if (r.values.kind === 'NATION' && nations.length > 1) {
       problems.add({ row: r.line, column: '类型', reason: `只能有一个国家级区划（已有：${nations.join('、')}）`, value: '国家' });
     }

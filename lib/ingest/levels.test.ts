@@ -67,7 +67,26 @@ describe.each(testDbKinds())('region levels on %s', (kind) => {
     });
     expect(c.status, c.message).toBe('LOADED');
     expect((await t.db.prisma.region.findUniqueOrThrow({ where: { code: city.code } })).parentCode).toBe('430000');
-    expect(await loadDatasetInfo(t.db)).toEqual(before);
+    // Now under a registered province: the same city, counties and periods, with the province above it.
+    expect(await loadDatasetInfo(t.db)).toEqual({ ...before, province: { code: '430000', name: '湖南省', shortName: '湖南', kind: 'PROVINCE' } });
+  });
+
+  it('takes a second city under the province: the warehouse then holds two pools and opens at province level', async () => {
+    const r = await importFile(t.db, {
+      file: tmpFile('regions-second-city.csv', templateCsv('REGION', [region('430700', '常德市', '常德', '设区市', '430000'), region('430721', '安乡县', '安乡', '县', '430700')])),
+      importedBy: 'test',
+    });
+    expect(r.status, JSON.stringify(r.problems)).toBe('LOADED');
+    const province = (await loadDatasetInfo(t.db))!;
+    expect(province.level).toBe('province');
+    expect(province.cities.map((c) => [c.code, c.counties.map((k) => k.code).filter((k) => k === '430721')])).toEqual(expect.arrayContaining([['430700', ['430721']]]));
+    expect(province.cities).toHaveLength(2);
+    const demo = province.cities.find((c) => c.code !== '430700')!;
+    const city = (await loadDatasetInfo(t.db, demo.code))!;
+    expect(city.level).toBe('city');
+    expect(city.counties.map((c) => c.code)).toEqual(demo.counties.map((c) => c.code));
+    // Clean up: the tests below expect the demo city alone.
+    await t.db.prisma.region.deleteMany({ where: { code: { in: ['430721', '430700'] } } });
   });
 
   it('refuses a broken hierarchy whole, naming row, column and reason', async () => {
@@ -88,10 +107,8 @@ describe.each(testDbKinds())('region levels on %s', (kind) => {
       '3|上级区划代码|设区市的上级应为省（100000是国家）',
       '4|上级区划代码|县的上级应为设区市（430000是省）',
       '5|区划代码|国家的区划代码应为100000',
-      // While the pages serve one city, a second city is refused too.
-      '3|类型|只能有一个设区市（已有：439900、421000）',
     ]));
-    expect(r.problemCount, JSON.stringify(r.problems)).toBe(5);
+    expect(r.problemCount, JSON.stringify(r.problems)).toBe(4);
     expect(await t.db.prisma.region.count()).toBe(count);
   });
 

@@ -6,6 +6,7 @@ import EmptyState from '../ui/EmptyState';
 import SourceNote from '../ui/SourceNote';
 import OverviewTiles from '../_overview/OverviewTiles';
 import CountyComparison from '../_overview/CountyComparison';
+import CityComparison from '../_overview/CityComparison';
 import FundTrend from '../_overview/FundTrend';
 import OpenWarnings from '../_overview/OpenWarnings';
 import { requestContext } from '@/lib/queries/context';
@@ -13,6 +14,8 @@ import SustainabilityLine from '../_overview/SustainabilityLine';
 import { requireViewer } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: '总览' };
+
+const PER_CITY_RISK_PENDING = '本库含多个地市：风险预警与基金可持续性测算尚未按地市分别评估，此处不显示全省合并的结果。';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -22,13 +25,33 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   if (!ctx) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const { info, filters: f, scope, key, regionLabel: regionName, schemeLabel: schemeName } = ctx;
   const req = { year: f.year, scheme: f.scheme, region: f.region };
+  const source = <SourceNote text={`${info.isDemo ? '演示数据（虚构地区，由平台的演示数据生成器生成）' : '医保信息平台导入数据'}；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />;
+  // The warning evaluation and the balance projection run over the whole warehouse (lib/risk): with several
+  // cities in it they are not one city's, so a city's 总览 leaves them out rather than show the province's.
+  const perCityRiskPending = info.cities.length > 1;
+  if (info.level === 'province') {
+    // The province compares its cities; each city's 总览 (with its counties) is one click away.
+    return (
+      <>
+        <header className="page-header">
+          <h1>总览</h1>
+          <p className="page-sub">{regionName} · {schemeName} · {f.year}年</p>
+        </header>
+        <FilterBar year={f.year} scheme={f.scheme} region="ALL" years={info.years} regions={[]} extraHidden={{ ...ctx.sorts, ...ctx.keep }} {...ctx.cityChoice} />
+        <Suspense key={key} fallback={<TableSkeleton rows={9} columns={9} />}>
+          <CityComparison scope={scope} info={info} scheme={f.scheme} year={f.year} />
+        </Suspense>
+        {source}
+      </>
+    );
+  }
   return (
     <>
       <header className="page-header">
         <h1>总览</h1>
         <p className="page-sub">{regionName} · {schemeName} · {f.year}年</p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={ctx.sorts} />
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={{ ...ctx.sorts, ...ctx.keep }} {...ctx.cityChoice} />
       <section aria-labelledby="kpi-h">
         <h2 id="kpi-h" className="section-title">主要指标</h2>
         <Suspense key={key} fallback={<KpiGridSkeleton count={8} />}>
@@ -37,15 +60,19 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       </section>
       <section aria-labelledby="warnings-h">
         <h2 id="warnings-h" className="section-title">风险预警</h2>
-        <Suspense key={`w-${f.region}`} fallback={<KpiGridSkeleton count={4} />}>
-          <OpenWarnings scope={scope} region={f.region} />
-        </Suspense>
+        {perCityRiskPending ? <EmptyState title="暂不显示" reason={PER_CITY_RISK_PENDING} /> : (
+          <Suspense key={`w-${f.region}`} fallback={<KpiGridSkeleton count={4} />}>
+            <OpenWarnings scope={scope} region={f.region} />
+          </Suspense>
+        )}
       </section>
       <section aria-labelledby="sustain-h">
         <h2 id="sustain-h" className="section-title">可持续性</h2>
-        <Suspense fallback={<p>…</p>}>
-          <SustainabilityLine scope={scope} />
-        </Suspense>
+        {perCityRiskPending ? <p>{PER_CITY_RISK_PENDING}</p> : (
+          <Suspense fallback={<p>…</p>}>
+            <SustainabilityLine scope={scope} />
+          </Suspense>
+        )}
       </section>
       <section aria-labelledby="trend-h">
         <h2 id="trend-h" className="section-title">基金运行</h2>
@@ -59,7 +86,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
           <CountyComparison scope={scope} info={info} req={req} />
         </Suspense>
       </section>
-      <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，由平台的演示数据生成器生成）' : '医保信息平台导入数据'}；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />
+      {info.cities.length > 1 ? source : <SourceNote text={`${info.isDemo ? '演示数据（虚构城市，由平台的演示数据生成器生成）' : '医保信息平台导入数据'}；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />}
     </>
   );
 }

@@ -12,7 +12,7 @@ export default async function AccountPage() {
   const viewer = await requireViewer();
   const info = await getDatasetInfo().catch(() => null);
   const region = viewer.scope.kind === 'county' ? viewer.scope.regionCode : null;
-  const regionName = region ? info?.counties.find((c) => c.code === region)?.name ?? region : null;
+  const regionName = region ? info?.cities.flatMap((c) => c.counties).find((c) => c.code === region)?.name ?? region : null;
   return (
     <>
       <header className="page-header">

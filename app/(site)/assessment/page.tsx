@@ -1,3 +1,4 @@
+import { NotPerCityYet } from '@/app/(site)/ui/ChooseCity';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import Form from 'next/form';
@@ -30,6 +31,7 @@ export default async function AssessmentPage({ searchParams }: { searchParams: S
   const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  if (info.cities.length > 1) return <><header className="page-header"><h1>考核</h1></header><NotPerCityYet info={info} page="考核" /></>;
   const params = await searchParams;
   const f = parseAssessmentParams(params, info.years, info.counties.map((c) => c.code));
   // Another county's evidence sheet is not a county user's to see: the 403 page, not an error box.

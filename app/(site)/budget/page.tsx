@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import FilterBar from '../ui/FilterBar';
+import ChooseCity from '../ui/ChooseCity';
 import { ChartSkeleton, KpiGridSkeleton, TableSkeleton } from '../ui/Skeleton';
 import EmptyState from '../ui/EmptyState';
 import SourceNote from '../ui/SourceNote';
@@ -26,6 +27,7 @@ export default async function BudgetPage({ searchParams }: { searchParams: Searc
   // The last month with data in the selected year bounds the as-of month (request context).
   const rc = await requestContext(searchParams, { defaultScheme: 'RESIDENT' });
   if (!rc) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  if (rc.info.level === 'province') return <><header className="page-header"><h1>预算执行</h1></header><FilterBar year={rc.filters.year} scheme={rc.filters.scheme} region="ALL" years={rc.info.years} regions={[]} extraHidden={rc.sorts} {...rc.cityChoice} /><ChooseCity info={rc.info} path="/budget" page="预算执行" query={{ year: String(rc.filters.year), scheme: rc.filters.scheme }} /></>;
   const { info, filters: f, scope, key, regionLabel, schemeLabel: schemeName, month, lastMonth, sorts } = rc;
   const ctx = pageContext(info);
   const req = { year: f.year, scheme: f.scheme, region: f.region, month };
@@ -36,9 +38,9 @@ export default async function BudgetPage({ searchParams }: { searchParams: Searc
         <p className="page-lead" data-testid="page-sub">{regionLabel} · {schemeName} · {f.year}年1—{month ?? lastMonth}月</p>
       </header>
       <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties}
-        extraHidden={{ ...sorts, ...(month ? { month: String(month) } : {}) }} />
+        extraHidden={{ ...sorts, ...rc.keep, ...(month ? { month: String(month) } : {}) }} {...rc.cityChoice} />
       <MonthPicker month={month ?? lastMonth} lastMonth={lastMonth}
-        hidden={{ year: String(f.year), scheme: f.scheme, ...(f.region === 'ALL' ? {} : { region: f.region }), ...sorts }} />
+        hidden={{ year: String(f.year), scheme: f.scheme, ...(f.region === 'ALL' ? {} : { region: f.region }), ...sorts, ...rc.keep }} />
 
       <section className="section" aria-labelledby="kpi-h">
         <h2 id="kpi-h">主要指标</h2>

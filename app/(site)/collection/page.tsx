@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import FilterBar from '../ui/FilterBar';
+import ChooseCity from '../ui/ChooseCity';
 import { ChartSkeleton, KpiGridSkeleton, TableSkeleton } from '../ui/Skeleton';
 import EmptyState from '../ui/EmptyState';
 import SourceNote from '../ui/SourceNote';
@@ -25,6 +26,7 @@ export default async function CollectionPage({ searchParams }: { searchParams: S
   await requireViewer();
   const rc = await requestContext(searchParams, { defaultScheme: 'RESIDENT' });
   if (!rc) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  if (rc.info.level === 'province') return <><header className="page-header"><h1>参保征缴</h1></header><FilterBar year={rc.filters.year} scheme={rc.filters.scheme} region="ALL" years={rc.info.years} regions={[]} extraHidden={rc.sorts} {...rc.cityChoice} /><ChooseCity info={rc.info} path="/collection" page="参保征缴" query={{ year: String(rc.filters.year), scheme: rc.filters.scheme }} /></>;
   const { info, filters: f, scope, key, regionLabel, schemeLabel: schemeName } = rc;
   const ctx = pageContext(info);
   const req = { year: f.year, scheme: f.scheme, region: f.region };
@@ -34,7 +36,7 @@ export default async function CollectionPage({ searchParams }: { searchParams: S
         <h1>参保征缴</h1>
         <p className="page-lead" data-testid="page-sub">{regionLabel} · {schemeName} · {f.year}年</p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={rc.sorts} />
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={{ ...rc.sorts, ...rc.keep }} {...rc.cityChoice} />
 
       <section className="section" aria-labelledby="kpi-h">
         <h2 id="kpi-h">主要指标</h2>
@@ -54,7 +56,7 @@ export default async function CollectionPage({ searchParams }: { searchParams: S
         <h2 id="progress-h">月度征缴进度</h2>
         <div className="card">
           <Suspense key={key} fallback={<ChartSkeleton />}>
-            <CollectionProgressChart scope={scope} req={req} regionLabel={regionLabel} />
+            <CollectionProgressChart scope={scope} cityCode={info.cityCode} req={req} regionLabel={regionLabel} />
           </Suspense>
         </div>
       </section>

@@ -1,3 +1,4 @@
+import { NotPerCityYet } from '@/app/(site)/ui/ChooseCity';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import EmptyState from '../ui/EmptyState';
@@ -22,6 +23,7 @@ const ERRORS: Record<string, string> = { forbidden: '只有市医保局可以生
 export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据。" />;
+  if (info.cities.length > 1) return <><header className="page-header"><h1>月度报告</h1></header><NotPerCityYet info={info} page="月度报告" /></>;
   const viewer = await getViewer();
   const editions = readableEditions(viewer, [info.cityCode, ...info.counties.map((c) => c.code)], info.cityCode);
   if (!editions.length) return <ErrorState title="无权查看" message="月度基金运行分析报告仅对市、县医保部门开放。" />;

@@ -1,3 +1,4 @@
+import { NotPerCityYet } from '@/app/(site)/ui/ChooseCity';
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import EmptyState from '../ui/EmptyState';
@@ -31,6 +32,7 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
   const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  if (info.cities.length > 1) return <><header className="page-header"><h1>风险预警</h1></header><NotPerCityYet info={info} page="风险预警" /></>;
   const f = parseRiskFilters(await searchParams, { regionCodes: [info.cityCode, ...info.counties.map((c) => c.code)] });
   const scope = viewer.scope;
   const key = `${f.status}-${f.severity}-${f.region}-${f.rule}`;

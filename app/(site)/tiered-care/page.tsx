@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import FilterBar from '../ui/FilterBar';
+import ChooseCity from '../ui/ChooseCity';
 import { ChartSkeleton, KpiGridSkeleton, TableSkeleton } from '../ui/Skeleton';
 import EmptyState from '../ui/EmptyState';
 import SourceNote from '../ui/SourceNote';
@@ -43,12 +44,13 @@ export default async function TieredCarePage({ searchParams }: { searchParams: S
   await requireViewer();
   const rc = await requestContext(searchParams);
   if (!rc) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  if (rc.info.level === 'province') return <><header className="page-header"><h1>分级诊疗</h1></header><FilterBar year={rc.filters.year} scheme={rc.filters.scheme} region="ALL" years={rc.info.years} regions={[]} extraHidden={rc.sorts} {...rc.cityChoice} /><ChooseCity info={rc.info} path="/tiered-care" page="分级诊疗" query={{ year: String(rc.filters.year), scheme: rc.filters.scheme }} /></>;
   const { info, filters: f, scope, key, regionLabel: regionName, schemeLabel: schemeName, params } = rc;
   const { outcome, flow } = parseTieredCareParams(params);
   const req = { year: f.year, scheme: f.scheme, region: f.region };
   const pooling = await cachedPoolingMonths(f.scheme, info.cityCode);
   const regionPooling = pooling.get(f.region === 'ALL' ? info.cityCode : f.region) ?? null;
-  const extra: Record<string, string> = { outcome, flow, ...tableSortParams(params) };
+  const extra: Record<string, string> = { outcome, flow, ...tableSortParams(params), ...rc.keep };
   return (
     <>
       <header className="page-header">
@@ -57,7 +59,7 @@ export default async function TieredCarePage({ searchParams }: { searchParams: S
           {regionName} · {schemeName} · {f.year}年
         </p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={extra} />
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={extra} {...rc.cityChoice} />
 
       <Section id="kpi" title="主要指标" intro={`所选年度（截至最新月份）对照目标值；市级统筹不得冲击分级诊疗（${cite('pooling-opinion', '四(三)')}）。`}>
         <Suspense key={key} fallback={<KpiGridSkeleton count={4} />}>

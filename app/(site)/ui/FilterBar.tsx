@@ -22,8 +22,16 @@ export interface FilterBarProps {
   region: string;
   years: number[];
   regions: { code: string; name: string }[];
-  /** Other URL params to keep when the filters change (e.g. a table sort). */
+  /** Other URL params to keep when the filters change (e.g. a table sort, the selected city for a county user). */
   extraHidden?: Record<string, string>;
+  /**
+   * The province's cities, when the warehouse holds several and the viewer may choose (city and admin
+   * roles): a 地市 select (`city`, '' = 全省); `city` is the selected one ('' at province level).
+   */
+  cities?: { code: string; name: string }[];
+  city?: string;
+  /** The label of the region select's "no filter" option (default 全市). */
+  allLabel?: string;
 }
 
 /**
@@ -31,7 +39,8 @@ export interface FilterBarProps {
  * next/form turns the submit into a client-side navigation and FilterAutoSubmit submits on change.
  * The page parses the params (zod) and passes the parsed values back in.
  */
-export default function FilterBar({ year, scheme, region, years, regions, extraHidden }: FilterBarProps) {
+export default function FilterBar({ year, scheme, region, years, regions, extraHidden, cities, city = '', allLabel = '全市' }: FilterBarProps) {
+  const hidden = Object.entries(extraHidden ?? {}).filter(([k]) => !(cities && k === 'city'));
   const id = 'filter-bar';
   return (
     <Form action="" replace scroll={false} id={id} className="filter-bar" aria-label="筛选条件">
@@ -55,19 +64,33 @@ export default function FilterBar({ year, scheme, region, years, regions, extraH
           ))}
         </select>
       </label>
-      <label className="filter-field">
-        地区
-        <select name="region" defaultValue={region} key={`r-${region}`}>
-          <option value={ALL}>全市</option>
-          {regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {extraHidden &&
-        Object.entries(extraHidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      {cities && cities.length > 1 && (
+        <label className="filter-field">
+          地市
+          <select name="city" defaultValue={city} key={`c-${city}`}>
+            <option value="">全省</option>
+            {cities.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {regions.length > 0 && (
+        <label className="filter-field">
+          地区
+          <select name="region" defaultValue={region} key={`r-${region}`}>
+            <option value={ALL}>{allLabel}</option>
+            {regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {hidden.map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       <button type="submit" className="btn btn-primary filter-submit">
         查询
       </button>

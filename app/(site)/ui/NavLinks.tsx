@@ -1,9 +1,19 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { isActive, navItemsFor } from './nav';
+
+/** The dashboard pages that keep the selected city (`city=`, lib/regions/selectCity) when one follows the nav. */
+const KEEPS_CITY = (href: string) => !['/open', '/admin', '/login'].includes(href);
+
+/** A nav link carrying the selected city: reads the URL, so it sits in its own Suspense boundary. */
+function CityLink({ href, current, children }: { href: string; current: boolean; children: string }) {
+  const city = useSearchParams()?.get('city');
+  const to = city && /^[0-9A-Z]{6}$/.test(city) && KEEPS_CITY(href) ? `${href}?city=${city}` : href;
+  return <Link href={to} aria-current={current ? 'page' : undefined}>{children}</Link>;
+}
 
 export default function NavLinks({ role = 'public' }: { role?: string }) {
   // A kept dashboard rendering is made at its internal address (/v/<token>/<query>/budget, lib/auth/pageCache);
@@ -29,9 +39,9 @@ export default function NavLinks({ role = 'public' }: { role?: string }) {
           const active = isActive(pathname, item.href);
           return (
             <li key={item.href} className={item.href === '/login' ? 'nav-right' : undefined}>
-              <Link href={item.href} aria-current={active ? 'page' : undefined}>
-                {item.label}
-              </Link>
+              <Suspense fallback={<Link href={item.href} aria-current={active ? 'page' : undefined}>{item.label}</Link>}>
+                <CityLink href={item.href} current={active}>{item.label}</CityLink>
+              </Suspense>
             </li>
           );
         })}

@@ -1,3 +1,5 @@
+import ChooseCity from '@/app/(site)/ui/ChooseCity';
+import { selectedDataset } from '@/lib/queries/context';
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import EmptyState from '../ui/EmptyState';
@@ -9,7 +11,6 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { SCHEMES } from '@/lib/domain/codes';
 import { formatPeriod } from '@/lib/format';
 import { POLICY_DEADLINES, STATE_LABELS, UNIFICATION_ITEM_CODES, UNIFICATION_ITEMS } from '@/lib/assessment/unification';
-import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { getUnification, type UnificationView } from '@/lib/queries/assessment/getUnification';
 import { parseAssessmentParams } from '@/lib/queries/assessment/params';
 import { ScopeError } from '@/lib/queries/scope';
@@ -23,9 +24,13 @@ const TRANSITION_STATE = { ended: '已按期结束', running: '过渡期内', ov
 /** 六统一进度 (《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》一、三): counties × items per scheme, deadlines, late items. */
 export default async function UnificationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
-  const info = await getDatasetInfo();
-  if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
-  const f = parseAssessmentParams(await searchParams, info.years, info.counties.map((c) => c.code));
+  const sp = await searchParams;
+  const sel = await selectedDataset(sp, viewer);
+  const info = sel?.info;
+  if (!sel || !info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  // Each city's counties unify with it (its own 统筹区): the province level lists the cities.
+  if (info.level === 'province') return <><header className="page-header"><h1>六统一</h1></header><ChooseCity info={info} path="/unification" page="六统一进度" /></>;
+  const f = parseAssessmentParams(sp, info.years, info.counties.map((c) => c.code));
   let view: UnificationView;
   try {
     view = await getUnification(viewer.scope, info, f.year);
@@ -80,6 +85,7 @@ export default async function UnificationPage({ searchParams }: { searchParams: 
             ))}
           </select>
         </label>
+        {Object.entries(sel.keep).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
         <noscript><button type="submit" className="btn">查看</button></noscript>
         <FilterAutoSubmit formId="unification-filter" />
       </Form>

@@ -104,6 +104,30 @@ export const expenseExecutionDeviation = defineIndicator({
   compute: deviation,
 });
 
+export const fundIncomeYtd = defineIndicator({
+  code: 'fund_income_ytd',
+  name: '基金收入',
+  area: 'budget',
+  definition: '统计年度1月至统计月的基金收入（保费、财政补贴、利息及其他收入）；一个地区的合计含其所辖各地区。',
+  formula: 'Σ 收入项目实际数（年初至统计月）',
+  unit: 'yuan',
+  polarity: 'higher_better',
+  sources: ['LedgerFact.amount[收入项目]'],
+  compute: (i: { income: MaybeNumber }) => (isNum(i.income) ? i.income : null),
+});
+
+export const fundExpenseYtd = defineIndicator({
+  code: 'fund_expense_ytd',
+  name: '基金支出',
+  area: 'budget',
+  definition: '统计年度1月至统计月的基金支出（住院、普通门诊、门诊慢特病、生育及其他支出）；一个地区的合计含其所辖各地区。',
+  formula: 'Σ 支出项目实际数（年初至统计月）',
+  unit: 'yuan',
+  polarity: 'band',
+  sources: ['LedgerFact.amount[支出项目]'],
+  compute: (i: { expense: MaybeNumber }) => (isNum(i.expense) ? i.expense : null),
+});
+
 export const currentBalance = defineIndicator({
   code: 'current_balance',
   name: '当期结余',
@@ -254,6 +278,8 @@ export const netRemittance = defineIndicator({
 });
 
 export const budgetIndicators = [
+  fundIncomeYtd,
+  fundExpenseYtd,
   incomeExecutionRate,
   expenseExecutionRate,
   timeProgress,

@@ -3,6 +3,7 @@ import 'server-only';
 // county and item, every budget version with its lines, the pooling months, and the county-level subsidy
 // due and delivered. Monthly × county × item is small (a city: tens of thousands of rows), so one load per
 // request feeds every widget (React cache in request.ts); the widgets compute through the registry.
+import { poolRegionCodes, regionIn } from '../pool';
 import type { Db } from '../../db';
 import type { SchemeCode, SchemeFilter } from '../../domain/codes';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
@@ -48,19 +49,21 @@ export interface BudgetData {
   counties: string[];
 }
 
+/** The budget page's rows of `cityCode` (its own code and its counties'; only those when the warehouse holds several cities). */
 export async function loadBudgetData(db: Db, cityCode: string, scheme: SchemeFilter): Promise<BudgetData> {
   const schemes = schemesOf(scheme);
   const p = db.prisma;
+  const codes = await poolRegionCodes(db, cityCode);
   const [ledger, versions, lines, pooling, subsidy] = await Promise.all([
     p.ledgerFact.groupBy({
       by: ['regionCode', 'schemeCode', 'item', 'period'],
-      where: { account: 'POOL', schemeCode: { in: schemes } },
+      where: { account: 'POOL', schemeCode: { in: schemes }, ...regionIn(codes) },
       _sum: { amount: true },
     }),
     p.budgetVersion.findMany({ orderBy: [{ year: 'asc' }, { seq: 'asc' }] }),
-    p.budgetLine.findMany({ where: { schemeCode: { in: schemes } }, select: { versionId: true, regionCode: true, schemeCode: true, item: true, amount: true } }),
-    p.poolingMilestone.findMany({ where: { schemeCode: { in: schemes } } }),
-    p.contributionFact.findMany({ where: { source: 'SUBSIDY_COUNTY', schemeCode: { in: schemes } }, select: { regionCode: true, schemeCode: true, period: true, due: true, collected: true } }),
+    p.budgetLine.findMany({ where: { schemeCode: { in: schemes }, ...regionIn(codes) }, select: { versionId: true, regionCode: true, schemeCode: true, item: true, amount: true } }),
+    p.poolingMilestone.findMany({ where: { schemeCode: { in: schemes }, ...regionIn(codes) } }),
+    p.contributionFact.findMany({ where: { source: 'SUBSIDY_COUNTY', schemeCode: { in: schemes }, ...regionIn(codes) }, select: { regionCode: true, schemeCode: true, period: true, due: true, collected: true } }),
   ]);
   const rows: LedgerRow[] = ledger.map((r) => ({ regionCode: r.regionCode, schemeCode: r.schemeCode, item: r.item, period: r.period, amount: r._sum.amount ?? 0 }));
   const byVersion = new Map<number, BudgetLineLite[]>();

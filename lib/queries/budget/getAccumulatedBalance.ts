@@ -3,6 +3,7 @@ import { cachedByDataVersion } from '../../cache';
 // 累计结余: the city pool (市级统筹基金) plus each county's legacy balance (2019年末结余, kept in the old
 // county account but managed by the city: 市级统筹意见（征求意见稿）三(三)), and COUNTY_POOL for a county still pooling on
 // its own. Month-end balances of the 统筹基金 account.
+import { poolRegionCodes, regionIn } from '../pool';
 import type { Db } from '../../db';
 import { getDb } from '../../db';
 import { indicators } from '../../indicators/registry';
@@ -35,22 +36,22 @@ export interface AccumulatedBalance {
 
 type BalanceRows = { regionCode: string; kind: string; period: number; _sum: { balance: number | null } }[];
 
-/** Month-end balances of the 统筹基金 account per region and kind, for the schemes of a filter. */
-async function loadBalanceRows(db: Db, scheme: BudgetRequest['scheme']): Promise<BalanceRows> {
+/** Month-end balances of the 统筹基金 account per region and kind, for the schemes of a filter, of `cityCode`'s regions. */
+async function loadBalanceRows(db: Db, cityCode: string, scheme: BudgetRequest['scheme']): Promise<BalanceRows> {
   const rows = await db.prisma.balanceFact.groupBy({
     by: ['regionCode', 'kind', 'period'],
-    where: { account: 'POOL', schemeCode: { in: schemesOf(scheme) } },
+    where: { account: 'POOL', schemeCode: { in: schemesOf(scheme) }, ...regionIn(await poolRegionCodes(db, cityCode)) },
     _sum: { balance: true },
   });
   return rows;
 }
 
 /** One read per scheme filter and data version, shared by the tiles (this year and last) and the chart. */
-const balanceRowsFor = cachedByDataVersion('budget/balanceRows', (scheme: BudgetRequest['scheme']) => loadBalanceRows(getDb(), scheme));
+const balanceRowsFor = cachedByDataVersion('budget/balanceRows', (cityCode: string, scheme: BudgetRequest['scheme']) => loadBalanceRows(getDb(), cityCode, scheme));
 
 export async function loadAccumulatedBalance(db: Db, scope: Scope, cityCode: string, req: BudgetRequest & { asOf: number | null }): Promise<AccumulatedBalance> {
   requireCityOrCounty(scope);
-  return assembleAccumulatedBalance(scope, cityCode, req, await loadBalanceRows(db, req.scheme));
+  return assembleAccumulatedBalance(scope, cityCode, req, await loadBalanceRows(db, cityCode, req.scheme));
 }
 
 function assembleAccumulatedBalance(scope: Scope, cityCode: string, req: BudgetRequest & { asOf: number | null }, rows: BalanceRows): AccumulatedBalance {
@@ -99,7 +100,7 @@ function assembleAccumulatedBalance(scope: Scope, cityCode: string, req: BudgetR
 
 async function getAccumulatedBalanceUncached(scope: Scope, cityCode: string, req: BudgetRequest & { asOf: number | null }): Promise<AccumulatedBalance> {
   requireCityOrCounty(scope);
-  return assembleAccumulatedBalance(scope, cityCode, req, await balanceRowsFor(req.scheme));
+  return assembleAccumulatedBalance(scope, cityCode, req, await balanceRowsFor(cityCode, req.scheme));
 }
 
 /** Kept between requests until the data changes (lib/cache). */

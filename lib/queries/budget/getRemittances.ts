@@ -3,6 +3,7 @@ import { cachedByDataVersion } from '../../cache';
 // 统收统支: each county's remittances of current income to the city fiscal special account (上解) and the
 // city's allocations back for its expense (下拨), year to date, with the remittance timeliness; and the
 // selected region's monthly flows (市级统筹意见（征求意见稿）三(三)).
+import { poolRegionCodes, regionIn } from '../pool';
 import type { Db } from '../../db';
 import { monthEndIso } from '../../dates';
 import { getDb } from '../../db';
@@ -47,10 +48,13 @@ export function delayDays(dueDate: string, paidDate: string): number {
   return Math.round((Date.parse(`${paidDate}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Timeliness per county for remittances of months January → asOf; an unpaid one counts late to `cutoff`. */
-export async function loadRemittanceTiming(db: Db, schemes: string[], asOf: number, cutoff: string): Promise<Map<string, RemittanceTiming>> {
+/**
+ * Timeliness per county for remittances of months January → asOf; an unpaid one counts late to `cutoff`.
+ * `codes`: the city's regions (lib/queries/pool), or null for every row.
+ */
+export async function loadRemittanceTiming(db: Db, schemes: string[], asOf: number, cutoff: string, codes: string[] | null = null): Promise<Map<string, RemittanceTiming>> {
   const rows = await db.prisma.remittanceFact.findMany({
-    where: { period: { gte: makePeriod(Math.floor(asOf / 100), 1), lte: asOf }, schemeCode: { in: schemes } },
+    where: { period: { gte: makePeriod(Math.floor(asOf / 100), 1), lte: asOf }, schemeCode: { in: schemes }, ...regionIn(codes) },
     select: { regionCode: true, dueDate: true, paidDate: true },
   });
   const out = new Map<string, RemittanceTiming>();
@@ -111,14 +115,14 @@ function cutoffOf(asOf: number): string {
 export async function loadRemittances(db: Db, scope: Scope, cityCode: string, req: BudgetRequest): Promise<Remittances> {
   const d = await loadBudgetData(db, cityCode, req.scheme);
   const { asOf } = resolveAsOf(d, req.year, req.month);
-  const timing = asOf === null ? new Map() : await loadRemittanceTiming(db, schemesOf(req.scheme), asOf, cutoffOf(asOf));
+  const timing = asOf === null ? new Map() : await loadRemittanceTiming(db, schemesOf(req.scheme), asOf, cutoffOf(asOf), await poolRegionCodes(db, cityCode));
   return assembleRemittances(scope, d, req, timing);
 }
 
 async function getRemittancesUncached(scope: Scope, cityCode: string, req: BudgetRequest): Promise<Remittances> {
   const d = await budgetDataFor(cityCode, req.scheme);
   const { asOf } = resolveAsOf(d, req.year, req.month);
-  const timing = asOf === null ? new Map() : await loadRemittanceTiming(getDb(), schemesOf(req.scheme), asOf, cutoffOf(asOf));
+  const timing = asOf === null ? new Map() : await loadRemittanceTiming(getDb(), schemesOf(req.scheme), asOf, cutoffOf(asOf), await poolRegionCodes(getDb(), cityCode));
   return assembleRemittances(scope, d, req, timing);
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 // Year-end enrolment snapshots per region (the last month of each year with data), for the duplicate
 // series and the enrolment-change table. Facts are monthly snapshots; a year is read at its last month.
+import { poolRegionCodes, regionIn } from '../pool';
 import type { Db } from '../../db';
 import type { SchemeCode } from '../../domain/codes';
 
@@ -12,11 +13,11 @@ export interface YearSnapshot {
   duplicates: number;
 }
 
-/** region code → year → snapshot; key `cityCode` holds the sum of the counties. */
+/** region code → year → snapshot; key `cityCode` holds the sum of the counties (the city's only, lib/queries/pool). */
 export async function loadYearEndEnrollment(db: Db, cityCode: string, schemes: SchemeCode[]): Promise<Map<string, Map<number, YearSnapshot>>> {
   const rows = await db.prisma.enrollmentFact.groupBy({
     by: ['regionCode', 'period'],
-    where: { schemeCode: { in: schemes } },
+    where: { schemeCode: { in: schemes }, ...regionIn(await poolRegionCodes(db, cityCode)) },
     _sum: { shouldEnroll: true, enrolled: true, duplicates: true },
   });
   const lastOfYear = new Map<number, number>();

@@ -2,6 +2,7 @@ import 'server-only';
 import { cachedByDataVersion } from '../../cache';
 // Monthly cumulative collection against the year's due, for the selected region and scheme. Resident
 // individual premiums arrive mostly January–March and subsidies quarterly, so the curve climbs in steps.
+import { poolRegionCodes, regionIn } from '../pool';
 import type { Db } from '../../db';
 import { getDb } from '../../db';
 import type { SchemeFilter } from '../../domain/codes';
@@ -30,19 +31,21 @@ export interface CollectionProgress {
   points: ProgressPoint[];
 }
 
-async function monthly(db: Db, scheme: SchemeFilter, region: string | 'ALL', year: number) {
+async function monthly(db: Db, scheme: SchemeFilter, region: string | 'ALL', year: number, codes: string[] | null) {
   const rows = await db.prisma.contributionFact.groupBy({
     by: ['period'],
-    where: { period: { gte: makePeriod(year, 1), lte: makePeriod(year, 12) }, schemeCode: { in: schemesOf(scheme) }, ...(region === 'ALL' ? {} : { regionCode: region }) },
+    where: { period: { gte: makePeriod(year, 1), lte: makePeriod(year, 12) }, schemeCode: { in: schemesOf(scheme) }, ...(region === 'ALL' ? regionIn(codes) : { regionCode: region }) },
     _sum: { due: true, collected: true },
   });
   return new Map(rows.map((r) => [r.period, { due: r._sum.due ?? 0, collected: r._sum.collected ?? 0 }]));
 }
 
-export async function loadCollectionProgress(db: Db, scope: Scope, req: CollectionRequest): Promise<CollectionProgress> {
+/** `cityCode`: the city whose months 'ALL' sums (in a warehouse of several cities, lib/queries/pool); omitted, every row's. */
+export async function loadCollectionProgress(db: Db, scope: Scope, req: CollectionRequest, cityCode?: string): Promise<CollectionProgress> {
   requireCityOrCounty(scope);
   const region = allowedRegion(scope, req.region);
-  const [now, last] = await Promise.all([monthly(db, req.scheme, region, req.year), monthly(db, req.scheme, region, req.year - 1)]);
+  const codes = cityCode ? await poolRegionCodes(db, cityCode) : null;
+  const [now, last] = await Promise.all([monthly(db, req.scheme, region, req.year, codes), monthly(db, req.scheme, region, req.year - 1, codes)]);
   const annual = (m: Map<number, { due: number }>) => (m.size === 12 ? [...m.values()].reduce((a, b) => a + b.due, 0) : null);
   const annualDue = annual(now);
   const annualDueLast = annual(last);
@@ -65,8 +68,8 @@ export async function loadCollectionProgress(db: Db, scope: Scope, req: Collecti
   return { year: req.year, annualDue, points };
 }
 
-async function getCollectionProgressUncached(scope: Scope, req: CollectionRequest): Promise<CollectionProgress> {
-  return loadCollectionProgress(getDb(), scope, req);
+async function getCollectionProgressUncached(scope: Scope, req: CollectionRequest, cityCode: string): Promise<CollectionProgress> {
+  return loadCollectionProgress(getDb(), scope, req, cityCode);
 }
 
 /** Kept between requests until the data changes (lib/cache). */

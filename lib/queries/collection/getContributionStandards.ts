@@ -3,6 +3,7 @@ import { cachedByDataVersion } from '../../cache';
 // Resident contribution standards by year: the city's individual standard against the national minimum
 // (益阳市医疗保障局答复: 250/280/320 元 vs 280/320/350 元 for 2020/21/22), the per-capita subsidy standard, the
 // subsidy : individual ratio, and the individual standard as a share of each county's disposable income.
+import { poolRegionCodes, regionIn } from '../pool';
 import type { Db } from '../../db';
 import { getDb } from '../../db';
 import { indicators } from '../../indicators/registry';
@@ -76,7 +77,7 @@ export async function loadContributionStandards(db: Db, scope: Scope, cityCode: 
   const [standards, incomes] = await Promise.all([
     loadStandards(db, cityCode),
     db.prisma.policyStandard.findMany({
-      where: { year, item: 'DISPOSABLE_INCOME', schemeCode: 'RESIDENT', ...(allowed === 'ALL' ? {} : { regionCode: allowed }) },
+      where: { year, item: 'DISPOSABLE_INCOME', schemeCode: 'RESIDENT', ...(allowed === 'ALL' ? regionIn(await poolRegionCodes(db, cityCode)) : { regionCode: allowed }) },
     }),
   ]);
   const standard = standards.get(year)?.standard ?? null;

@@ -2,6 +2,7 @@ import 'server-only';
 // The enrolment and contribution facts of one year, summed per region up to an as-of month. One load feeds
 // the 参保征缴 tiles, the county tables and the source composition (React cache dedupes it per request);
 // the indicators are computed from these sums by the registry, never here.
+import { poolRegionCodes, regionIn } from '../pool';
 import type { Db } from '../../db';
 import { CONTRIBUTION_SOURCES, type ContributionSource, type SchemeFilter } from '../../domain/codes';
 import { makePeriod } from '../../indicators/compute';
@@ -41,11 +42,14 @@ export function emptyCollectionInputs(): CollectionInputs {
   };
 }
 
-/** The last month of `year` with an enrolment snapshot (the year may still be running). */
-export async function enrollmentAsOf(db: Db, year: number): Promise<number | null> {
+/**
+ * The last month of `year` with an enrolment snapshot (the year may still be running), among the rows of
+ * `codes` (a city's regions, lib/queries/pool) or of the whole warehouse (null).
+ */
+export async function enrollmentAsOf(db: Db, year: number, codes: string[] | null = null): Promise<number | null> {
   const r = await db.prisma.enrollmentFact.aggregate({
     _max: { period: true },
-    where: { period: { gte: makePeriod(year, 1), lte: makePeriod(year, 12) } },
+    where: { period: { gte: makePeriod(year, 1), lte: makePeriod(year, 12) }, ...regionIn(codes) },
   });
   return r._max.period ?? null;
 }
@@ -54,7 +58,7 @@ export async function enrollmentAsOf(db: Db, year: number): Promise<number | nul
  * Inputs per region code at `asOf` (enrolment snapshot) and for January → asOf (contributions). Key
  * `cityCode` holds the city total: the sum of the county-level units.
  */
-export async function loadCollectionInputs(db: Db, cityCode: string, scheme: SchemeFilter, asOf: number): Promise<Map<string, CollectionInputs>> {
+export async function loadCollectionInputs(db: Db, cityCode: string, scheme: SchemeFilter, asOf: number, codes: string[] | null = null): Promise<Map<string, CollectionInputs>> {
   const from = makePeriod(Math.floor(asOf / 100), 1);
   const cov = schemesOf(scheme, 'coverage');
   const money = schemesOf(scheme, 'money');
@@ -62,7 +66,7 @@ export async function loadCollectionInputs(db: Db, cityCode: string, scheme: Sch
   const [enrol, contrib] = await Promise.all([
     p.enrollmentFact.groupBy({
       by: ['regionCode', 'schemeCode'],
-      where: { period: asOf, schemeCode: { in: cov } },
+      where: { period: asOf, schemeCode: { in: cov }, ...regionIn(codes) },
       _sum: {
         shouldEnroll: true, enrolled: true, povertyShouldEnroll: true, subsidisedExtreme: true, subsidisedMinLiving: true,
         subsidisedMonitored: true, subsidisedOther: true, duplicates: true,
@@ -70,7 +74,7 @@ export async function loadCollectionInputs(db: Db, cityCode: string, scheme: Sch
     }),
     p.contributionFact.groupBy({
       by: ['regionCode', 'source'],
-      where: { period: { gte: from, lte: asOf }, schemeCode: { in: money } },
+      where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes) },
       _sum: { due: true, collected: true },
     }),
   ]);
@@ -129,15 +133,19 @@ export interface CollectionYear {
   twoBefore: Map<string, CollectionInputs>;
 }
 
-/** This year's inputs and those of the same month one and two years earlier. */
+/**
+ * This year's inputs and those of the same month one and two years earlier; in a warehouse of several
+ * cities, `cityCode`'s rows only (lib/queries/pool).
+ */
 export async function loadCollectionYear(db: Db, cityCode: string, scheme: SchemeFilter, year: number): Promise<CollectionYear> {
-  const asOf = await enrollmentAsOf(db, year);
+  const codes = await poolRegionCodes(db, cityCode);
+  const asOf = await enrollmentAsOf(db, year, codes);
   if (asOf === null) return { asOf: null, previousAsOf: null, now: new Map(), before: new Map(), twoBefore: new Map() };
   const previousAsOf = asOf - 100;
   const [now, before, twoBefore] = await Promise.all([
-    loadCollectionInputs(db, cityCode, scheme, asOf),
-    loadCollectionInputs(db, cityCode, scheme, previousAsOf),
-    loadCollectionInputs(db, cityCode, scheme, asOf - 200),
+    loadCollectionInputs(db, cityCode, scheme, asOf, codes),
+    loadCollectionInputs(db, cityCode, scheme, previousAsOf, codes),
+    loadCollectionInputs(db, cityCode, scheme, asOf - 200, codes),
   ]);
   return { asOf, previousAsOf, now, before, twoBefore };
 }

@@ -8,6 +8,7 @@ import { monthEndIso } from '../../dates';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES, SUBSIDY_SOURCES, type SchemeFilter } from '../../domain/codes';
 import { addMonths, makePeriod } from '../../indicators/compute';
 import { asOfPeriod, schemesOf } from '../overview/kpiInputs';
+import { poolRegionCodes } from '../pool';
 
 export interface ProfileInputs {
   // 参保 (at the as-of month; coverage schemes)
@@ -117,7 +118,9 @@ export function delayDays(dueDate: string, paidDate: string | null, cutoff: numb
 }
 
 export async function loadProfileYear(db: Db, cityCode: string, scheme: SchemeFilter, year: number, counties: string[]): Promise<ProfileYear> {
-  const asOf = await asOfPeriod(db, year);
+  // The city's last month (in a warehouse of several cities, another city's later month is not this one's);
+  // every total below sums only `counties` and the city's own rows.
+  const asOf = await asOfPeriod(db, year, await poolRegionCodes(db, cityCode));
   const empty: ProfileYear = { year, asOf, inputs: new Map(), standards: { individualStandard: null, nationalMinIndividual: null, subsidyStandard: null } };
   if (asOf === null) return empty;
   const from = makePeriod(year, 1);

@@ -9,6 +9,7 @@ import { trailing12 } from '../../indicators/compute';
 import { indicators } from '../../indicators/registry';
 import { allowedRegion, requireCityOrCounty, type Scope } from '../scope';
 import { schemesOf } from './kpiInputs';
+import { poolRegionCodes, regionIn } from '../pool';
 
 export interface FundTrendPoint {
   period: number;
@@ -21,10 +22,11 @@ export interface FundTrendPoint {
 
 export async function loadFundTrend(db: Db, cityCode: string, scheme: SchemeFilter, region: string | 'ALL'): Promise<FundTrendPoint[]> {
   const money = schemesOf(scheme);
-  const regionWhere = region === 'ALL' ? {} : { regionCode: region };
+  // The city: its own rows and its counties' (only those when the warehouse holds several cities).
+  const regionWhere = region === 'ALL' ? regionIn(await poolRegionCodes(db, cityCode)) : { regionCode: region };
   const [ledger, balances] = await Promise.all([
     db.prisma.ledgerFact.groupBy({ by: ['period', 'item'], where: { account: 'POOL', schemeCode: { in: money }, ...regionWhere }, _sum: { amount: true } }),
-    db.prisma.balanceFact.groupBy({ by: ['period'], where: { account: 'POOL', schemeCode: { in: money }, ...(region === 'ALL' ? {} : { regionCode: region }) }, _sum: { balance: true } }),
+    db.prisma.balanceFact.groupBy({ by: ['period'], where: { account: 'POOL', schemeCode: { in: money }, ...regionWhere }, _sum: { balance: true } }),
   ]);
   const income = new Map<number, number>();
   const expense = new Map<number, number>();
@@ -35,7 +37,6 @@ export async function loadFundTrend(db: Db, cityCode: string, scheme: SchemeFilt
   }
   const balance = new Map(balances.map((b) => [b.period, b._sum.balance ?? 0]));
   const periods = [...new Set([...income.keys(), ...expense.keys()])].sort((a, b) => a - b);
-  void cityCode;
   return periods.map((period) => {
     const inc = income.get(period) ?? 0;
     const exp = expense.get(period) ?? 0;

@@ -5,9 +5,11 @@ import { getDb, type Db } from '../../db';
 import type { SchemeFilter } from '../../domain/codes';
 import { indicators } from '../../indicators/registry';
 import type { Status } from '../../indicators/types';
-import { allowedRegion, requireCityOrCounty, type Scope } from '../scope';
-import { asOfPeriod, loadKpiInputs, type KpiInputs } from './kpiInputs';
-import { computeOverview, OVERVIEW_CODES, partialNotes, statusOf, type OverviewCode } from './overviewKpis';
+import { allowedRegion, requireCityOrCounty, ScopeError, type Scope } from '../scope';
+import { asOfPeriod, loadKpiInputs, loadRegionInputs, sumInputs, type KpiInputs } from './kpiInputs';
+import { poolRegionCodes } from '../pool';
+import type { Pool } from '../../regions/pools';
+import { CITY_COMPARISON_CODES, computeCityComparison, computeOverview, OVERVIEW_CODES, partialNotes, statusOf, type CityComparisonCode, type OverviewCode } from './overviewKpis';
 
 export interface OverviewRequest { year: number; scheme: SchemeFilter; region: string | 'ALL' }
 export interface KpiTileData {
@@ -32,7 +34,7 @@ const inputsFor = cache(async (cityCode: string, scheme: SchemeFilter, year: num
 });
 
 export async function loadYear(db: Db, cityCode: string, scheme: SchemeFilter, year: number) {
-  const asOf = await asOfPeriod(db, year);
+  const asOf = await asOfPeriod(db, year, await poolRegionCodes(db, cityCode));
   if (asOf === null) return { asOf: null, previousAsOf: null, now: new Map<string, KpiInputs>(), before: new Map<string, KpiInputs>() };
   const previousAsOf = asOf - 100;
   const [now, before] = await Promise.all([
@@ -78,3 +80,56 @@ async function getOverviewUncached(scope: Scope, cityCode: string, req: Overview
 
 /** Kept between requests until the data changes (lib/cache). */
 export const getOverview = cachedByDataVersion('overview/getOverview', getOverviewUncached);
+
+export interface ProvinceOverviewData {
+  asOf: number | null;
+  previousAsOf: number | null;
+  /** the comparison indicators of the province (from the sum of its cities' inputs) and of each city, in the cities' order */
+  province: { values: Record<CityComparisonCode, number | null>; previous: Record<CityComparisonCode, number | null> };
+  cities: { code: string; values: Record<CityComparisonCode, number | null>; previous: Record<CityComparisonCode, number | null> }[];
+  timeProgress: number | null;
+}
+
+/**
+ * Per-city inputs and their sum for a year up to its last month with data, and the same month a year
+ * before: each city's inputs are its own rows (市本级) plus its counties'; the province's are the sum of the
+ * cities' (a ratio such as 可支付月数 is then summed balance ÷ summed expense, never an average of ratios).
+ */
+export async function loadProvinceYear(db: Db, cities: readonly Pick<Pool, 'code' | 'counties'>[], scheme: SchemeFilter, year: number) {
+  const asOf = await asOfPeriod(db, year);
+  const empty = { asOf: null, previousAsOf: null, now: new Map<string, KpiInputs>(), before: new Map<string, KpiInputs>(), province: { now: null, before: null } as { now: KpiInputs | null; before: KpiInputs | null } };
+  if (asOf === null) return empty;
+  const previousAsOf = asOf - 100;
+  const [rNow, rBefore] = await Promise.all([loadRegionInputs(db, null, scheme, asOf), loadRegionInputs(db, null, scheme, previousAsOf)]);
+  const perCity = (byRegion: Map<string, KpiInputs>) => {
+    const out = new Map<string, KpiInputs>();
+    for (const c of cities) {
+      const parts = [c.code, ...c.counties.map((k) => k.code)].filter((k) => byRegion.has(k)).map((k) => [k, byRegion.get(k)!] as const);
+      if (parts.length) out.set(c.code, sumInputs(parts));
+    }
+    return out;
+  };
+  const now = perCity(rNow);
+  const before = perCity(rBefore);
+  return { asOf, previousAsOf, now, before, province: { now: now.size ? sumInputs([...now]) : null, before: before.size ? sumInputs([...before]) : null } };
+}
+
+/** The province's and every city's 总览 indicators (city and admin roles only: a county user is bound to its city). */
+export function assembleProvinceOverview(scope: Scope, cities: readonly Pick<Pool, 'code'>[], y: Awaited<ReturnType<typeof loadProvinceYear>>): ProvinceOverviewData {
+  if (scope.kind !== 'city') throw new ScopeError('全省各地市对比仅对市级及以上用户开放');
+  const of = (i: KpiInputs | null | undefined) => (i ? computeCityComparison(i) : (Object.fromEntries(CITY_COMPARISON_CODES.map((c) => [c, null])) as Record<CityComparisonCode, null>));
+  return {
+    asOf: y.asOf, previousAsOf: y.previousAsOf,
+    timeProgress: y.asOf ? indicators.time_progress.compute({ asOfMonth: y.asOf % 100 }) : null,
+    province: { values: of(y.province.now), previous: of(y.province.before) },
+    cities: cities.map((c) => ({ code: c.code, values: of(y.now.get(c.code)), previous: of(y.before.get(c.code)) })),
+  };
+}
+
+async function getProvinceOverviewUncached(scope: Scope, cities: Pick<Pool, 'code' | 'counties'>[], scheme: SchemeFilter, year: number): Promise<ProvinceOverviewData> {
+  if (scope.kind !== 'city') throw new ScopeError('全省各地市对比仅对市级及以上用户开放');
+  return assembleProvinceOverview(scope, cities, await loadProvinceYear(getDb(), cities, scheme, year));
+}
+
+/** Kept between requests until the data changes (lib/cache); the cities (with their counties) are part of the key. */
+export const getProvinceOverview = cachedByDataVersion('overview/getProvinceOverview', getProvinceOverviewUncached);

@@ -6,6 +6,7 @@ import type { Db } from '../../db';
 import { SCHEMES, SCHEME_CODES, type SchemeCode, type SchemeFilter, EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
 import { addMonths, makePeriod } from '../../indicators/compute';
 import { versionInForce } from '../../budget/versions';
+import { poolRegionCodes, regionIn } from '../pool';
 
 /**
  * Sums of the facts behind the tiles. null = no row at all (无数据), never 0: a year or region without
@@ -56,18 +57,44 @@ export function schemesOf(filter: SchemeFilter, purpose: 'money' | 'coverage' = 
   return purpose === 'coverage' ? ['EMPLOYEE', 'RESIDENT'] : SCHEME_CODES;
 }
 
-/** The last month of `year` that has ledger data (the year may still be running). */
-export async function asOfPeriod(db: Db, year: number): Promise<number | null> {
-  const r = await db.prisma.ledgerFact.aggregate({ _max: { period: true }, where: { period: { gte: makePeriod(year, 1), lte: makePeriod(year, 12) } } });
+/**
+ * The last month of `year` that has ledger data (the year may still be running), among the rows of
+ * `codes` (a city's regions, lib/queries/pool) or of the whole warehouse (null).
+ */
+export async function asOfPeriod(db: Db, year: number, codes: string[] | null = null): Promise<number | null> {
+  const r = await db.prisma.ledgerFact.aggregate({ _max: { period: true }, where: { period: { gte: makePeriod(year, 1), lte: makePeriod(year, 12) }, ...regionIn(codes) } });
   return r._max.period ?? null;
 }
 
 /**
  * Inputs per region code for [year-01, asOf]. Key `cityCode` holds the city total: the counties plus
  * the city pool's own rows (its balance). Execution rates compare county actuals with county plans,
- * so city-account interest (not planned per county) stays out of income YTD.
+ * so city-account interest (not planned per county) stays out of income YTD. In a warehouse of several
+ * cities only `cityCode`'s rows are read (lib/queries/pool).
  */
 export async function loadKpiInputs(db: Db, cityCode: string, scheme: SchemeFilter, asOf: number): Promise<Map<string, KpiInputs>> {
+  const out = await loadRegionInputs(db, await poolRegionCodes(db, cityCode), scheme, asOf);
+  out.set(cityCode, sumInputs([...out]));
+  return out;
+}
+
+/**
+ * The sum of several regions' inputs (a city: its counties and its own rows; a province: its cities), for
+ * every figure; a part's missing piece is the total's missing piece, named `<code> <piece>`.
+ */
+export function sumInputs(parts: readonly (readonly [string, KpiInputs])[]): KpiInputs {
+  const total = emptyInputs();
+  for (const [code, v] of parts) {
+    for (const k of SUM_KEYS) total[k] = plus(total[k], v[k]);
+    if (v.missing.balance) total.missing.balance = [...(total.missing.balance ?? []), ...v.missing.balance.map((m) => `${code} ${m}`)];
+  }
+  return total;
+}
+
+/**
+ * Inputs per region code (no totals) for [year-01, asOf], of the regions `codes` or of every region (null).
+ */
+export async function loadRegionInputs(db: Db, codes: string[] | null, scheme: SchemeFilter, asOf: number): Promise<Map<string, KpiInputs>> {
   const year = Math.floor(asOf / 100);
   const from = makePeriod(year, 1);
   const money = schemesOf(scheme, 'money');
@@ -77,15 +104,15 @@ export async function loadKpiInputs(db: Db, cityCode: string, scheme: SchemeFilt
   // The plan in force at the as-of month: the budget page's rule (lib/budget/versions).
   const latestVersion = versionInForce(await p.budgetVersion.findMany({ where: { year }, select: { id: true, year: true, seq: true, approvedOn: true } }), year, asOf);
   const [enrol, contrib, ledgerYtd, ledgerT12, plan, balances, util] = await Promise.all([
-    p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: asOf, schemeCode: { in: cov } }, _sum: { enrolled: true, shouldEnroll: true } }),
-    p.contributionFact.groupBy({ by: ['regionCode'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money } }, _sum: { due: true, collected: true } }),
-    p.ledgerFact.groupBy({ by: ['regionCode', 'item'], where: { period: { gte: from, lte: asOf }, account: 'POOL', schemeCode: { in: money } }, _sum: { amount: true } }),
-    p.ledgerFact.groupBy({ by: ['regionCode', 'schemeCode'], where: { period: { gte: t12from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, item: { in: EXPENSE_ITEM_CODES } }, _sum: { amount: true } }),
+    p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: asOf, schemeCode: { in: cov }, ...regionIn(codes) }, _sum: { enrolled: true, shouldEnroll: true } }),
+    p.contributionFact.groupBy({ by: ['regionCode'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { due: true, collected: true } }),
+    p.ledgerFact.groupBy({ by: ['regionCode', 'item'], where: { period: { gte: from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } }),
+    p.ledgerFact.groupBy({ by: ['regionCode', 'schemeCode'], where: { period: { gte: t12from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, item: { in: EXPENSE_ITEM_CODES }, ...regionIn(codes) }, _sum: { amount: true } }),
     latestVersion
-      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: latestVersion.id, schemeCode: { in: money } }, _sum: { amount: true } })
+      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: latestVersion.id, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } })
       : Promise.resolve([]),
-    p.balanceFact.groupBy({ by: ['regionCode', 'kind', 'schemeCode'], where: { period: asOf, account: 'POOL', schemeCode: { in: money } }, _sum: { balance: true } }),
-    p.utilizationRollup.groupBy({ by: ['insuredRegionCode', 'level', 'visitType', 'inCounty'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money } }, _sum: { visits: true } }),
+    p.balanceFact.groupBy({ by: ['regionCode', 'kind', 'schemeCode'], where: { period: asOf, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { balance: true } }),
+    p.utilizationRollup.groupBy({ by: ['insuredRegionCode', 'level', 'visitType', 'inCounty'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes, 'insuredRegionCode') }, _sum: { visits: true } }),
   ]);
 
   const out = new Map<string, KpiInputs>();
@@ -141,13 +168,5 @@ export async function loadKpiInputs(db: Db, cityCode: string, scheme: SchemeFilt
     const lacking = [...(expenseSchemes.get(code) ?? [])].filter((s) => !has?.has(s) && has !== undefined);
     if (lacking.length) v.missing.balance = lacking.map((s) => `${schemeName(s)}结余`);
   }
-  // City total = every county + the city's own rows (市本级), for every figure; a county's missing part is
-  // the total's missing part.
-  const total = emptyInputs();
-  for (const [code, v] of out) {
-    for (const k of SUM_KEYS) total[k] = plus(total[k], v[k]);
-    if (v.missing.balance) total.missing.balance = [...(total.missing.balance ?? []), ...v.missing.balance.map((m) => `${code} ${m}`)];
-  }
-  out.set(cityCode, total);
   return out;
 }

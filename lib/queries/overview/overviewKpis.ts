@@ -45,3 +45,17 @@ export function statusOf(code: OverviewCode, value: number | null, timeProgress:
   }
   return indicatorStatus(indicators[code], value);
 }
+
+/** The figures a province compares its cities on: the year's income, expense and 当期结余, then the 总览 eight. */
+export const CITY_COMPARISON_CODES = ['fund_income_ytd', 'fund_expense_ytd', 'current_balance', ...OVERVIEW_CODES] as const satisfies readonly IndicatorCode[];
+export type CityComparisonCode = (typeof CITY_COMPARISON_CODES)[number];
+
+/** A city's (or the province's) comparison row, from its summed inputs (元 for money, ratios 0–1, months). */
+export function computeCityComparison(i: KpiInputs): Record<CityComparisonCode, number | null> {
+  return {
+    fund_income_ytd: indicators.fund_income_ytd.compute({ income: i.incomeYtd }),
+    fund_expense_ytd: indicators.fund_expense_ytd.compute({ expense: i.expenseYtd }),
+    current_balance: indicators.current_balance.compute({ income: i.incomeYtd, expense: i.expenseYtd }),
+    ...computeOverview(i),
+  };
+}

@@ -7,6 +7,7 @@ import type { SchemeFilter } from '../../domain/codes';
 import { monthlyTotals, type TotalsByRegion, type UtilizationCell } from '../../tieredCare/series';
 import { canSeeCountyDetail, requireCityOrCounty, type Scope } from '../scope';
 import { loadPoolingMonths, loadUtilizationCells } from './inputs';
+import { poolRegionCodes } from '../pool';
 import { cachedByDataVersion } from '../../cache';
 
 export interface TieredCareRequest {
@@ -31,7 +32,8 @@ export interface TieredCareData {
 }
 
 export async function loadTieredCareData(db: Db, cityCode: string, scheme: SchemeFilter): Promise<TieredCareData> {
-  const [cells, pooling] = await Promise.all([loadUtilizationCells(db, scheme), loadPoolingMonths(db, scheme, cityCode)]);
+  // The city's insured only (its own code and its counties') when the warehouse holds several cities.
+  const [cells, pooling] = await Promise.all([loadUtilizationCells(db, scheme, await poolRegionCodes(db, cityCode)), loadPoolingMonths(db, scheme, cityCode)]);
   const monthly = monthlyTotals(cells, cityCode);
   let firstPeriod: number | null = null;
   let lastPeriod: number | null = null;

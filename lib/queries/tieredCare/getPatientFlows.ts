@@ -95,7 +95,7 @@ async function getPatientFlowsUncached(
   const region = allowedRegion(scope, req.region);
   const [data, cells] = await Promise.all([
     cachedTieredCareData(cityCode, req.scheme),
-    cachedFlowCells(req.scheme, FLOW_VISIT_TYPES[flowType].join(',')),
+    cachedFlowCells(cityCode, req.scheme, FLOW_VISIT_TYPES[flowType].join(',')),
   ]);
   return computePatientFlows(data, cells, region === 'ALL' ? cityCode : region, visibleCounties(scope, data.counties), req.year, flowType, names);
 }

@@ -61,7 +61,7 @@ export function computeReferralsAndSigning(data: TieredCareData, family: readonl
 }
 
 async function getReferralsAndSigningUncached(scope: Scope, cityCode: string, req: TieredCareRequest): Promise<ReferralsAndSigning> {
-  const [data, family] = await Promise.all([cachedTieredCareData(cityCode, req.scheme), cachedFamilyDoctor()]);
+  const [data, family] = await Promise.all([cachedTieredCareData(cityCode, req.scheme), cachedFamilyDoctor(cityCode)]);
   return computeReferralsAndSigning(data, family, visibleCounties(scope, data.counties));
 }
 

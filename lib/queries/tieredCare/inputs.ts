@@ -10,12 +10,16 @@ import type { UtilizationCell } from '../../tieredCare/series';
 import type { FlowCell } from '../../tieredCare/patientFlow';
 import { schemesOf } from '../overview/kpiInputs';
 import { cachedByDataVersion } from '../../cache';
+import { poolRegionCodes, regionIn } from '../pool';
 
-/** Rollup cells of the scheme filter, summed over its schemes. */
-export async function loadUtilizationCells(db: Db, scheme: SchemeFilter): Promise<UtilizationCell[]> {
+/**
+ * Rollup cells of the scheme filter, summed over its schemes; of the insured of `codes` (a city's regions,
+ * lib/queries/pool) or of every region (null).
+ */
+export async function loadUtilizationCells(db: Db, scheme: SchemeFilter, codes: string[] | null = null): Promise<UtilizationCell[]> {
   const rows = await db.prisma.utilizationRollup.groupBy({
     by: ['insuredRegionCode', 'period', 'visitType', 'level', 'inCounty'],
-    where: { schemeCode: { in: schemesOf(scheme) } },
+    where: { schemeCode: { in: schemesOf(scheme) }, ...regionIn(codes, 'insuredRegionCode') },
     _sum: { visits: true, totalCost: true, fundPaid: true, referralsUp: true, referralsDown: true },
   });
   return rows.map((r) => ({
@@ -36,10 +40,10 @@ export async function loadUtilizationCells(db: Db, scheme: SchemeFilter): Promis
  * Patient-flow cells (insured region × the institution's region × level × month) of the scheme filter and
  * visit types, from UtilizationFlowRollup.
  */
-export async function loadFlowCells(db: Db, scheme: SchemeFilter, visitTypes: VisitType[]): Promise<FlowCell[]> {
+export async function loadFlowCells(db: Db, scheme: SchemeFilter, visitTypes: VisitType[], codes: string[] | null = null): Promise<FlowCell[]> {
   const rows = await db.prisma.utilizationFlowRollup.groupBy({
     by: ['insuredRegionCode', 'institutionRegionCode', 'level', 'visitType', 'period'],
-    where: { schemeCode: { in: schemesOf(scheme) }, visitType: { in: visitTypes } },
+    where: { schemeCode: { in: schemesOf(scheme) }, visitType: { in: visitTypes }, ...regionIn(codes, 'insuredRegionCode') },
     _sum: { visits: true },
   });
   return rows.map((r) => ({
@@ -59,7 +63,7 @@ export async function loadFlowCells(db: Db, scheme: SchemeFilter, visitTypes: Vi
  */
 export async function loadPoolingMonths(db: Db, scheme: SchemeFilter, cityCode: string): Promise<Map<string, number>> {
   const schemes: SchemeCode[] = schemesOf(scheme);
-  const rows = await db.prisma.poolingMilestone.findMany({ where: { schemeCode: { in: schemes } } });
+  const rows = await db.prisma.poolingMilestone.findMany({ where: { schemeCode: { in: schemes }, ...regionIn(await poolRegionCodes(db, cityCode)) } });
   const out = new Map<string, number>();
   let first: number | null = null;
   for (const r of rows) {
@@ -80,14 +84,14 @@ export interface FamilyDoctorRow {
   keySigned: number;
 }
 
-export async function loadFamilyDoctor(db: Db): Promise<FamilyDoctorRow[]> {
-  const rows = await db.prisma.familyDoctorFact.findMany({ orderBy: [{ regionCode: 'asc' }, { year: 'asc' }] });
+/** Family-doctor signing rows of `codes` (a city's regions, lib/queries/pool) or of every region (null). */
+export async function loadFamilyDoctor(db: Db, codes: string[] | null = null): Promise<FamilyDoctorRow[]> {
+  const rows = await db.prisma.familyDoctorFact.findMany({ where: regionIn(codes), orderBy: [{ regionCode: 'asc' }, { year: 'asc' }] });
   return rows.map((r) => ({ region: r.regionCode, year: r.year, residents: r.residents, signed: r.signed, keyPopulation: r.keyPopulation, keySigned: r.keySigned }));
 }
 
 // Per-request caches: every widget of a page asks for the same loads.
-export const cachedUtilizationCells = cache((scheme: SchemeFilter) => loadUtilizationCells(getDb(), scheme));
-export const cachedFlowCells = cache(cachedByDataVersion('tieredCare/flowCells', (scheme: SchemeFilter, visitTypesKey: string) =>
-  loadFlowCells(getDb(), scheme, visitTypesKey.split(',') as VisitType[])));
+export const cachedFlowCells = cache(cachedByDataVersion('tieredCare/flowCells', async (cityCode: string, scheme: SchemeFilter, visitTypesKey: string) =>
+  loadFlowCells(getDb(), scheme, visitTypesKey.split(',') as VisitType[], await poolRegionCodes(getDb(), cityCode))));
 export const cachedPoolingMonths = cache((scheme: SchemeFilter, cityCode: string) => loadPoolingMonths(getDb(), scheme, cityCode));
-export const cachedFamilyDoctor = cache(() => loadFamilyDoctor(getDb()));
+export const cachedFamilyDoctor = cache(async (cityCode: string) => loadFamilyDoctor(getDb(), await poolRegionCodes(getDb(), cityCode)));

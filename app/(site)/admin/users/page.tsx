@@ -15,7 +15,8 @@ const fmt = (d: Date) => d.toLocaleString('zh-CN', { hour12: false, timeZone: pr
 export default async function UsersPage() {
   const viewer = await requireViewer({ roles: ['admin'] });
   const [users, info] = await Promise.all([listUsers(getDb()), getDatasetInfo().catch(() => null)]);
-  const regions = (info?.counties ?? []).map((c) => ({ code: c.code, name: c.name }));
+  // Every county of every city (a province's warehouse holds several); the city's name prefixes each then.
+  const regions = (info?.cities ?? []).flatMap((city) => city.counties.map((c) => ({ code: c.code, name: info!.cities.length > 1 ? `${city.name}${c.name}` : c.name })));
   const regionName = (code: string | null) => (code ? regions.find((r) => r.code === code)?.name ?? code : '—');
   const now = new Date();
   return (

@@ -16,6 +16,8 @@ export async function GET(req: Request): Promise<Response> {
   const viewer = await getViewer();
   const info = await loadDatasetInfo(getDb());
   if (!info) return new Response('尚未装载数据', { status: 404 });
+  // A warehouse of several cities: the assessment and the monthly report are not yet computed per city (the pages say so).
+  if (info.cities.length > 1) return new Response('本库含多个地市，该导出尚未按地市提供', { status: 409 });
   const url = new URL(req.url);
   const f = parseAssessmentParams(Object.fromEntries(url.searchParams), info.years, info.counties.map((c) => c.code));
   try {

@@ -1,3 +1,4 @@
+import { NotPerCityYet } from '@/app/(site)/ui/ChooseCity';
 import type { Metadata } from 'next';
 import EmptyState from '../../ui/EmptyState';
 import ErrorState from '../../ui/ErrorState';
@@ -16,6 +17,7 @@ export default async function AssessmentPrintPage({ searchParams }: { searchPara
   const viewer = await requireViewer();
   const info = await getDatasetInfo();
   if (!info) return <EmptyState title="尚未装载数据" />;
+  if (info.cities.length > 1) return <><header className="page-header"><h1>考核</h1></header><NotPerCityYet info={info} page="考核" /></>;
   const f = parseAssessmentParams(await searchParams, info.years, info.counties.map((c) => c.code));
   // Another county's evidence sheet is not a county user's to see: the 403 page.
   if (f.county) await requireRegionAccess(viewer, f.county);

@@ -6,10 +6,10 @@ import type { CollectionRequest } from '@/lib/queries/collection/request';
 import type { Scope } from '@/lib/queries/scope';
 
 /** Monthly cumulative collection against the year's due (resident premiums in Q1, subsidies quarterly). */
-export default async function CollectionProgressChart({ scope, req, regionLabel }: { scope: Scope; req: CollectionRequest; regionLabel: string }) {
+export default async function CollectionProgressChart({ scope, cityCode, req, regionLabel }: { scope: Scope; cityCode: string; req: CollectionRequest; regionLabel: string }) {
   let data;
   try {
-    data = await getCollectionProgress(scope, req);
+    data = await getCollectionProgress(scope, req, cityCode);
   } catch (err) {
     console.error('[collection] progress', err);
     return <ErrorState message="月度征缴进度加载失败，请稍后重试。" />;

@@ -8,7 +8,7 @@ import EmptyState from '../../ui/EmptyState';
 import SourceNote from '../../ui/SourceNote';
 import CountyProfileView from '../_widgets/CountyProfileView';
 import CountyPoolingEffect from '../_widgets/CountyPoolingEffect';
-import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { datasetOfCounty } from '@/lib/queries/context';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
 import { requireRegionAccess, requireViewer } from '@/lib/auth/viewer';
 import { cachedPoolingMonths } from '@/lib/queries/tieredCare/inputs';
@@ -22,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { code } = await params;
-  const info = await getDatasetInfo();
+  const info = (await datasetOfCounty(code))?.info;
   const c = info?.counties.find((x) => x.code === code);
   return { title: c ? `${c.name} · 县域画像` : '县域画像' };
 }
@@ -30,8 +30,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function CountyPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const viewer = await requireViewer();
   const { code } = await params;
-  const info = await getDatasetInfo();
-  if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  const sel = await datasetOfCounty(code);
+  const info = sel?.info;
+  if (!sel || !info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const county = info.counties.find((c) => c.code === code);
   if (!county) notFound();
   // A county user asking for another county by URL gets the 403 page, not its numbers.
@@ -40,7 +41,8 @@ export default async function CountyPage({ params, searchParams }: { params: Par
   const f = parseBaseFilters(sp, { years: info.years, regionCodes: info.counties.map((c) => c.code) });
   // The region select of the filter bar submits ?region=…: move to that county's page (全市 → the index).
   const asked = typeof sp.region === 'string' ? sp.region : undefined;
-  if (asked && asked !== code) redirect(asked === 'ALL' || f.region === 'ALL' ? `/counties?year=${f.year}&scheme=${f.scheme}` : `/counties/${f.region}?year=${f.year}&scheme=${f.scheme}`);
+  const cityQ = sel.keep.city ? `&city=${sel.keep.city}` : '';
+  if (asked && asked !== code) redirect(asked === 'ALL' || f.region === 'ALL' ? `/counties?year=${f.year}&scheme=${f.scheme}${cityQ}` : `/counties/${f.region}?year=${f.year}&scheme=${f.scheme}`);
   const scope = viewer.scope;
   const req = { year: f.year, scheme: f.scheme };
   const key = `${code}-${f.year}-${f.scheme}`;
@@ -48,11 +50,12 @@ export default async function CountyPage({ params, searchParams }: { params: Par
   const [resident, all] = await Promise.all([cachedPoolingMonths('RESIDENT', info.cityCode), cachedPoolingMonths('EMPLOYEE', info.cityCode)]);
   const group = peerGroupOf(county.kind);
   const peers = info.counties.filter((c) => peerGroupOf(c.kind) === group && c.code !== code);
-  const extra = tableSortParams(sp);
+  // The city stays in the form: 全市 in the region select means this county's city.
+  const extra = { ...tableSortParams(sp), ...sel.keep };
   return (
     <>
       <p style={{ margin: '0 0 8px' }}>
-        <Link href={`/counties?year=${f.year}&scheme=${f.scheme}`}>← 县域画像</Link>
+        <Link href={`/counties?year=${f.year}&scheme=${f.scheme}${cityQ}`}>← 县域画像{sel.keep.city ? `（${info.cityName}）` : ''}</Link>
       </p>
       <header className="page-header">
         <h1>{county.name} · 县域画像</h1>

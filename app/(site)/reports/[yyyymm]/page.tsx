@@ -1,3 +1,4 @@
+import { NotPerCityYet } from '@/app/(site)/ui/ChooseCity';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import ErrorState from '../../ui/ErrorState';
@@ -24,6 +25,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function ReportPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const info = await getDatasetInfo();
   if (!info) return <EmptyState title="尚未装载数据" />;
+  if (info.cities.length > 1) return <><header className="page-header"><h1>月度报告</h1></header><NotPerCityYet info={info} page="月度报告" /></>;
   const period = Number((await params).yyyymm);
   if (!/^\d{6}$/.test(String(period)) || period % 100 < 1 || period % 100 > 12) return <ErrorState title="月份无效" message="地址应为 /reports/YYYYMM，例如 /reports/202412。" />;
   const sp = await searchParams;

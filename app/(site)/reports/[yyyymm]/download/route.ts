@@ -20,6 +20,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ yyyymm: 
   const db = getDb();
   const info = await loadDatasetInfo(db);
   if (!info || !Number.isInteger(period)) return new Response('未找到报告', { status: 404 });
+  // A warehouse of several cities: the assessment and the monthly report are not yet computed per city (the pages say so).
+  if (info.cities.length > 1) return new Response('本库含多个地市，该导出尚未按地市提供', { status: 409 });
   const region = url.searchParams.get('region') ?? (viewer.scope.kind === 'county' ? viewer.scope.regionCode : info.cityCode);
   if (!canReadEdition(viewer, region, info.cityCode)) return new Response('无权下载该地区的月度报告', { status: 403 });
   const v = url.searchParams.get('v');

@@ -1,0 +1,116 @@
+// The demo province (DEMO=province, playwright.province.config.ts): a city-role user opens 总览 at province
+// level, compares the cities (totals against independent SQL), clicks into a city (its 总览 with its
+// counties, as a city user sees today) and into a county; 县域画像 lists the cities; a per-city page asks
+// for a city; a county user stays in its city (403 for another).
+import { test, type Page } from '@playwright/test';
+import path from 'node:path';
+import { openE2eDb, scalar } from './sql';
+import { expect, tile } from './dashboard';
+import { credentials, stateFile } from './auth';
+
+const shots = path.join(path.dirname(process.env.E2E_DB ?? '.tmp/e2e-province/yibao.db'), 'shots');
+const EXPENSE = `('INPATIENT','OUTPATIENT','CHRONIC','MATERNITY','OTHER_EXPENSE')`;
+
+/** Every chart drawn (its lazily loaded plot), or showing why it is empty. */
+const chartsDrawn = (page: Page) => page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('figure.chart-block')]
+  .every((f) => f.querySelector('.recharts-surface') || f.querySelector('.empty-state') || f.dataset.chartFailed), undefined, { timeout: 30_000 });
+
+async function snap(page: Page, name: string, detail?: string) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await chartsDrawn(page);
+  // From the top: after a click the page keeps its scroll, and a full-page shot would show the sticky nav mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(shots, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await chartsDrawn(page);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, `${name}-phone.png`), fullPage: true });
+  // A part of the phone page at full size (the whole page is too tall to read when scaled down).
+  // The sticky header would cover the part's top in an element shot: unstuck for this picture only.
+  if (detail) {
+    await page.addStyleTag({ content: '.app-header, .app-nav { position: static !important; }' });
+    await page.locator(detail).screenshot({ path: path.join(shots, `${name}-phone-detail.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test.describe('city role on the province', () => {
+  test('总览 compares the cities; a city opens its own 总览; a county its profile', async ({ page }) => {
+    const db = openE2eDb();
+    const cities = db.prepare(`SELECT code, name FROM Region WHERE kind = 'CITY' ORDER BY sortOrder, code`).all() as { code: string; name: string }[];
+    const asOf = scalar(db, `SELECT MAX(period) FROM LedgerFact WHERE period BETWEEN 202401 AND 202412`);
+    const balance = scalar(db, `SELECT SUM(balance) FROM BalanceFact WHERE account = 'POOL' AND period = ? AND schemeCode = 'RESIDENT'`, asOf);
+    const t12 = scalar(db, `SELECT SUM(amount) FROM LedgerFact WHERE account = 'POOL' AND item IN ${EXPENSE} AND period > ? AND period <= ? AND schemeCode = 'RESIDENT'`, asOf - 100, asOf);
+    const first = cities[0];
+    const firstCodes = (db.prepare(`SELECT code FROM Region WHERE code = ? OR parentCode = ?`).all(first.code, first.code) as { code: string }[]).map((r) => `'${r.code}'`).join(',');
+    const firstBalance = scalar(db, `SELECT SUM(balance) FROM BalanceFact WHERE account = 'POOL' AND period = ? AND schemeCode = 'RESIDENT' AND regionCode IN (${firstCodes})`, asOf);
+    const county = db.prepare(`SELECT code, name FROM Region WHERE parentCode = ? ORDER BY sortOrder, code LIMIT 1`).get(first.code) as { code: string; name: string };
+    db.close();
+    expect(cities.length).toBeGreaterThan(1);
+
+    await page.goto('/?year=2024&scheme=RESIDENT');
+    await expect(page.getByRole('heading', { name: '总览', level: 1 })).toBeVisible();
+    await expect(page.locator('.page-sub')).toContainText('（全省）');
+    // Province totals: the sum of every city's rows; months of reserve from the summed balance and expense.
+    await expect(tile(page, '累计结余').locator('.kpi-value')).toHaveText(`${(balance / 1e8).toFixed(2)}亿元`);
+    await expect(tile(page, '累计结余可支付月数').locator('.kpi-value')).toHaveText(`${(balance / (t12 / 12)).toFixed(1)}个月`);
+    const table = page.locator('table').last();
+    for (const c of cities) await expect(table.getByRole('link', { name: c.name })).toBeVisible();
+    await expect(table).toContainText('（全省合计）');
+    await expect(page.getByRole('figure', { name: /各地市累计结余可支付月数/ })).toBeVisible();
+    await snap(page, 'province-overview', 'section[aria-labelledby="city-compare-h"]');
+
+    // Into a city: its 总览 as a city user sees it today, with its counties; the nav keeps the city.
+    await table.getByRole('link', { name: first.name }).click();
+    await expect(page).toHaveURL(new RegExp(`city=${first.code}`));
+    await expect(page.locator('.page-sub')).toContainText(`${first.name}（全市）`);
+    await expect(tile(page, '累计结余').locator('.kpi-value')).toHaveText(`${(firstBalance / 1e8).toFixed(2)}亿元`);
+    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '预算执行' })).toHaveAttribute('href', `/budget?city=${first.code}`);
+    const counties = page.locator('table').last();
+    await expect(counties.getByRole('link', { name: county.name })).toBeVisible();
+    await snap(page, 'province-city-overview', 'section[aria-labelledby="county-h"]');
+
+    // Into a county: its profile within its city.
+    await counties.getByRole('link', { name: county.name }).click();
+    await expect(page.getByRole('heading', { name: new RegExp(`${county.name} · 县域画像`) })).toBeVisible();
+    await expect(page.getByRole('link', { name: new RegExp(`← 县域画像（${first.name}）`) })).toBeVisible();
+    await snap(page, 'province-county');
+  });
+
+  test('县域画像 lists the cities and drills into one city\'s counties; 预算执行 asks for a city', async ({ page }) => {
+    const db = openE2eDb();
+    const city = db.prepare(`SELECT code, name FROM Region WHERE kind = 'CITY' ORDER BY sortOrder, code LIMIT 1 OFFSET 1`).get() as { code: string; name: string };
+    const county = db.prepare(`SELECT name FROM Region WHERE parentCode = ? ORDER BY sortOrder, code LIMIT 1`).get(city.code) as { name: string };
+    db.close();
+    await page.goto('/counties?year=2024&scheme=RESIDENT');
+    await expect(page.locator('.page-sub')).toContainText('各地市');
+    await page.locator('table').last().getByRole('link', { name: city.name }).click();
+    await expect(page).toHaveURL(new RegExp(`/counties\\?.*city=${city.code}`));
+    await expect(page.locator('table').last().getByRole('link', { name: county.name })).toBeVisible();
+    await snap(page, 'province-counties-city');
+
+    await page.goto('/budget?year=2024&scheme=RESIDENT');
+    const prompt = page.getByTestId('choose-city');
+    await expect(prompt.getByRole('heading', { name: '请选择地市' })).toBeVisible();
+    await snap(page, 'province-budget-prompt');
+    await prompt.getByRole('link', { name: city.name }).click();
+    await expect(page.getByRole('heading', { name: '预算执行', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('page-sub')).toContainText(`${city.name}（全市）`);
+  });
+});
+
+test.describe('county user on the province', () => {
+  test.use({ storageState: stateFile('county') });
+
+  test('sees its own city and is refused another', async ({ page }) => {
+    const db = openE2eDb();
+    const user = db.prepare(`SELECT regionCode FROM User WHERE username = ?`).get(credentials('county').username) as { regionCode: string };
+    const own = db.prepare(`SELECT c.code, c.name FROM Region r JOIN Region c ON c.code = r.parentCode WHERE r.code = ?`).get(user.regionCode) as { code: string; name: string };
+    const other = db.prepare(`SELECT code FROM Region WHERE kind = 'CITY' AND code <> ? LIMIT 1`).get(own.code) as { code: string };
+    db.close();
+    await page.goto('/?year=2024&scheme=RESIDENT');
+    await expect(page.locator('.page-sub')).not.toContainText('（全省）');
+    const res = await page.goto(`/?year=2024&city=${other.code}`);
+    expect(res?.status()).toBe(403);
+  });
+});

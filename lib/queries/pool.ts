@@ -1,0 +1,24 @@
+import 'server-only';
+// The rows of one city (pool) when a warehouse holds several (a province's cities): every query that sums
+// facts for "the city" restricts itself to the city's own code (市本级, the city pool) and its county-level
+// units, or it would sum the province. One city in the warehouse: no restriction (every row is the city's),
+// so the single-city SQL stays as it was.
+import type { Db } from '../db';
+import { poolHierarchy } from '../regions/pools';
+
+/**
+ * Region codes of city `cityCode` (the city's code first, then its counties) when the warehouse holds
+ * several cities; null when it holds one (or `cityCode` is not a city: nothing to narrow).
+ */
+export async function poolRegionCodes(db: Db, cityCode: string): Promise<string[] | null> {
+  const regions = await db.prisma.region.findMany({ select: { code: true, name: true, shortName: true, kind: true, parentCode: true, sortOrder: true } });
+  const h = poolHierarchy(regions);
+  if (h.cities.length <= 1) return null;
+  const city = h.cities.find((c) => c.code === cityCode);
+  return city ? [city.code, ...city.counties.map((c) => c.code)] : null;
+}
+
+/** A Prisma where-fragment `{ [field]: { in: codes } }`, or {} when codes is null (no restriction). */
+export function regionIn<F extends string = 'regionCode'>(codes: string[] | null, field: F = 'regionCode' as F): Partial<Record<F, { in: string[] }>> {
+  return codes ? ({ [field]: { in: codes } } as Record<F, { in: string[] }>) : {};
+}

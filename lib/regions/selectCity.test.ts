@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { cityParams, parseCityParam, selectCity } from './selectCity';
+import { ScopeError } from '../auth/scope';
+import type { Pool } from './pools';
+
+const pool = (code: string, counties: string[]): Pool => ({ code, name: code, shortName: code, kind: 'CITY', counties: counties.map((c) => ({ code: c, name: c, shortName: c, kind: 'COUNTY' })) });
+const A = pool('470100', ['470121', '4701A1']);
+const B = pool('470200', ['470221']);
+const CITY = { kind: 'city' } as const;
+
+describe('selectCity', () => {
+  it('one city: nothing to select, whatever the URL says', () => {
+    expect(selectCity([A], { city: '470200' }, CITY)).toBeNull();
+    expect(cityParams([A], null)).toEqual({});
+  });
+  it('several: the URL city, else the city of the region, else the province level', () => {
+    expect(selectCity([A, B], { city: '470200' }, CITY)).toBe('470200');
+    expect(selectCity([A, B], { region: '4701A1' }, CITY)).toBe('470100');
+    expect(selectCity([A, B], {}, CITY)).toBeNull();
+    // not a city of the warehouse, or not a code at all: the province level
+    expect(selectCity([A, B], { city: '479900' }, CITY)).toBeNull();
+    expect(selectCity([A, B], { city: "470100' OR 1=1" }, CITY)).toBeNull();
+    expect(cityParams([A, B], '470200')).toEqual({ city: '470200' });
+  });
+  it('a county user: bound to its county\'s city, refused another', () => {
+    const county = { kind: 'county', regionCode: '470221' } as const;
+    expect(selectCity([A, B], {}, county)).toBe('470200');
+    expect(selectCity([A, B], { region: '470121' }, county)).toBe('470200');
+    expect(() => selectCity([A, B], { city: '470100' }, county)).toThrow(ScopeError);
+  });
+  it('parses the parameter once (the first of repeated values)', () => {
+    expect(parseCityParam({ city: ['470100', '470200'] })).toBe('470100');
+    expect(parseCityParam({ city: '' })).toBeUndefined();
+  });
+});

@@ -1,0 +1,39 @@
+// Which city (pool) a request is about when the warehouse holds several (a province's cities): the URL's
+// `city=<code>`, else the city of a `region=<county>`, else none (the province level, cities compared).
+// A county user is bound to its county's city and refused any other. Pure: tested without a database.
+import { z } from 'zod';
+import { ScopeError, type Scope } from '../auth/scope';
+import type { Pool } from './pools';
+
+type Params = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const code = z.string().regex(/^[0-9A-Z]{6}$/).optional().catch(undefined);
+
+/** The `city` URL parameter, parsed (a six-character region code), or undefined. */
+export function parseCityParam(params: Params): string | undefined {
+  return code.parse(first(params.city));
+}
+
+/**
+ * The selected city's code, or null (one city or none in the warehouse: nothing to select; several and
+ * none asked for: the province level).
+ * @throws ScopeError when a county user asks for another city than its county's
+ */
+export function selectCity(cities: readonly Pool[], params: Params, scope: Scope): string | null {
+  if (cities.length <= 1) return null;
+  const asked = parseCityParam(params);
+  const cityOfCounty = (county: string) => cities.find((c) => c.counties.some((k) => k.code === county))?.code ?? null;
+  if (scope.kind === 'county') {
+    const own = cityOfCounty(scope.regionCode);
+    if (asked !== undefined && asked !== own) throw new ScopeError(`无权查看该地市（${asked}）的数据`);
+    return own;
+  }
+  if (asked !== undefined && cities.some((c) => c.code === asked)) return asked;
+  const region = first(params.region);
+  return region ? cityOfCounty(region) : null;
+}
+
+/** The URL parameters that keep a selection across links and filter forms: `{ city }` when one is selected among several. */
+export function cityParams(cities: readonly Pool[], selected: string | null): Record<string, string> {
+  return cities.length > 1 && selected ? { city: selected } : {};
+}
