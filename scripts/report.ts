@@ -32,7 +32,7 @@ async function main() {
       const periods = (arg('months') ?? '').split(',').filter(Boolean).map(parseReportMonth);
       const r = await generateMonths(db, {
         periods, jobId: Number(jobId), trigger: (arg('trigger') as 'IMPORT' | 'MANUAL') ?? 'MANUAL', by: arg('by') ?? '系统', renderHtml: renderReportHtml,
-        regionCodes: arg('region') ? [arg('region')!] : undefined, onProgress: (m) => console.log(m),
+        regionCodes: arg('region') ? arg('region')!.split(',').filter(Boolean) : undefined, onProgress: (m) => console.log(m),
       });
       console.log(`[report] job ${r.jobId}: ${r.editions} editions, ${r.created} new versions`);
       return;

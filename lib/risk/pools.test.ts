@@ -4,38 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testDbKinds, type TestDbKind } from '../testing/databases';
 import type { Db } from '../db';
-import { addMonths, periodRange } from '../indicators/compute';
+import { addMonths } from '../indicators/compute';
+import { addSecondCity as addCityB, CITY_B, COUNTY_B, CITY_B_MONTHS as MONTHS, CITY_B_EXPENSE as EXPENSE, CITY_B_POOL as POOL } from '../testing/secondCity';
 import { evaluateWarnings } from './evaluate';
 import { loadRiskData } from './data';
-
-/** A second, fictional city: one county, resident insurance pooled at city level from 2022-01. */
-const CITY_B = '439800';
-const COUNTY_B = '439821';
-const MONTHS = periodRange(202201, 202412);
-const INCOME = 9_000_000; // 元 per month, premiums booked on the county
-const EXPENSE = 10_000_000; // 元 per month, inpatient benefits booked on the county
-const POOL = 40_000_000; // 元, the city pool's balance at every month end
-
-/** Adds city B (regions and its fund rows) to a copy of the demo city. */
-async function addCityB(db: Db): Promise<void> {
-  const batchId = (await db.prisma.importBatch.findFirstOrThrow({ select: { id: true } })).id;
-  await db.prisma.region.createMany({
-    data: [
-      { code: CITY_B, name: '演示二市', shortName: '二市', kind: 'CITY', parentCode: null, sortOrder: 100 },
-      { code: COUNTY_B, name: '北岭县', shortName: '北岭', kind: 'COUNTY', parentCode: CITY_B, sortOrder: 101 },
-    ],
-  });
-  await db.prisma.poolingMilestone.create({ data: { regionCode: COUNTY_B, schemeCode: 'RESIDENT', effectivePeriod: 202201 } });
-  await db.prisma.ledgerFact.createMany({
-    data: MONTHS.flatMap((period) => [
-      { regionCode: COUNTY_B, schemeCode: 'RESIDENT', account: 'POOL', period, item: 'PREMIUM', amount: INCOME, batchId },
-      { regionCode: COUNTY_B, schemeCode: 'RESIDENT', account: 'POOL', period, item: 'INPATIENT', amount: EXPENSE, batchId },
-    ]),
-  });
-  await db.prisma.balanceFact.createMany({
-    data: MONTHS.map((period) => ({ regionCode: CITY_B, schemeCode: 'RESIDENT', account: 'POOL', period, kind: 'CITY_POOL', balance: POOL, batchId })),
-  });
-}
 
 type W = { ruleCode: string; subjectKey: string; regionCode: string; schemeCode: string | null; institutionCode: string | null; firstPeriod: number; lastPeriod: number; clearedPeriod: number | null; severity: string; value: number; status: string };
 const SELECT = { ruleCode: true, subjectKey: true, regionCode: true, schemeCode: true, institutionCode: true, firstPeriod: true, lastPeriod: true, clearedPeriod: true, severity: true, value: true, status: true } as const;
