@@ -75,8 +75,8 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
   if (!pool) throw new ReportError(`未知地区：${input.regionCode}`);
   if (!isCity) allowedRegion(scope, input.regionCode);
   const cityCode = pool.code;
-  // The dataset's own name for its city (DatasetMeta), else the region's name.
-  const cityName = info.cityCode === cityCode ? info.cityName : pool.name;
+  // The dataset's own name for its city (DatasetMeta) when it holds one city, else the region's name.
+  const cityName = pools.length === 1 ? info.cityName : pool.name;
   const cityCodes = [cityCode, ...pool.counties.map((c) => c.code)];
   const hasData = await db.prisma.ledgerFact.count({ where: { period, regionCode: { in: cityCodes } } });
   if (!hasData) throw new ReportError(`${formatPeriod(period)}尚无基金收支数据`);
