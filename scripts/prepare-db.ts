@@ -1,9 +1,9 @@
 // Migrates the database named by DATABASE_URL (default: the embedded SQLite file data/yibao.db) and,
-// when it is empty, loads the demo city and creates its demo accounts (passwords generated, printed once,
+// when it is empty, loads the demo city (DEMO=province: the demo province, lib/demo/province.ts) and creates its demo accounts (passwords generated, printed once,
 // written to data/demo-accounts.txt). Safe to run every start.
 import { migrateDeploy } from '../lib/db/migrate';
 import { createDb } from '../lib/db';
-import { isWarehouseEmpty, loadDemoCity } from '../lib/demo/load';
+import { isWarehouseEmpty, loadDemoCity, loadDemoProvince, type LoadReport } from '../lib/demo/load';
 import { evaluateWarnings } from '../lib/risk/evaluate';
 import { ensureDemoAccounts } from '../lib/auth/demo';
 import { authSecret } from '../lib/auth/secret';
@@ -18,11 +18,27 @@ async function main() {
     console.log(`[db] ${db.provider} ${db.provider === 'sqlite' ? db.url : db.url.replace(/\/\/[^@]*@/, '//***@')} 已迁移 (${Date.now() - t0} ms)`);
     if (await isWarehouseEmpty(db)) {
       if (process.env.NO_DEMO === '1') { console.log('[db] 空库，NO_DEMO=1：不装载演示数据'); return; }
-      console.log('[db] 空库：装载演示城市（演示数据）…');
-      const r = await loadDemoCity(db);
+      const demo = process.env.DEMO ?? 'city';
+      if (demo !== 'city' && demo !== 'province') throw new Error(`DEMO=${demo}：只支持 city（默认）或 province`);
+      let r: LoadReport;
+      if (demo === 'province') {
+        console.log('[db] 空库：装载演示省（演示数据，15个市、120个县级单位）…');
+        r = await loadDemoProvince(db, {
+          onCity: (c) => console.log(`       ${String(c.index + 1).padStart(2)}/${c.count} ${c.code} ${c.name} ${c.rows.toLocaleString()} 行 (${(c.ms / 1000).toFixed(1)} s)`),
+        });
+      } else {
+        console.log('[db] 空库：装载演示城市（演示数据）…');
+        r = await loadDemoCity(db);
+      }
       const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
       console.log(`[db] 演示数据装载完成：${total.toLocaleString()} 行，${(r.ms / 1000).toFixed(1)} s`);
       for (const [t, n] of Object.entries(r.rows)) console.log(`       ${t.padEnd(20)} ${n.toLocaleString()}`);
+      if (demo === 'province') {
+        // Risk evaluation and the open annual reports assume one city (lib/risk/data.ts takes the one CITY
+        // region; lib/open publishes the city's report): not run for the province until they know provinces.
+        console.log('[db] 演示省：暂不运行风险预警评估和年度公开报告发布（这两步仍按单个城市设计）');
+        return finish(db);
+      }
       // Warnings are derived data: evaluate them as after any import.
       const t1 = Date.now();
       await evaluateWarnings(db, { trigger: 'IMPORT', actor: '演示数据装载' });
@@ -34,22 +50,27 @@ async function main() {
     } else {
       console.log('[db] 已有数据，跳过演示数据装载');
     }
-    authSecret(); // create data/auth-secret now rather than at the first request
-    const demo = await ensureDemoAccounts(db);
-    if (demo) {
-      console.log('[db] 已生成演示账号（密码只在此显示一次，并已写入 ' + demo.file + '）：');
-      for (const a of demo.accounts) console.log(`       ${a.username.padEnd(12)} ${a.password}  ${a.role.padEnd(7)} ${a.name}`);
-    } else if ((await db.prisma.user.count()) === 0) {
-      console.log('[db] 尚无用户：用 npm run user:create -- --username 用户名 --role admin 建立第一个管理员');
-    }
-    // An import whose process died after its data commit left its post-import steps pending: run them now.
-    const resumed = await resumePendingSteps(db);
-    for (const r of resumed) console.log(`[db] 批次#${r.batchId}的导入后处理：${r.outcomes.map((o) => `${o.label ?? o.name}${o.ok ? '完成' : `失败（${o.message}）`}`).join('、')}`);
-    const swept = sweepStaleUploads();
-    if (swept) console.log(`[db] 清理了${swept}个遗留的上传临时文件`);
+    await finish(db);
   } finally {
     await db.close();
   }
+}
+
+/** Demo accounts, the session key, and leftovers of an interrupted import: every start, whatever was loaded. */
+async function finish(db: ReturnType<typeof createDb>) {
+  authSecret(); // create data/auth-secret now rather than at the first request
+  const demo = await ensureDemoAccounts(db);
+  if (demo) {
+    console.log('[db] 已生成演示账号（密码只在此显示一次，并已写入 ' + demo.file + '）：');
+    for (const a of demo.accounts) console.log(`       ${a.username.padEnd(12)} ${a.password}  ${a.role.padEnd(7)} ${a.name}`);
+  } else if ((await db.prisma.user.count()) === 0) {
+    console.log('[db] 尚无用户：用 npm run user:create -- --username 用户名 --role admin 建立第一个管理员');
+  }
+  // An import whose process died after its data commit left its post-import steps pending: run them now.
+  const resumed = await resumePendingSteps(db);
+  for (const r of resumed) console.log(`[db] 批次#${r.batchId}的导入后处理：${r.outcomes.map((o) => `${o.label ?? o.name}${o.ok ? '完成' : `失败（${o.message}）`}`).join('、')}`);
+  const swept = sweepStaleUploads();
+  if (swept) console.log(`[db] 清理了${swept}个遗留的上传临时文件`);
 }
 
 main().catch((err) => { console.error('[db] 失败:', err instanceof Error ? err.message : err); process.exit(1); });

@@ -1,17 +1,30 @@
 // The demo city's labelled demo accounts (演示账号): one admin, one city analyst, one county user for
-// 石门县. Passwords are generated when the accounts are created (first start on an empty database), printed
+// 石门县 (for the demo province, DEMO=province: an admin, an analyst of the city role and county users for three
+// counties that carry its stories, lib/demo/province.ts provinceDemoCounties). Passwords are generated when the accounts are created (first start on an empty database), printed
 // once and written to a file (README: data/demo-accounts.txt); there is no fixed default password.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '@/lib/db';
 import { SYSTEM_ACTOR } from '@/lib/audit/record';
 import { createUser, generatePassword, type UserRole } from './users';
+import { provinceDemoCounties, provinceSpec } from '@/lib/demo/province';
 
 export const DEMO_ACCOUNTS: readonly { username: string; name: string; role: UserRole; regionCode: string | null }[] = [
   { username: 'demo-admin', name: '演示·系统管理员', role: 'admin', regionCode: null },
   { username: 'demo-city', name: '演示·市医保局分析员', role: 'city', regionCode: null },
   { username: 'demo-shimen', name: '演示·石门县医保局', role: 'county', regionCode: '439922' },
 ];
+
+type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
+
+/** The demo province's accounts: usernames demo-<county code> for the county users. */
+export function demoProvinceAccounts(seed?: number, cities?: number): DemoAccount[] {
+  return [
+    { username: 'demo-admin', name: '演示·系统管理员', role: 'admin', regionCode: null },
+    { username: 'demo-city', name: '演示·医保局分析员', role: 'city', regionCode: null },
+    ...provinceDemoCounties(provinceSpec({ seed, cities })).map((c) => ({ username: `demo-${c.code}`, name: `演示·${c.name}医保局`, role: 'county' as const, regionCode: c.code })),
+  ];
+}
 
 /** Where the generated passwords go: DEMO_ACCOUNTS_FILE, else beside the SQLite file, else data/. */
 export function demoAccountsFile(db: Db): string {
@@ -31,15 +44,20 @@ export function readDemoAccounts(file: string): DemoCredential[] {
 }
 
 /**
- * Creates the demo accounts when the database has no users at all and holds the demo city. Returns the
+ * Creates the demo accounts when the database has no users at all and holds the demo city
+ * (or the demo province: DatasetMeta scope = province). Returns the
  * credentials (to print once) and the file written, or null when nothing was created.
  */
 export async function ensureDemoAccounts(db: Db): Promise<{ file: string; accounts: DemoCredential[] } | null> {
   if ((await db.prisma.user.count()) > 0) return null;
   const demo = await db.prisma.datasetMeta.findUnique({ where: { key: 'isDemo' } });
   if (demo?.value !== 'true' && demo?.value !== '1') return null;
+  const meta = new Map((await db.prisma.datasetMeta.findMany({ where: { key: { in: ['scope', 'seed', 'cityCount'] } } })).map((m) => [m.key, m.value]));
+  const list = meta.get('scope') === 'province'
+    ? demoProvinceAccounts(meta.has('seed') ? Number(meta.get('seed')) : undefined, meta.has('cityCount') ? Number(meta.get('cityCount')) : undefined)
+    : DEMO_ACCOUNTS;
   const accounts: DemoCredential[] = [];
-  for (const a of DEMO_ACCOUNTS) {
+  for (const a of list) {
     const password = generatePassword();
     await createUser(db, SYSTEM_ACTOR, { ...a, password, isDemo: true });
     accounts.push({ username: a.username, password, role: a.role, name: a.name });

@@ -100,9 +100,59 @@ export const SUBSIDY_STANDARD: Record<number, number> = {
 /** How the resident subsidy is shared between levels of government in the demo province. */
 export const SUBSIDY_SHARES = { SUBSIDY_CENTRAL: 0.6, SUBSIDY_PROVINCE: 0.2, SUBSIDY_CITY: 0.08, SUBSIDY_COUNTY: 0.12 } as const;
 
+/** An institution with anomalous costs (欺诈骗保 clue): the `ordinal`-th institution of `kind` in `region`. */
+export interface AnomalySpec {
+  region: string;
+  kind: 'HOSPITAL' | 'TOWNSHIP' | 'COMMUNITY';
+  ordinal: number;
+  /** costs jump from this month (YYYYMM) */
+  from: number;
+  /** violations found in this month */
+  found: number;
+  action: 'TERMINATED' | 'SUSPENDED';
+  actionOn: string;
+}
+
 /** Anomalous institutions (欺诈骗保 clues): costs jump from `from`, violations found at `found`. */
-export const ANOMALIES = [
+export const ANOMALIES: AnomalySpec[] = [
   { region: '439981', kind: 'HOSPITAL' as const, ordinal: 3, from: 202201, found: 202303, action: 'TERMINATED' as const, actionOn: '2023-09-30' },
   { region: '439923', kind: 'TOWNSHIP' as const, ordinal: 2, from: 202204, found: 202306, action: 'SUSPENDED' as const, actionOn: '2023-07-01' },
   { region: '439903', kind: 'COMMUNITY' as const, ordinal: 1, from: 202207, found: 202311, action: 'SUSPENDED' as const, actionOn: '2023-12-01' },
 ];
+
+/**
+ * Everything that makes one city-level pool (市级统筹) of the generator: the city, its county-level units and
+ * the city-specific stories. `DEMO_CITY_SPEC` is the demo city; the demo province (lib/demo/province.ts)
+ * builds one per city.
+ */
+export interface CitySpec {
+  code: string;
+  name: string;
+  shortName: string;
+  /** the province above (null: the city stands alone, as the demo city does) */
+  parentCode: string | null;
+  counties: CountySpec[];
+  anomalies: AnomalySpec[];
+  /** city-level hospitals: [name, region code where it stands] */
+  cityHospitals: [string, string][];
+  /** out-of-city destinations (one virtual institution each, booked under the city code) */
+  outOfCityNames: string[];
+  /** resident individual contribution standard applied in the city (元/人/年) */
+  individualStandard: Record<number, number>;
+  /** prefix of the budget documents' 文号, e.g. 江临医保发 */
+  docPrefix: string;
+}
+
+export const DEMO_CITY_SPEC: CitySpec = {
+  ...CITY,
+  parentCode: null,
+  counties: COUNTIES,
+  anomalies: ANOMALIES,
+  cityHospitals: [
+    ['江临市第一人民医院', '439902'], ['江临市中心医院', '439902'], ['江临市中医医院', '439902'], ['江临市妇幼保健院', '439902'],
+    ['江临医学院附属医院', '439902'], ['江临市第二人民医院', '439903'], ['江临市肿瘤医院', '439903'], ['江临市骨伤科医院', '439903'],
+  ],
+  outOfCityNames: ['省人民医院（市外）', '省肿瘤医院（市外）', '省儿童医院（市外）', '省外三级医院（异地就医）'],
+  individualStandard: INDIVIDUAL_STANDARD,
+  docPrefix: '江临医保发',
+};

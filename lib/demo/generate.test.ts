@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { generateDemoCity, monthsBetween } from './generate';
-import { COUNTIES } from './city';
+import { COUNTIES, DEMO_CITY_SPEC } from './city';
 
 const city = generateDemoCity();
 const inst = new Map(city.institutions.map((i) => [i.code, i]));
@@ -16,6 +16,12 @@ function primaryShare(region: string, year: number) {
 }
 
 describe('demo city generator', () => {
+  it('generates the demo city byte for byte as before the generator took a CitySpec (issue 15: one generator per city of the province)', () => {
+    // sha256 of JSON.stringify(generateDemoCity()) at main f148814, before the refactor.
+    expect(createHash('sha256').update(JSON.stringify(city)).digest('hex')).toBe('3a7684408d684c056ef67463d319537d197a639fef8eddd6381dd3d74bcd8127');
+    expect(JSON.stringify(generateDemoCity({ city: DEMO_CITY_SPEC }))).toBe(JSON.stringify(city));
+  });
+
   it('is deterministic for a seed and differs across seeds', () => {
     const h = (c: ReturnType<typeof generateDemoCity>) => createHash('sha1').update(JSON.stringify(c.utilization.slice(0, 5000))).update(JSON.stringify(c.ledger.slice(0, 2000))).digest('hex');
     expect(h(generateDemoCity())).toBe(h(city));

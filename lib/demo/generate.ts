@@ -3,8 +3,8 @@
 // ledger → balances; enrolment × standards → contributions due → collected → income.
 import { apportion, createRng, type Rng } from './random';
 import {
-  ANOMALIES, CITY, COUNTIES, DEMO_SEED, FIRST_YEAR, INDIVIDUAL_STANDARD, LAST_YEAR, NATIONAL_MIN_INDIVIDUAL,
-  SUBSIDY_SHARES, SUBSIDY_STANDARD, type CountySpec,
+  DEMO_CITY_SPEC, DEMO_SEED, FIRST_YEAR, LAST_YEAR, NATIONAL_MIN_INDIVIDUAL, SUBSIDY_SHARES, SUBSIDY_STANDARD,
+  type AnomalySpec, type CitySpec, type CountySpec,
 } from './city';
 import type { Level, SchemeCode, VisitType } from '../domain/codes';
 
@@ -48,6 +48,8 @@ export interface GenerateOptions {
   seed?: number;
   firstYear?: number;
   lastYear?: number;
+  /** the city to generate (default: the demo city 江临市, DEMO_CITY_SPEC) */
+  city?: CitySpec;
 }
 
 // ───────────── time ─────────────
@@ -152,10 +154,15 @@ export function generateDemoCity(opts: GenerateOptions = {}): DemoCity {
   const periods = periodsBetween(firstYear, lastYear);
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
   const schemes: SchemeCode[] = ['EMPLOYEE', 'RESIDENT', 'MATERNITY'];
+  const spec = opts.city ?? DEMO_CITY_SPEC;
+  const CITY = spec;
+  const COUNTIES = spec.counties;
+  const ANOMALIES = spec.anomalies;
+  const INDIVIDUAL_STANDARD = spec.individualStandard;
 
   // ───────────── dimensions ─────────────
   const regions: RegionRow[] = [
-    { code: CITY.code, name: CITY.name, shortName: CITY.shortName, kind: 'CITY', parentCode: null, isLocalCode: false, sortOrder: 0 },
+    { code: CITY.code, name: CITY.name, shortName: CITY.shortName, kind: 'CITY', parentCode: CITY.parentCode, isLocalCode: false, sortOrder: 0 },
     ...COUNTIES.map((c, i) => ({ code: c.code, name: c.name, shortName: c.shortName, kind: c.kind, parentCode: CITY.code, isLocalCode: c.isLocalCode, sortOrder: i + 1 })),
   ];
   const institutions = makeInstitutions(rng.fork('institutions'));
@@ -168,9 +175,10 @@ export function generateDemoCity(opts: GenerateOptions = {}): DemoCity {
       instCostFactor.set(i.code, r.uniform(0.88, 1.12));
     }
   }
-  const anomalyCodes = new Map<string, (typeof ANOMALIES)[number]>();
+  const anomalyCodes = new Map<string, AnomalySpec>();
   for (const a of ANOMALIES) {
     const inst = institutions.filter((i) => i.regionCode === a.region && i.kind === a.kind)[a.ordinal];
+    if (!inst) throw new Error(`演示数据：${a.region}没有第${a.ordinal + 1}个${a.kind}机构（anomaly）`);
     anomalyCodes.set(inst.code, a);
     inst.ownership = 'PRIVATE';
     inst.agreementStatus = a.action;
@@ -449,7 +457,7 @@ export function generateDemoCity(opts: GenerateOptions = {}): DemoCity {
   }
 
   // ───────────── budgets: approved each January, adjusted in 2020 (COVID) and 2023 ─────────────
-  const budgets = makeBudgets(rng.fork('budget'), years, ledger, contributions, enrolledAt);
+  const budgets = makeBudgets(rng.fork('budget'), spec, years, ledger, contributions, enrolledAt);
 
   // ───────────── family doctors, supervision, benefits ─────────────
   const familyDoctor: FamilyDoctorRow[] = [];
@@ -531,12 +539,8 @@ export function generateDemoCity(opts: GenerateOptions = {}): DemoCity {
         out.push({ code: code('H'), name: h, regionCode: c.code, level: 'COUNTY', kind: 'HOSPITAL', ownership: /仁和|康宁/.test(h) ? 'PRIVATE' : 'PUBLIC', agreementStatus: 'ACTIVE', agreementStart: agreementStart(), agreementEnd: null });
       }
     }
-    const cityNames: [string, string][] = [
-      ['江临市第一人民医院', '439902'], ['江临市中心医院', '439902'], ['江临市中医医院', '439902'], ['江临市妇幼保健院', '439902'],
-      ['江临医学院附属医院', '439902'], ['江临市第二人民医院', '439903'], ['江临市肿瘤医院', '439903'], ['江临市骨伤科医院', '439903'],
-    ];
-    cityNames.forEach(([name, region], i) => out.push({ code: `H${CITY.code}S${String(i + 1).padStart(3, '0')}`, name, regionCode: region, level: 'CITY', kind: 'HOSPITAL', ownership: name.includes('骨伤') ? 'PRIVATE' : 'PUBLIC', agreementStatus: 'ACTIVE', agreementStart: agreementStart(), agreementEnd: null }));
-    ['省人民医院（市外）', '省肿瘤医院（市外）', '省儿童医院（市外）', '省外三级医院（异地就医）'].forEach((name, i) =>
+    spec.cityHospitals.forEach(([name, region], i) => out.push({ code: `H${CITY.code}S${String(i + 1).padStart(3, '0')}`, name, regionCode: region, level: 'CITY', kind: 'HOSPITAL', ownership: name.includes('骨伤') ? 'PRIVATE' : 'PUBLIC', agreementStatus: 'ACTIVE', agreementStart: agreementStart(), agreementEnd: null }));
+    spec.outOfCityNames.forEach((name, i) =>
       out.push({ code: `H${CITY.code}X${String(i + 1).padStart(3, '0')}`, name, regionCode: CITY.code, level: 'OUT_OF_CITY', kind: 'OUT_OF_CITY', ownership: 'PUBLIC', agreementStatus: 'ACTIVE', agreementStart: '2017-01-01', agreementEnd: null }));
     return out;
   }
@@ -596,10 +600,10 @@ function fundRatio(s: SchemeCode, vt: VisitType, level: Level, c: CountySpec, p:
   return ratio;
 }
 
-function makeBudgets(r: Rng, years: number[], ledger: LedgerRow[], contributions: ContributionRow[], enrolledAt: Map<string, number>): BudgetVersionRow[] {
+function makeBudgets(r: Rng, spec: CitySpec, years: number[], ledger: LedgerRow[], contributions: ContributionRow[], enrolledAt: Map<string, number>): BudgetVersionRow[] {
   const actual = new Map<string, number>();
   for (const l of ledger) {
-    if (l.account !== 'POOL' || l.regionCode === CITY.code || l.item === 'REMIT_UP' || l.item === 'ALLOCATE_DOWN') continue;
+    if (l.account !== 'POOL' || l.regionCode === spec.code || l.item === 'REMIT_UP' || l.item === 'ALLOCATE_DOWN') continue;
     const k = [l.regionCode, l.schemeCode, l.item, Math.floor(l.period / 100)].join('|');
     actual.set(k, (actual.get(k) ?? 0) + l.amount);
   }
@@ -613,7 +617,7 @@ function makeBudgets(r: Rng, years: number[], ledger: LedgerRow[], contributions
   const items = ['PREMIUM', 'SUBSIDY', 'INTEREST', 'OTHER_INCOME', 'INPATIENT', 'OUTPATIENT', 'CHRONIC', 'MATERNITY', 'OTHER_EXPENSE'];
   for (const y of years) {
     const lines: BudgetVersionRow['lines'] = [];
-    for (const c of COUNTIES) for (const s of ['EMPLOYEE', 'RESIDENT', 'MATERNITY'] as SchemeCode[]) for (const item of items) {
+    for (const c of spec.counties) for (const s of ['EMPLOYEE', 'RESIDENT', 'MATERNITY'] as SchemeCode[]) for (const item of items) {
       const prev = actual.get([c.code, s, item, y - 1].join('|')) ?? (actual.get([c.code, s, item, y].join('|')) ?? 0) / 1.07;
       if (prev === 0 && item !== 'SUBSIDY') continue;
       let amount: number;
@@ -632,15 +636,15 @@ function makeBudgets(r: Rng, years: number[], ledger: LedgerRow[], contributions
       }
       lines.push({ regionCode: c.code, schemeCode: s, item, amount: Math.round(amount) });
     }
-    out.push({ year: y, seq: 0, kind: 'APPROVED', docNo: `江临医保发〔${y}〕${r.int(2, 9)}号`, approvedOn: `${y}-01-${pad(r.int(10, 25))}`,
+    out.push({ year: y, seq: 0, kind: 'APPROVED', docNo: `${spec.docPrefix}〔${y}〕${r.int(2, 9)}号`, approvedOn: `${y}-01-${pad(r.int(10, 25))}`,
       reason: `${y}年度基本医疗保险和生育保险基金收支预算（市人大批准）`, lines });
     if (y === 2020) {
-      out.push({ year: y, seq: 1, kind: 'ADJUSTMENT', docNo: '江临医保发〔2020〕41号', approvedOn: '2020-07-20',
+      out.push({ year: y, seq: 1, kind: 'ADJUSTMENT', docNo: `${spec.docPrefix}〔2020〕41号`, approvedOn: '2020-07-20',
         reason: '新冠肺炎疫情影响，就诊量下降，调减医疗费用支出预算；阶段性减征职工医保单位缴费',
         lines: lines.map((l) => ({ ...l, amount: Math.round(l.amount * (['INPATIENT', 'OUTPATIENT', 'CHRONIC'].includes(l.item) ? 0.92 : l.item === 'PREMIUM' && l.schemeCode === 'EMPLOYEE' ? 0.97 : 1)) })) });
     }
     if (y === 2023) {
-      out.push({ year: y, seq: 1, kind: 'ADJUSTMENT', docNo: '江临医保发〔2023〕57号', approvedOn: '2023-08-18',
+      out.push({ year: y, seq: 1, kind: 'ADJUSTMENT', docNo: `${spec.docPrefix}〔2023〕57号`, approvedOn: '2023-08-18',
         reason: '住院费用增长超预期，调增住院费用支出预算',
         lines: lines.map((l) => ({ ...l, amount: Math.round(l.amount * (l.item === 'INPATIENT' ? 1.06 : 1)) })) });
     }
@@ -648,7 +652,7 @@ function makeBudgets(r: Rng, years: number[], ledger: LedgerRow[], contributions
   return out;
 }
 
-function makeSupervision(r: Rng, institutions: InstitutionRow[], anomalies: Map<string, (typeof ANOMALIES)[number]>, periods: number[]): SupervisionRow[] {
+function makeSupervision(r: Rng, institutions: InstitutionRow[], anomalies: Map<string, AnomalySpec>, periods: number[]): SupervisionRow[] {
   const out: SupervisionRow[] = [];
   const inScope = institutions.filter((i) => i.level !== 'OUT_OF_CITY');
   for (const inst of inScope) {
