@@ -8,7 +8,7 @@ import type { Db } from '../db';
 import { evaluateWarnings } from '../risk/evaluate';
 import { ScopeError } from '../queries/scope';
 import { gatherReport } from './gather';
-import { completeMonths, completeMonthsByCity, editionCodes, reportEditions } from './months';
+import { completeMonths, completeMonthsByCity, editionCodes, editionCodesWithData, reportEditions } from './months';
 import type { ReportFigures } from './types';
 
 const CITY_A = '439900';
@@ -38,6 +38,9 @@ describe.each(testDbKinds())('monthly report with two cities (%s)', (kind: TestD
     expect(eds[1]).toEqual({ cityCode: CITY_B, cityName: CITY_B_NAME, codes: [CITY_B, COUNTY_B] });
     expect(await editionCodes(db)).toEqual([...eds[0].codes, CITY_B, COUNTY_B]);
     expect(await editionCodes(db, CITY_B)).toEqual([CITY_B, COUNTY_B]);
+    // A month city B has no data for has no city B editions (a generation run makes the demo city's only).
+    expect(await editionCodesWithData(db, P)).toEqual(await editionCodes(db));
+    expect(await editionCodesWithData(db, 201812)).toEqual(eds[0].codes);
   });
 
   it("city B's edition is city B's: its name, its county table, its warnings", () => {

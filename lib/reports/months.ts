@@ -34,6 +34,17 @@ export async function editionCodes(db: Db, cityCode?: string): Promise<string[]>
 }
 
 /**
+ * Region codes of the editions a month can have: those of every city with ledger rows that month (on the
+ * city's code or a county's), city after city. A city whose data has not arrived has no edition yet.
+ */
+export async function editionCodesWithData(db: Db, period: number): Promise<string[]> {
+  const cities = await reportEditions(db);
+  const rows = await db.prisma.ledgerFact.groupBy({ by: ['regionCode'], where: { period, regionCode: { in: cities.flatMap((c) => c.codes) } } });
+  const has = new Set(rows.map((r) => r.regionCode));
+  return cities.filter((c) => c.codes.some((code) => has.has(code))).flatMap((c) => c.codes);
+}
+
+/**
  * Months among `periods` whose fund data is complete for a city: every county-level unit of the city has
  * ledger rows for it. Per city, in the cities' order; cities with no complete month are left out. These are
  * the months whose reports an import completes (or corrects).
