@@ -49,6 +49,10 @@ describe.each(testDbKinds())('monthly report with two cities (%s)', (kind: TestD
     expect(cityB.warnings.open.length).toBeGreaterThan(0);
     expect(cityB.warnings.open.every((w) => w.regionName === `${CITY_B_NAME}（全市）` || w.regionName === COUNTY_B_NAME)).toBe(true);
     expect(cityB.warnings.open.some((w) => w.ruleName === '累计结余可支付月数')).toBe(true);
+    // Months of reserve in the report's chart: city B's resident fund alone (累计结余 ÷ 近12个月支出 × 12 = 4);
+    // city B has no employee or maternity fund, so none is projected for it.
+    expect(cityB.reserveSeries.at(-1)).toMatchObject({ period: P, RESIDENT: 4, EMPLOYEE: null, MATERNITY: null });
+    expect(cityB.projection.every((p) => p.scheme === 'RESIDENT')).toBe(true);
   });
 
   it("the county edition sits in its own city and states the county's own figures", () => {

@@ -78,6 +78,8 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
   // The dataset's own name for its city (DatasetMeta) when it holds one city, else the region's name.
   const cityName = pools.length === 1 ? info.cityName : pool.name;
   const cityCodes = [cityCode, ...pool.counties.map((c) => c.code)];
+  // The fund projections read one city's pool when the warehouse holds several (a one-city warehouse: every row).
+  const poolCodes = pools.length > 1 ? cityCodes : undefined;
   const hasData = await db.prisma.ledgerFact.count({ where: { period, regionCode: { in: cityCodes } } });
   if (!hasData) throw new ReportError(`${formatPeriod(period)}尚无基金收支数据`);
   const year = Math.floor(period / 100);
@@ -102,9 +104,9 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
     loadCollectionInputs(db, cityCode, 'ALL', period - 100),
     loadTieredCareData(db, cityCode, 'ALL'),
     loadWarnings(db, scope, { status: 'all', severity: 'ALL', region: isCity ? 'ALL' : region, rule: 'ALL', page: 1, pscheme: 'RESIDENT' }, 100_000),
-    Promise.all(FUND_SCHEMES.map((s) => loadProjection(db, s, period))),
+    Promise.all(FUND_SCHEMES.map((s) => loadProjection(db, s, period, poolCodes))),
     // The stochastic projection of the two medical-insurance funds from this month (as on 风险预警).
-    Promise.all((['RESIDENT', 'EMPLOYEE'] as const).map((s) => loadSustainabilityOutlook(db, s, period))),
+    Promise.all((['RESIDENT', 'EMPLOYEE'] as const).map((s) => (poolCodes ? loadSustainabilityOutlook(db, s, period, poolCodes) : loadSustainabilityOutlook(db, s, period)))),
   ]);
   const execution = assembleBudgetExecution(scope, budget, req);
   const attribution = assembleDeficitAttribution(scope, budget, req);
