@@ -1,6 +1,6 @@
 // 月度基金运行分析报告 from the command line, and the generator process the app starts after an import or
 // on request (so rendering PDFs never runs inside a web request or blocks an import).
-//   npm run report -- --month 2024-12 [--region CODE] [--out DIR]   generate (archive a new version when the
+//   npm run report -- --month 2024-12 [--region CODE[,CODE…]] [--out DIR]   generate (archive a new version when the
 //                                                                    figures changed) and write PDF + DOCX
 //   npm run report -- --job ID --months 202411,202412 [--trigger IMPORT] [--by NAME]   (started by the app)
 import Module from 'node:module';
@@ -32,20 +32,20 @@ async function main() {
       const periods = (arg('months') ?? '').split(',').filter(Boolean).map(parseReportMonth);
       const r = await generateMonths(db, {
         periods, jobId: Number(jobId), trigger: (arg('trigger') as 'IMPORT' | 'MANUAL') ?? 'MANUAL', by: arg('by') ?? '系统', renderHtml: renderReportHtml,
-        regionCodes: arg('region') ? [arg('region')!] : undefined, onProgress: (m) => console.log(m),
+        regionCodes: arg('region') ? arg('region')!.split(',').filter(Boolean) : undefined, onProgress: (m) => console.log(m),
       });
       console.log(`[report] job ${r.jobId}: ${r.editions} editions, ${r.created} new versions`);
       return;
     }
     const month = arg('month');
-    if (!month) throw new Error('用法：npm run report -- --month 2024-12 [--region CODE] [--out DIR]');
+    if (!month) throw new Error('用法：npm run report -- --month 2024-12 [--region CODE[,CODE…]] [--out DIR]');
     const period = parseReportMonth(month);
     const out = path.resolve(arg('out') ?? 'data/reports');
     fs.mkdirSync(out, { recursive: true });
-    const region = arg('region');
+    const regions = arg('region')?.split(',').filter(Boolean);
     const t0 = Date.now();
-    const r = await generateMonths(db, { periods: [period], regionCodes: region ? [region] : undefined, trigger: 'CLI', by: process.env.USER ?? '命令行', renderHtml: renderReportHtml, onProgress: (m) => console.log(m) });
-    const codes = region ? [region] : (await import('../lib/reports/archive')).editionCodes(db);
+    const r = await generateMonths(db, { periods: [period], regionCodes: regions, trigger: 'CLI', by: process.env.USER ?? '命令行', renderHtml: renderReportHtml, onProgress: (m) => console.log(m) });
+    const codes = regions ?? (await import('../lib/reports/archive')).editionCodesWithData(db, period);
     for (const code of await codes) {
       const v = await latestVersion(db, period, code);
       if (!v) continue;

@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES, SCHEME_CODES, type SchemeCode, type SchemeFilter } from '../domain/codes';
 import { makePeriod } from '../indicators/compute';
 import { indicators } from '../indicators/registry';
+import { poolHierarchy } from '../regions/pools';
 import { DEFAULT_SUPPRESSION, checkRule, type SuppressionRule } from './suppress';
 import { OPEN_SCHEMES, type FundFigures, type FundInputs, type OpenReportPayload, type SupervisionFigures, type SupervisionInputs } from './types';
 
@@ -62,47 +63,63 @@ export function computeSupervisionFigures(s: SupervisionInputs): SupervisionFigu
   };
 }
 
-/** Years that can be published: complete years (December has ledger data), oldest first. */
-export async function publishableYears(db: Db): Promise<number[]> {
-  const rows = await db.prisma.ledgerFact.groupBy({ by: ['period'], where: { account: 'POOL' } });
+/**
+ * Years that can be published: complete years (December has ledger data), oldest first; of one city (its own
+ * and its counties' rows) when `cityCode` is given.
+ */
+export async function publishableYears(db: Db, cityCode?: string): Promise<number[]> {
+  const codes = cityCode === undefined ? undefined : await cityCodesOf(db, cityCode);
+  const rows = await db.prisma.ledgerFact.groupBy({ by: ['period'], where: { account: 'POOL', ...(codes ? { regionCode: { in: codes } } : {}) } });
   return [...new Set(rows.filter((r) => r.period % 100 === 12).map((r) => Math.floor(r.period / 100)))].sort((a, b) => a - b);
 }
 
+/** The city's code and its county-level units' ([] when `cityCode` is not a city). */
+async function cityCodesOf(db: Db, cityCode: string): Promise<string[]> {
+  const city = poolHierarchy(await db.prisma.region.findMany()).cities.find((c) => c.code === cityCode);
+  return city ? [city.code, ...city.counties.map((c) => c.code)] : [];
+}
+
 /**
- * The report of `year` (a complete calendar year) for the city and each county-level unit, per scheme.
- * Returns OpenReportPayload (money in 元, counts in 人/人次/笔, rates as fractions). Throws OpenReportError
- * when no city is loaded or the year has no December data (an incomplete year is never published).
+ * The report of `year` (a complete calendar year) for one city (设区市: `opts.cityCode`, default the first city
+ * in sort order) and each of its county-level units, per scheme: the city's figures sum its own rows only
+ * (its counties' and its city account's), never another city's. Returns OpenReportPayload (money in 元, counts
+ * in 人/人次/笔, rates as fractions). Throws OpenReportError when no city is loaded, `opts.cityCode` is not a
+ * city, or the city has no December data that year (an incomplete year is never published).
  * Sources: LedgerFact (统筹基金 POOL account), BalanceFact, EnrollmentFact (December), ContributionFact,
  * BenefitFact, UtilizationRollup, SupervisionFact × Institution; formulas from lib/indicators.
  */
-export async function buildOpenReport(db: Db, year: number, rule: SuppressionRule = DEFAULT_SUPPRESSION): Promise<OpenReportPayload> {
+export async function buildOpenReport(db: Db, year: number, rule: SuppressionRule = DEFAULT_SUPPRESSION, opts: { cityCode?: string } = {}): Promise<OpenReportPayload> {
   checkRule(rule);
   const p = db.prisma;
   const from = makePeriod(year, 1);
   const to = makePeriod(year, 12);
-  const [regions, meta, dec] = await Promise.all([
+  const [regions, meta] = await Promise.all([
     p.region.findMany({ orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] }),
     p.datasetMeta.findMany(),
-    p.ledgerFact.count({ where: { period: to, account: 'POOL' } }),
   ]);
-  const city = regions.find((r) => r.kind === 'CITY');
-  if (!city) throw new OpenReportError('尚未装载地区数据，无法生成公开报告');
+  const pools = poolHierarchy(regions).cities;
+  if (!pools.length) throw new OpenReportError('尚未装载地区数据，无法生成公开报告');
+  const city = opts.cityCode === undefined ? pools[0] : pools.find((c) => c.code === opts.cityCode);
+  if (!city) throw new OpenReportError(`未知的设区市：${opts.cityCode}`);
+  const counties = city.counties;
+  const codes = [city.code, ...counties.map((c) => c.code)];
+  const inCity = { in: codes };
+  const dec = await p.ledgerFact.count({ where: { period: to, account: 'POOL', regionCode: inCity } });
   if (dec === 0) throw new OpenReportError(`${year}年数据不完整（缺12月基金收支），不能发布年度公开报告`);
-  const counties = regions.filter((r) => r.parentCode === city.code);
   const m = Object.fromEntries(meta.map((x) => [x.key, x.value]));
 
   const [ledger, balances, enrol, contrib, benefit, util, pooling, institutions, supervision] = await Promise.all([
-    p.ledgerFact.groupBy({ by: ['regionCode', 'schemeCode', 'item'], where: { account: 'POOL', period: { gte: from, lte: to } }, _sum: { amount: true } }),
-    p.balanceFact.groupBy({ by: ['regionCode', 'schemeCode', 'kind'], where: { account: 'POOL', period: to }, _sum: { balance: true } }),
-    p.enrollmentFact.groupBy({ by: ['regionCode', 'schemeCode'], where: { period: to }, _sum: { enrolled: true, shouldEnroll: true } }),
-    p.contributionFact.groupBy({ by: ['regionCode', 'schemeCode'], where: { period: { gte: from, lte: to } }, _sum: { due: true, collected: true } }),
+    p.ledgerFact.groupBy({ by: ['regionCode', 'schemeCode', 'item'], where: { account: 'POOL', period: { gte: from, lte: to }, regionCode: inCity }, _sum: { amount: true } }),
+    p.balanceFact.groupBy({ by: ['regionCode', 'schemeCode', 'kind'], where: { account: 'POOL', period: to, regionCode: inCity }, _sum: { balance: true } }),
+    p.enrollmentFact.groupBy({ by: ['regionCode', 'schemeCode'], where: { period: to, regionCode: inCity }, _sum: { enrolled: true, shouldEnroll: true } }),
+    p.contributionFact.groupBy({ by: ['regionCode', 'schemeCode'], where: { period: { gte: from, lte: to }, regionCode: inCity }, _sum: { due: true, collected: true } }),
     p.benefitFact.groupBy({
-      by: ['regionCode', 'schemeCode'], where: { period: { gte: from, lte: to } },
+      by: ['regionCode', 'schemeCode'], where: { period: { gte: from, lte: to }, regionCode: inCity },
       _sum: { claimsSettled: true, claimsOnTime: true, policyRangeCost: true, policyRangeFundPaid: true },
     }),
-    p.utilizationRollup.groupBy({ by: ['insuredRegionCode', 'schemeCode', 'level', 'visitType', 'inCounty'], where: { period: { gte: from, lte: to } }, _sum: { visits: true } }),
-    p.poolingMilestone.findMany(),
-    p.institution.findMany({ where: { level: { not: 'OUT_OF_CITY' } }, select: { code: true, regionCode: true, agreementStart: true, agreementEnd: true } }),
+    p.utilizationRollup.groupBy({ by: ['insuredRegionCode', 'schemeCode', 'level', 'visitType', 'inCounty'], where: { period: { gte: from, lte: to }, insuredRegionCode: inCity }, _sum: { visits: true } }),
+    p.poolingMilestone.findMany({ where: { regionCode: inCity } }),
+    p.institution.findMany({ where: { level: { not: 'OUT_OF_CITY' }, regionCode: inCity }, select: { code: true, regionCode: true, agreementStart: true, agreementEnd: true } }),
     p.supervisionFact.groupBy({
       by: ['institutionCode'], where: { period: { gte: from, lte: to } },
       _sum: { inspections: true, violations: true, amountRefused: true, amountRecovered: true, interviews: true, suspensions: true, terminations: true },
@@ -148,7 +165,7 @@ export async function buildOpenReport(db: Db, year: number, rule: SuppressionRul
     if (r.visitType === 'INPATIENT') { add(admissions, key, n); add(inCounty, key, r.inCounty ? n : 0); }
   }
 
-  // The city's figures sum every row (its counties and the city's own account rows, e.g. interest).
+  // The city's figures sum every row of the city (its counties' and the city's own account rows, e.g. interest).
   const cityMaps = [income, expense, balAll, enrolled, shouldEnroll, due, collected, settled, onTime, prCost, prPaid, visits, primary, admissions, inCounty];
   for (const map of cityMaps) {
     for (const [key, v] of [...map]) {
@@ -179,7 +196,6 @@ export async function buildOpenReport(db: Db, year: number, rule: SuppressionRul
     };
   };
 
-  const codes = [city.code, ...counties.map((c) => c.code)];
   const inputs: OpenReportPayload['inputs'] = {};
   const figures: OpenReportPayload['figures'] = {};
   for (const code of codes) {
@@ -234,7 +250,8 @@ export async function buildOpenReport(db: Db, year: number, rule: SuppressionRul
     format: 1,
     year,
     cityCode: city.code,
-    cityName: m.cityName ?? city.name,
+    // The dataset's own name for its city (DatasetMeta) when it holds one city, else the region's name.
+    cityName: pools.length === 1 ? m.cityName ?? city.name : city.name,
     isDemo: m.isDemo === 'true',
     dataThrough: to,
     regions: [city, ...counties].map((r) => ({ code: r.code, name: r.name, shortName: r.shortName, kind: r.kind })),

@@ -23,3 +23,20 @@ describe('report access', () => {
     expect(canGenerate({ role: 'public', scope: { kind: 'public' } })).toBe(false);
   });
 });
+
+describe('report access with two cities', () => {
+  const CITIES = [CITY, '439800'];
+  const all = [CITY, '439921', '439923', '439800', '439821'];
+  it("a county user reads only its own county's edition, never the other city's", () => {
+    const v = { role: 'county' as const, scope: { kind: 'county' as const, regionCode: '439923' } };
+    expect(readableEditions(v, all, CITIES)).toEqual(['439923']);
+    expect(canReadEdition(v, '439800', CITIES)).toBe(false);
+    expect(canReadEdition(v, '439821', CITIES)).toBe(false);
+    const b = { role: 'county' as const, scope: { kind: 'county' as const, regionCode: '439821' } };
+    expect(readableEditions(b, all, CITIES)).toEqual(['439821']);
+  });
+  it('the city role reads every edition of every city; the public none', () => {
+    expect(readableEditions({ role: 'city', scope: { kind: 'city' } }, all, CITIES)).toEqual(all);
+    expect(readableEditions({ role: 'public', scope: { kind: 'public' } }, all, CITIES)).toEqual([]);
+  });
+});

@@ -10,10 +10,10 @@ import { buildDocx } from './docx';
 import { gatherReport } from './gather';
 import { htmlToPdf, launchBrowser } from './pdf';
 import type { ReportFigures } from './types';
-import { editionCodes } from './months';
+import { editionCodesWithData } from './months';
 import { latestVersion, META_SELECT, toMeta, versionLabel, type ReportTrigger, type VersionMeta } from './store';
 
-export { completeMonths, editionCodes } from './months';
+export { completeMonths, editionCodes, editionCodesWithData } from './months';
 export * from './store';
 
 /** Renders the report's self-contained HTML (app/(site)/reports/_doc/html.tsx, passed in so lib does not import app). */
@@ -65,16 +65,17 @@ export async function generateEdition(
 }
 
 /**
- * Generates every edition of the given months, recording progress in a ReportJob row (the /reports page
- * polls it). One Chromium serves the whole run. Returns the job id; failures are recorded on the job and
- * rethrown.
+ * Generates the editions of the given months (`regionCodes`, else every city's with data that month),
+ * recording progress in a ReportJob row (the /reports page polls it). One Chromium serves the whole run.
+ * Returns the job id; failures are recorded on the job and rethrown.
  */
 export async function generateMonths(
   db: Db,
   input: { periods: number[]; regionCodes?: string[]; trigger: ReportTrigger; by: string; renderHtml: HtmlRenderer; jobId?: number; onProgress?: (msg: string) => void },
 ): Promise<{ jobId: number; created: number; editions: number }> {
-  const codes = input.regionCodes ?? (await editionCodes(db));
-  const total = input.periods.length * codes.length;
+  // Without a list: per month, the editions of every city that has data that month.
+  const plan = await Promise.all(input.periods.map(async (period) => ({ period, codes: input.regionCodes ?? (await editionCodesWithData(db, period)) })));
+  const total = plan.reduce((n, m) => n + m.codes.length, 0);
   const job = input.jobId
     ? await db.prisma.reportJob.update({ where: { id: input.jobId }, data: { total, state: 'RUNNING', step: '启动' } })
     : await db.prisma.reportJob.create({ data: { period: input.periods[0] ?? 0, state: 'RUNNING', total, done: 0, step: '启动', trigger: input.trigger, startedBy: input.by } });
@@ -83,7 +84,7 @@ export async function generateMonths(
   let browser: Browser | null = null;
   try {
     browser = await launchBrowser();
-    for (const period of input.periods) {
+    for (const { period, codes } of plan) {
       for (const regionCode of codes) {
         const step = `${formatPeriod(period)} · ${regionCode}`;
         await db.prisma.reportJob.update({ where: { id: job.id }, data: { step: `正在生成 ${step}`, done, created } });

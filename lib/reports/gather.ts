@@ -25,6 +25,7 @@ import { loadProjection } from '../queries/risk/getProjection';
 import { loadSustainabilityOutlook } from '../queries/risk/getSustainability';
 import { allowedRegion, CITY_SCOPE, ScopeError, type Scope } from '../queries/scope';
 import { OPEN_STATUSES, type Severity } from '../risk/types';
+import { loadPools } from './months';
 import { writeSections } from './narrative';
 import type { CountyLine, Figure, KpiLine, ProjectionLine, ReportFigures, WarningLine } from './types';
 
@@ -58,28 +59,34 @@ async function overviewAt(db: Db, scope: Scope, cityCode: string, scheme: Scheme
 }
 
 /**
- * The figures and text of the report of `period` (YYYYMM) for `regionCode` (the city's code = the city
- * edition), as `scope` may see them. Throws ReportError when the month has no fund data, ScopeError when
- * the scope may not read the edition (a county asking for the city edition or another county's).
+ * The figures and text of the report of `period` (YYYYMM) for `regionCode`: a city's code = that city's
+ * edition, a county's code = that county's edition within its own city (设区市, lib/regions/pools), as `scope`
+ * may see them. Throws ReportError when the region is no city or county, or the month has no fund data in
+ * that city; ScopeError when the scope may not read the edition (a county asking for a city edition or
+ * another county's).
  */
 export async function gatherReport(db: Db, scope: Scope, input: { period: number; regionCode: string }): Promise<ReportFigures> {
-  const info = await loadDatasetInfo(db);
+  const [info, pools] = await Promise.all([loadDatasetInfo(db), loadPools(db)]);
   if (!info) throw new ReportError('尚未装载数据');
   const { period } = input;
-  const cityCode = info.cityCode;
-  const isCity = input.regionCode === cityCode;
+  const pool = pools.find((c) => c.code === input.regionCode || c.counties.some((x) => x.code === input.regionCode));
+  const isCity = pool?.code === input.regionCode;
   if (isCity && scope.kind !== 'city') throw new ScopeError('全市版月度报告仅对市医保局开放');
-  if (!isCity) {
-    if (!info.counties.some((c) => c.code === input.regionCode)) throw new ReportError(`未知地区：${input.regionCode}`);
-    allowedRegion(scope, input.regionCode);
-  }
-  const hasData = await db.prisma.ledgerFact.count({ where: { period } });
+  if (!pool) throw new ReportError(`未知地区：${input.regionCode}`);
+  if (!isCity) allowedRegion(scope, input.regionCode);
+  const cityCode = pool.code;
+  // The dataset's own name for its city (DatasetMeta) when it holds one city, else the region's name.
+  const cityName = pools.length === 1 ? info.cityName : pool.name;
+  const cityCodes = [cityCode, ...pool.counties.map((c) => c.code)];
+  // The fund projections read one city's pool when the warehouse holds several (a one-city warehouse: every row).
+  const poolCodes = pools.length > 1 ? cityCodes : undefined;
+  const hasData = await db.prisma.ledgerFact.count({ where: { period, regionCode: { in: cityCodes } } });
   if (!hasData) throw new ReportError(`${formatPeriod(period)}尚无基金收支数据`);
   const year = Math.floor(period / 100);
   const month = period % 100;
   const region = input.regionCode;
   const req = { year, scheme: 'ALL' as const, region: isCity ? 'ALL' : region, month };
-  const nameOf = (code: string) => (code === cityCode ? `${info.cityName}（全市）` : info.counties.find((c) => c.code === code)?.name ?? code);
+  const nameOf = (code: string) => (code === cityCode ? `${cityName}（全市）` : pool.counties.find((c) => c.code === code)?.name ?? code);
 
   const prevMonth = addMonths(period, -1);
   const [ov, ovPrevMonth, perScheme, budget, collNow, collBefore, tc, warnings, projections, sustainability] = await Promise.all([
@@ -97,15 +104,15 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
     loadCollectionInputs(db, cityCode, 'ALL', period - 100),
     loadTieredCareData(db, cityCode, 'ALL'),
     loadWarnings(db, scope, { status: 'all', severity: 'ALL', region: isCity ? 'ALL' : region, rule: 'ALL', page: 1, pscheme: 'RESIDENT' }, 100_000),
-    Promise.all(FUND_SCHEMES.map((s) => loadProjection(db, s, period))),
+    Promise.all(FUND_SCHEMES.map((s) => loadProjection(db, s, period, poolCodes))),
     // The stochastic projection of the two medical-insurance funds from this month (as on 风险预警).
-    Promise.all((['RESIDENT', 'EMPLOYEE'] as const).map((s) => loadSustainabilityOutlook(db, s, period))),
+    Promise.all((['RESIDENT', 'EMPLOYEE'] as const).map((s) => (poolCodes ? loadSustainabilityOutlook(db, s, period, poolCodes) : loadSustainabilityOutlook(db, s, period)))),
   ]);
   const execution = assembleBudgetExecution(scope, budget, req);
   const attribution = assembleDeficitAttribution(scope, budget, req);
   const coverage = assembleCoverageByCounty(scope, cityCode, { asOf: period, previousAsOf: period - 100, now: collNow, before: collBefore, twoBefore: new Map() });
   // A county edition is about that county (next to the city totals), whoever reads it.
-  const visibleCounties = isCity ? info.counties : info.counties.filter((c) => c.code === region);
+  const visibleCounties = isCity ? pool.counties : pool.counties.filter((c) => c.code === region);
   const shares = computeShareByCounty(tc, [cityCode, ...visibleCounties.map((c) => c.code)], year);
 
   const figures: Record<string, Figure> = {};
@@ -225,9 +232,11 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
   });
   const openAt = (w: (typeof warnings.items)[number], p: number) =>
     w.firstPeriod <= p && w.status !== 'FALSE_POSITIVE' && (OPEN_STATUSES.includes(w.status) ? true : w.clearedPeriod !== null && w.clearedPeriod > p);
-  const open = warnings.items.filter((w) => openAt(w, period)).map(view);
-  const raised = warnings.items.filter((w) => w.firstPeriod === period && w.status !== 'FALSE_POSITIVE').map(view);
-  const cleared = warnings.items.filter((w) => w.clearedPeriod === period).map(view);
+  // The city edition lists this city's warnings (its funds, counties and institutions), not another city's.
+  const items = warnings.items.filter((w) => cityCodes.includes(w.regionCode));
+  const open = items.filter((w) => openAt(w, period)).map(view);
+  const raised = items.filter((w) => w.firstPeriod === period && w.status !== 'FALSE_POSITIVE').map(view);
+  const cleared = items.filter((w) => w.clearedPeriod === period).map(view);
   const bySeverity = { SEVERE: 0, WARNING: 0, NOTICE: 0, total: 0 } as Record<Severity, number> & { total: number };
   for (const w of open) { bySeverity[w.severity]++; bySeverity.total++; }
   const W_SRC = '风险预警 · 预警列表（lib/queries/risk getWarnings）';
@@ -280,9 +289,9 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
     return { code: r.code, name: nameOf(r.code), poolingPeriod: r.poolingPeriod, now: figureKey('primary_visit_share', r.code, period), baseline };
   });
 
-  const dataThrough = (await db.prisma.ledgerFact.aggregate({ _max: { period: true } }))._max.period ?? period;
+  const dataThrough = (await db.prisma.ledgerFact.aggregate({ _max: { period: true }, where: { regionCode: { in: cityCodes } } }))._max.period ?? period;
   const base: Omit<ReportFigures, 'sections'> = {
-    format: 1, period, regionCode: region, regionName: nameOf(region), cityCode, cityName: info.cityName,
+    format: 1, period, regionCode: region, regionName: nameOf(region), cityCode, cityName,
     edition: isCity ? 'city' : 'county', isDemo: info.isDemo, dataThrough, timeProgress,
     figures, kpis, reserve, counties, attribution: attributionLines,
     warnings: { open, raised, cleared, bySeverity }, projection,

@@ -36,7 +36,7 @@ export async function startReportJob(db: Db, input: { periods: number[]; regionC
   const root = process.cwd();
   const cli = path.join(root, 'node_modules/tsx/dist/cli.mjs');
   const args = [cli, path.join(root, 'scripts/report.ts'), '--job', String(job.id), '--months', input.periods.join(','), '--trigger', input.trigger, '--by', input.by];
-  if (input.regionCodes?.length === 1) args.push('--region', input.regionCodes[0]);
+  if (input.regionCodes?.length) args.push('--region', input.regionCodes.join(','));
   const logDir = path.join(root, 'data', 'reports');
   fs.mkdirSync(logDir, { recursive: true });
   const log = fs.openSync(path.join(logDir, `job-${job.id}.log`), 'a');

@@ -5,6 +5,7 @@
 import 'server-only';
 import type { Db } from '../db';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../domain/codes';
+import { poolHierarchy, type PoolHierarchy } from '../regions/pools';
 
 export interface RegionInfo { code: string; name: string; shortName: string; kind: string; parentCode: string | null }
 export interface InstitutionInfo { code: string; name: string; regionCode: string; level: string; kind: string }
@@ -21,13 +22,17 @@ export interface BudgetVersionPlan {
 export interface AdmissionCounts { all: number; city: number; outOfCity: number }
 export interface CostRow { institutionCode: string; schemeCode: string; visitType: string; period: number; visits: number; totalCost: number }
 
+/**
+ * One pool's facts (a 设区市 under 市级统筹: the city's own account rows and its county-level units'). Rules
+ * evaluate one pool at a time, so a city's funds are summed from its own rows only.
+ */
 export interface RiskData {
   cityCode: string;
   cityName: string;
   regions: Map<string, RegionInfo>;
   /** county-level units in display order */
   counties: string[];
-  /** the latest month with ledger data */
+  /** the latest month with ledger income or expense data in this pool */
   lastPeriod: number | null;
   /** region|scheme → month pooling took effect */
   pooling: Map<string, number>;
@@ -55,8 +60,11 @@ function getOrSet<K, V>(m: Map<K, V>, k: K, make: () => V): V {
   return v;
 }
 
-/** Reads everything the rules need. */
-export async function loadRiskData(db: Db): Promise<RiskData> {
+/**
+ * Reads everything the rules need and splits it by pool: one RiskData per 设区市 the warehouse holds
+ * (lib/regions/pools), in the cities' sort order; [] when no city is registered.
+ */
+export async function loadRiskData(db: Db): Promise<RiskData[]> {
   const p = db.prisma;
   const [regionRows, poolingRows, ledger, balances, versions, enrol, contrib, rollup, institutionRows, costs] = await Promise.all([
     p.region.findMany({ orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }] }),
@@ -76,14 +84,9 @@ export async function loadRiskData(db: Db): Promise<RiskData> {
   ]);
 
   const regions = new Map(regionRows.map((r) => [r.code, { code: r.code, name: r.name, shortName: r.shortName, kind: r.kind, parentCode: r.parentCode }]));
-  const city = regionRows.find((r) => r.kind === 'CITY');
-  const cityCode = city?.code ?? '';
-  const counties = regionRows.filter((r) => r.parentCode === cityCode && r.kind !== 'CITY').map((r) => r.code);
-
   const pooling = new Map(poolingRows.map((r) => [key(r.regionCode, r.schemeCode), r.effectivePeriod]));
 
   const flows = new Map<string, Flows>();
-  let lastPeriod: number | null = null;
   const income = new Set(INCOME_ITEM_CODES);
   const expense = new Set(EXPENSE_ITEM_CODES);
   for (const r of ledger) {
@@ -92,8 +95,6 @@ export async function loadRiskData(db: Db): Promise<RiskData> {
     // REMIT_UP / ALLOCATE_DOWN are transfers inside the pool, neither income nor expense.
     if (income.has(r.item)) f.income.set(r.period, (f.income.get(r.period) ?? 0) + amount);
     else if (expense.has(r.item)) f.expense.set(r.period, (f.expense.get(r.period) ?? 0) + amount);
-    else continue;
-    if (lastPeriod === null || r.period > lastPeriod) lastPeriod = r.period;
   }
 
   const bal = new Map<string, Map<number, number>>();
@@ -125,12 +126,8 @@ export async function loadRiskData(db: Db): Promise<RiskData> {
     else if (r.level === 'OUT_OF_CITY') a.outOfCity += n;
   }
 
-  return {
-    cityCode,
-    cityName: city?.name ?? '',
+  const warehouse: Warehouse = {
     regions,
-    counties,
-    lastPeriod,
     pooling,
     flows,
     balances: bal,
@@ -144,6 +141,56 @@ export async function loadRiskData(db: Db): Promise<RiskData> {
       visits: Number(c.visits ?? 0), totalCost: Number(c.totalCost ?? 0),
     })),
   };
+  return splitByPool(warehouse, poolHierarchy(regionRows));
+}
+
+/** Every pool's facts together, keyed as in RiskData (before `splitByPool`). */
+export type Warehouse = Omit<RiskData, 'cityCode' | 'cityName' | 'counties' | 'lastPeriod'>;
+
+/** Keeps the entries of a map keyed 'region|…' whose region is in `codes`. */
+function byRegion<V>(m: Map<string, V>, codes: ReadonlySet<string>): Map<string, V> {
+  const out = new Map<string, V>();
+  for (const [k, v] of m) if (codes.has(k.slice(0, k.indexOf('|')))) out.set(k, v);
+  return out;
+}
+
+/**
+ * One RiskData per pool (设区市), in the hierarchy's city order. A pool holds the rows booked on the city's
+ * own code and on its county-level units; institutions located there (and their costs); the budget versions
+ * with lines for the pool (or with no lines at all), each cut to the pool's lines. `lastPeriod` is the pool's
+ * own latest ledger month, so a city whose data arrives later does not see its funds' data as ended.
+ * Rows of a region in no pool are in none. Pure.
+ */
+export function splitByPool(w: Warehouse, pools: PoolHierarchy): RiskData[] {
+  return pools.cities.map((city): RiskData => {
+    const codes = new Set([city.code, ...city.counties.map((c) => c.code)]);
+    const flows = byRegion(w.flows, codes);
+    let lastPeriod: number | null = null;
+    for (const f of flows.values()) {
+      for (const m of [f.income, f.expense]) for (const period of m.keys()) if (lastPeriod === null || period > lastPeriod) lastPeriod = period;
+    }
+    const institutions = new Map([...w.institutions].filter(([, i]) => codes.has(i.regionCode)));
+    const budgets = w.budgets.flatMap((v) => {
+      const plan = byRegion(v.plan, codes);
+      return plan.size > 0 || v.plan.size === 0 ? [{ ...v, plan }] : [];
+    });
+    return {
+      cityCode: city.code,
+      cityName: city.name,
+      regions: w.regions,
+      counties: city.counties.map((c) => c.code),
+      lastPeriod,
+      pooling: byRegion(w.pooling, codes),
+      flows,
+      balances: byRegion(w.balances, codes),
+      budgets,
+      enrollment: byRegion(w.enrollment, codes),
+      contributions: byRegion(w.contributions, codes),
+      admissions: byRegion(w.admissions, codes),
+      institutions,
+      costs: w.costs.filter((c) => institutions.has(c.institutionCode)),
+    };
+  });
 }
 
 /** An empty dataset to build test fixtures on. */

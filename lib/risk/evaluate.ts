@@ -3,6 +3,10 @@
 // calls `evaluateWarnings`), on demand from the 风险预警 page, after a threshold change, and from
 // `npm run risk:evaluate`.
 //
+// Every pool (设区市) the warehouse holds is evaluated in the same run, each from its own rows
+// (lib/risk/data splitByPool): a city's fund warnings sit on the city's code, county warnings on the county's,
+// institution warnings on the institution's. Subject keys carry those codes, so they are distinct across cities.
+//
 // Every month is always re-evaluated: rolling windows (12 and 24 months, the seasonal profile, the
 // institution's own baseline) make later months depend on earlier ones, and a full run over the demo
 // city takes about two seconds.
@@ -15,7 +19,7 @@ import { loadRiskData, type RiskData } from './data';
 import { findEpisodes, type Episode } from './episodes';
 import { planReconcile, type Change, type RuleOutcome, type StoredWarning } from './reconcile';
 import { RULES } from './rules';
-import type { Severity, WarningStatus } from './types';
+import type { Severity, SubjectSeries, WarningStatus } from './types';
 
 /** New warnings are raised for episodes lasting into the last 36 months of data (older history is not raised). */
 export const DEFAULT_WINDOW_MONTHS = 36;
@@ -44,20 +48,38 @@ export interface EvaluationReport {
   open: { total: number; byRule: Record<string, number>; bySeverity: Record<Severity, number> };
 }
 
-/** Runs every enabled rule and finds its episodes (pure given the data). */
-export function evaluateRules(data: RiskData, configs: Map<string, { version: number; enabled: boolean; params: Record<string, number> }>): RuleOutcome[] {
+/**
+ * Runs every enabled rule over every pool and finds its episodes (pure given the data). A pool's episodes end
+ * with its own data (`RiskData.lastPeriod`). Throws when two series of one rule share a subject key (two pools
+ * claiming one subject would overwrite each other's warning).
+ */
+export function evaluateRules(data: RiskData | readonly RiskData[], configs: Map<string, { version: number; enabled: boolean; params: Record<string, number> }>): RuleOutcome[] {
+  const pools: readonly RiskData[] = Array.isArray(data) ? data : [data as RiskData];
   return RULES.map((rule) => {
     const cfg = configs.get(rule.code)!;
     const params = cfg.params as typeof rule.defaults;
     if (!cfg.enabled) return { code: rule.code, autoClose: rule.autoClose, enabled: false, version: cfg.version, params, series: [], episodes: new Map() };
-    const series = rule.evaluate(data, params);
+    const series: SubjectSeries[] = [];
     const episodes = new Map<string, Episode[]>();
-    for (const s of series) {
-      const e = findEpisodes(s, params, data.lastPeriod);
-      if (e.length > 0) episodes.set(s.key, e);
+    const seen = new Set<string>();
+    for (const pool of pools) {
+      for (const s of rule.evaluate(pool, params)) {
+        if (seen.has(s.key)) throw new Error(`预警规则 ${rule.code} 的评估对象重复：${s.key}（duplicate subject key across pools）`);
+        seen.add(s.key);
+        series.push(s);
+        const e = findEpisodes(s, params, pool.lastPeriod);
+        if (e.length > 0) episodes.set(s.key, e);
+      }
     }
     return { code: rule.code, autoClose: rule.autoClose, enabled: true, version: cfg.version, params, series, episodes };
   });
+}
+
+/** The latest month with ledger data in any pool (null: none). */
+export function dataThrough(pools: readonly RiskData[]): number | null {
+  let last: number | null = null;
+  for (const p of pools) if (p.lastPeriod !== null && (last === null || p.lastPeriod > last)) last = p.lastPeriod;
+  return last;
 }
 
 const WARNING_SELECT = {
@@ -72,9 +94,10 @@ export async function evaluateWarnings(db: Db, opts: EvaluateOptions = {}): Prom
   const trigger = opts.trigger ?? 'MANUAL';
   const actor = opts.actor ?? '系统';
   const configs = await ensureRuleConfigs(db);
-  const data = await loadRiskData(db);
-  const windowFrom = data.lastPeriod === null ? null : addMonths(data.lastPeriod, -((opts.windowMonths ?? DEFAULT_WINDOW_MONTHS) - 1));
-  const outcomes = data.lastPeriod === null ? [] : evaluateRules(data, configs);
+  const pools = await loadRiskData(db);
+  const through = dataThrough(pools);
+  const windowFrom = through === null ? null : addMonths(through, -((opts.windowMonths ?? DEFAULT_WINDOW_MONTHS) - 1));
+  const outcomes = through === null ? [] : evaluateRules(pools.filter((p) => p.lastPeriod !== null), configs);
   const note = opts.periods && opts.periods.length > 0
     ? `导入涉及 ${Math.min(...opts.periods)}—${Math.max(...opts.periods)}`
     : null;
@@ -85,7 +108,7 @@ export async function evaluateWarnings(db: Db, opts: EvaluateOptions = {}): Prom
     const existing = (await tx.riskWarning.findMany({ select: WARNING_SELECT })) as unknown as StoredWarning[];
     const plan: Change[] = planReconcile({ rules: outcomes, existing, windowFrom });
     const evaluation = await tx.riskEvaluation.create({
-      data: { trigger, triggeredBy: actor, startedAt: now, dataThrough: data.lastPeriod, windowFrom, note },
+      data: { trigger, triggeredBy: actor, startedAt: now, dataThrough: through, windowFrom, note },
     });
     let raised = 0, updated = 0, closed = 0;
     for (const c of plan) {
@@ -124,7 +147,7 @@ export async function evaluateWarnings(db: Db, opts: EvaluateOptions = {}): Prom
   const ms = Date.now() - t0;
   await bumpDataVersion(db, 'risk-evaluation');
   return {
-    evaluationId: counts.evaluationId, ms, dataThrough: data.lastPeriod, windowFrom,
+    evaluationId: counts.evaluationId, ms, dataThrough: through, windowFrom,
     raised: counts.raised, updated: counts.updated, closed: counts.closed, open: { total, byRule, bySeverity },
   };
 }

@@ -26,11 +26,15 @@ export interface ProjectionData {
   exhausted: { low: number | null; central: number | null; high: number | null };
 }
 
-/** `asOf` (YYYYMM): project from that month instead of the latest (the monthly report of an earlier month). */
-export async function loadProjection(db: Db, scheme: SchemeCode, asOf?: number): Promise<ProjectionData | null> {
+/**
+ * `asOf` (YYYYMM): project from that month instead of the latest (the monthly report of an earlier month).
+ * `regionCodes`: one city's pool only (its code and its counties') in a warehouse of several cities.
+ */
+export async function loadProjection(db: Db, scheme: SchemeCode, asOf?: number, regionCodes?: readonly string[]): Promise<ProjectionData | null> {
+  const where = { account: 'POOL', schemeCode: scheme, ...(regionCodes ? { regionCode: { in: [...regionCodes] } } : {}) };
   const [ledger, balances] = await Promise.all([
-    db.prisma.ledgerFact.groupBy({ by: ['period', 'item'], where: { account: 'POOL', schemeCode: scheme }, _sum: { amount: true } }),
-    db.prisma.balanceFact.groupBy({ by: ['period'], where: { account: 'POOL', schemeCode: scheme }, _sum: { balance: true } }),
+    db.prisma.ledgerFact.groupBy({ by: ['period', 'item'], where, _sum: { amount: true } }),
+    db.prisma.balanceFact.groupBy({ by: ['period'], where, _sum: { balance: true } }),
   ]);
   const income = new Map<number, number>();
   const expense = new Map<number, number>();

@@ -46,8 +46,9 @@ export interface SustainabilityData {
 const LEAVER_COST_RATIO = 0.5;
 const PRIMARY_SHIFT = 0.2;
 
-async function loadHistory(db: Db, scheme: SchemeCode, asOf?: number) {
-  const where = { account: 'POOL', schemeCode: scheme, ...(asOf ? { period: { lte: asOf } } : {}) };
+/** `regionCodes`: one city's pool only (its code and its counties') in a warehouse of several cities. */
+async function loadHistory(db: Db, scheme: SchemeCode, asOf?: number, regionCodes?: readonly string[]) {
+  const where = { account: 'POOL', schemeCode: scheme, ...(asOf ? { period: { lte: asOf } } : {}), ...(regionCodes ? { regionCode: { in: [...regionCodes] } } : {}) };
   const [ledger, balances] = await Promise.all([
     db.prisma.ledgerFact.groupBy({ by: ['period', 'item'], where, _sum: { amount: true } }),
     db.prisma.balanceFact.groupBy({ by: ['period'], where, _sum: { balance: true } }),
@@ -176,10 +177,11 @@ export interface SustainabilityOutlook {
 /**
  * The stochastic projection of one scheme as of a month (default: the latest), summary only: the same
  * history, simulation and seed as computeSustainability (so the same figures), without the lever inputs.
- * null when the scheme has under 36 months of history. Cached by data version.
+ * null when the scheme has under 36 months of history. `regionCodes`: one city's pool only (its code and its
+ * counties') in a warehouse of several cities. Cached by data version.
  */
-export const loadSustainabilityOutlook = cachedByDataVersionOn('risk/sustainability-outlook', async (db: Db, scheme: SchemeCode, asOf: number | null): Promise<SustainabilityOutlook | null> => {
-  const h = await loadHistory(db, scheme, asOf ?? undefined);
+export const loadSustainabilityOutlook = cachedByDataVersionOn('risk/sustainability-outlook', async (db: Db, scheme: SchemeCode, asOf: number | null, regionCodes: readonly string[] | null = null): Promise<SustainabilityOutlook | null> => {
+  const h = await loadHistory(db, scheme, asOf ?? undefined, regionCodes ?? undefined);
   if (!h) return null;
   let sim;
   try {

@@ -4,7 +4,8 @@
 // Costs are compared as a cost index (indirect standardisation): the institution's actual cost over what
 // its visits would have cost at the peer median of each scheme, so an institution treating more
 // employees (dearer) than residents is not flagged for its mix. Peers: same level and kind (村卫生室,
-// 乡镇卫生院, 社区卫生服务中心, 医院) and visit type, in the same month.
+// 乡镇卫生院, 社区卫生服务中心, 医院) and visit type, in the same month, within the same city (the rules run per
+// pool, lib/risk/data splitByPool: a city's prices and payment policy are its own).
 import { INSTITUTION_KINDS, LEVELS, VISIT_TYPES, labelOf } from '../../domain/codes';
 import { indicators } from '../../indicators/registry';
 import type { RiskData } from '../data';

@@ -1,0 +1,83 @@
+// Several cities (设区市, each its own 市级统筹 pool) in one warehouse, in SQLite and PostgreSQL: each city's
+// funds are evaluated from its own rows only, warnings sit on the right codes, subject keys stay distinct,
+// and the demo city's warnings are exactly those of the demo city alone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, testDbKinds, type TestDbKind } from '../testing/databases';
+import type { Db } from '../db';
+import { addMonths } from '../indicators/compute';
+import { addSecondCity as addCityB, CITY_B, COUNTY_B, CITY_B_MONTHS as MONTHS, CITY_B_EXPENSE as EXPENSE, CITY_B_POOL as POOL } from '../testing/smallSecondCity';
+import { evaluateWarnings } from './evaluate';
+import { loadRiskData } from './data';
+
+type W = { ruleCode: string; subjectKey: string; regionCode: string; schemeCode: string | null; institutionCode: string | null; firstPeriod: number; lastPeriod: number; clearedPeriod: number | null; severity: string; value: number; status: string };
+const SELECT = { ruleCode: true, subjectKey: true, regionCode: true, schemeCode: true, institutionCode: true, firstPeriod: true, lastPeriod: true, clearedPeriod: true, severity: true, value: true, status: true } as const;
+const byKey = (a: W, b: W) => a.ruleCode.localeCompare(b.ruleCode) || a.subjectKey.localeCompare(b.subjectKey) || a.firstPeriod - b.firstPeriod;
+
+describe.each(testDbKinds())('risk evaluation with two cities (%s)', (kind: TestDbKind) => {
+  let one: Db;
+  let two: Db;
+  const drops: (() => Promise<void>)[] = [];
+  let alone: W[];
+  let both: W[];
+
+  beforeAll(async () => {
+    const a = await freshDatabase(kind, 'demo');
+    const b = await freshDatabase(kind, 'demo');
+    drops.push(a.drop, b.drop);
+    one = a.db;
+    two = b.db;
+    await addCityB(two);
+    await evaluateWarnings(one, { trigger: 'SCRIPT', actor: 'test' });
+    await evaluateWarnings(two, { trigger: 'SCRIPT', actor: 'test' });
+    alone = ((await one.prisma.riskWarning.findMany({ select: SELECT })) as W[]).sort(byKey);
+    both = ((await two.prisma.riskWarning.findMany({ select: SELECT })) as W[]).sort(byKey);
+  }, 120_000);
+  afterAll(async () => { for (const d of drops) await d(); });
+
+  it('loads one pool per city, each with its own counties and rows', async () => {
+    const pools = await loadRiskData(two);
+    expect(pools.map((p) => p.cityCode)).toEqual(['439900', CITY_B]);
+    const b = pools[1];
+    expect(b.counties).toEqual([COUNTY_B]);
+    expect([...b.flows.keys()]).toEqual([`${COUNTY_B}|RESIDENT`]);
+    expect([...b.balances.keys()]).toEqual([`${CITY_B}|RESIDENT|CITY_POOL`]);
+    expect(b.lastPeriod).toBe(202412);
+    expect([...pools[0].flows.keys()].some((k) => k.startsWith(COUNTY_B))).toBe(false);
+  });
+
+  it("city B's months of reserve is computed from city B's rows alone, on city B's code", () => {
+    const w = both.find((x) => x.ruleCode === 'reserve_months' && x.regionCode === CITY_B)!;
+    expect(w).toBeDefined();
+    expect(w).toMatchObject({ subjectKey: `${CITY_B}|RESIDENT`, schemeCode: 'RESIDENT', lastPeriod: 202412, severity: 'WARNING', status: 'NEW' });
+    // 累计结余 ÷ (近12个月支出 ÷ 12), from the rows written above.
+    const trailingExpense = MONTHS.filter((p) => p > addMonths(202412, -12)).length * EXPENSE;
+    expect(w.value).toBeCloseTo(POOL / (trailingExpense / 12), 9);
+    // Income below expense every month: a current deficit on city B's fund, not on the demo city's.
+    const deficits = both.filter((x) => x.ruleCode === 'current_deficit' && x.regionCode === CITY_B).map((x) => x.subjectKey).sort();
+    expect(deficits).toEqual([`${CITY_B}|RESIDENT|t12`, `${CITY_B}|RESIDENT|ytd`]);
+  });
+
+  it("the demo city's warnings are exactly those it raises alone (no rows of city B in its funds)", () => {
+    expect(both.filter((x) => x.regionCode !== CITY_B && x.regionCode !== COUNTY_B)).toEqual(alone);
+  });
+
+  it('subject keys stay distinct per rule across the two cities', () => {
+    const keys = both.map((x) => `${x.ruleCode}#${x.subjectKey}#${x.firstPeriod}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const cityBKeys = both.filter((x) => x.regionCode === CITY_B).map((x) => x.subjectKey);
+    expect(cityBKeys.every((k) => k.startsWith(CITY_B))).toBe(true);
+  });
+});
+
+describe('evaluateRules over several pools (pure)', () => {
+  it('refuses two pools that claim the same subject', async () => {
+    const { dataset, withCityFund, months } = await import('./testFixtures');
+    const { evaluateRules } = await import('./evaluate');
+    const { RULES } = await import('./rules');
+    const configs = new Map(RULES.map((r) => [r.code, { version: 1, enabled: true, params: r.defaults as Record<string, number> }]));
+    const pool = () => withCityFund(dataset(), 'RESIDENT', months(202201, 24, () => 9), months(202201, 24, () => 10), months(202201, 24, () => 40));
+    expect(() => evaluateRules([pool(), pool()], configs)).toThrow(/评估对象重复/);
+    const one = evaluateRules([pool()], configs);
+    expect(one.find((o) => o.code === 'reserve_months')!.series.map((s) => s.key)).toEqual(['439900|RESIDENT']);
+  });
+});
