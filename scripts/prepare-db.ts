@@ -37,17 +37,17 @@ async function main() {
       const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
       console.log(`[db] 演示数据装载完成：${total.toLocaleString()} 行，${(r.ms / 1000).toFixed(1)} s`);
       for (const [t, n] of Object.entries(r.rows)) console.log(`       ${t.padEnd(20)} ${n.toLocaleString()}`);
-      if (demo === 'province') {
-        // Risk evaluation and the open annual reports assume one city (lib/risk/data.ts takes the one CITY
-        // region; lib/open publishes the city's report): not run for the province until they know provinces.
-        console.log('[db] 演示省：暂不运行风险预警评估和年度公开报告发布（这两步仍按单个城市设计）');
-        await finish(db);
-        return;
-      }
-      // Warnings are derived data: evaluate them as after any import.
+      // Warnings are derived data: evaluate them as after any import (every city's pool, lib/risk).
       const t1 = Date.now();
       await evaluateWarnings(db, { trigger: 'IMPORT', actor: '演示数据装载' });
       console.log(`[db] 风险预警评估完成 (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
+      if (demo === 'province') {
+        // A release is one per kind and year for the whole warehouse (lib/release): a city's public report
+        // cannot be published beside another city's yet.
+        console.log('[db] 演示省：暂不发布年度公开报告（发布记录尚不区分城市）');
+        await finish(db);
+        return;
+      }
       // The demo city's annual public reports are published at load, so /open has something to show.
       const t2 = Date.now();
       const years = await publishDemoOpenReports(db);
