@@ -1,4 +1,4 @@
-// The demo province (issue 15): deterministic, the size of DESIGN §8 (15 cities, ~120 counties, ~70 million
+// The demo province: deterministic, the size of a province (15 cities, ~120 counties, ~70 million
 // insured), codes valid under GB/T 2260 as lib/domain/regionLevels reads them, no institution code shared by
 // two cities, and every city carrying at least one of the demo city's stories — read off the generated rows.
 import { describe, expect, it } from 'vitest';

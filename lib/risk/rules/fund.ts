@@ -1,5 +1,5 @@
 // Fund-level rules (each fund: the city pool, and a county while it still pooled on its own):
-// months of reserve, current deficit, expense growth outrunning income growth. Seed 001 §四(二):
+// months of reserve, current deficit, expense growth outrunning income growth. 《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》四（二）:
 // 加强基金运行动态监测，建立基金运行风险预警机制.
 import { periodYear, previousYearPeriod, trailing12, ytdSum } from '../../indicators/compute';
 import { indicators } from '../../indicators/registry';
