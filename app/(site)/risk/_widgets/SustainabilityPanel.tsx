@@ -11,6 +11,9 @@ import { NO_LEVERS } from '@/lib/risk/sustainability/noLevers';
 import type { FundHistory } from '@/lib/queries/risk/getSustainability';
 import s from '../risk.module.css';
 
+/** What the panel shows of a summary (the server sends only this: the months shown, no central path). */
+export type ShownSummary = Pick<SustainabilitySummary, 'balance' | 'monthsOfReserve' | 'probBelow' | 'depletion' | 'adequacy'>;
+
 export interface SustainabilityPanelProps {
   schemeName: string;
   history: FundHistory;
@@ -24,8 +27,10 @@ export interface SustainabilityPanelProps {
   serverMs: number;
   paths: number;
   seed: number;
-  /** the server's summary (same data, same seed): shown until the browser's own simulation is ready */
-  initial: SustainabilitySummary;
+  /** the server's summary (same data, same seed) over the months shown: shown until the browser's own simulation is ready */
+  initial: ShownSummary;
+  /** months of the forecast shown in the chart and its table */
+  months: number;
 }
 
 // Both load after the page is shown (the page ships no chart library and no simulation code): the fan chart
@@ -66,14 +71,14 @@ export default function SustainabilityPanel(p: SustainabilityPanelProps) {
     return () => { live = false; };
   }, [p.history, p.lastPeriod, p.paths, p.seed]);
   const effect = useMemo(() => (sim?.sim ? sim.mod.applyLevers(sim.sim, ctx, { ...lev, elasticity: eps }) : null), [sim, ctx, lev, eps]);
-  const base = useMemo(() => (sim?.sim ? sim.mod.summarize(sim.sim) : p.initial), [sim, p.initial]);
-  const sum = useMemo(() => (sim?.sim && effect ? sim.mod.summarize(sim.sim, effect.adjustment) : p.initial), [sim, effect, p.initial]);
+  const base = useMemo<ShownSummary>(() => (sim?.sim ? sim.mod.summarize(sim.sim) : p.initial), [sim, p.initial]);
+  const sum = useMemo<ShownSummary>(() => (sim?.sim && effect ? sim.mod.summarize(sim.sim, effect.adjustment) : p.initial), [sim, effect, p.initial]);
   const growthExpense = sim?.sim?.growth.expense ?? null;
   const fitMonths = sim?.sim?.fitMonths ?? null;
   const blockLength = sim?.sim?.blockLength ?? null;
   const moved = lev !== NO_LEVERS;
 
-  const shown = 36;
+  const shown = p.months;
   const rows = sum.balance.slice(0, shown).map((b, k) => {
     const m = sum.monthsOfReserve[k];
     return {
