@@ -36,6 +36,49 @@ export function isCachedPagePath(pathname: string): boolean {
   return CACHED_PATH.test(pathname);
 }
 
+/**
+ * The query parameters each kept dashboard reads on the server (its requestContext / filters: lib/queries/
+ * context.ts, filters.ts, budget/filters.ts, tieredCare/request.ts, risk/filters.ts). Anything else is
+ * left out of the kept address, so made-up names cannot make new renderings; the browser's address keeps
+ * them, and what reads them in the browser (a table's sort, a test fault) reads them there.
+ */
+const FILTERS = ['year', 'scheme', 'region'] as const;
+const CONTEXT = [...FILTERS, 'month'] as const;
+const KEPT_PARAMS: Readonly<Record<string, { names: readonly string[]; sorts: boolean }>> = {
+  '/': { names: CONTEXT, sorts: true },
+  '/collection': { names: CONTEXT, sorts: true },
+  '/budget': { names: CONTEXT, sorts: true },
+  '/tiered-care': { names: [...CONTEXT, 'outcome', 'flow'], sorts: true },
+  '/counties': { names: FILTERS, sorts: true },
+  '/counties/[code]': { names: FILTERS, sorts: true },
+  '/risk': { names: ['status', 'severity', 'region', 'rule', 'page', 'pscheme'], sorts: false },
+};
+
+/**
+ * Table sorts (`<table>.sort=field.desc`, app/(site)/ui/DataTable) are read by the server only to carry
+ * them across a filter change (tableSortParams): kept when name and value have that shape, at most
+ * MAX_SORTS of them (a reader sorts one table or two), so they cannot multiply renderings either.
+ */
+const SORT_NAME = /^[a-z][a-z0-9-]{0,39}\.sort$/;
+const SORT_VALUE = /^[A-Za-z0-9_]{1,40}(?:\.(?:asc|desc))?$/;
+const MAX_SORTS = 3;
+
+/** The parameters of `params` the kept dashboard at `pathname` reads; the rest dropped. */
+export function keptParams(pathname: string, params: URLSearchParams): URLSearchParams {
+  const spec = KEPT_PARAMS[/^\/counties\/[^/]+$/.test(pathname) ? '/counties/[code]' : pathname];
+  const out = new URLSearchParams();
+  if (!spec) return out;
+  let sorts = 0;
+  for (const [k, v] of params) {
+    if (spec.names.includes(k)) out.append(k, v);
+    else if (spec.sorts && SORT_NAME.test(k) && SORT_VALUE.test(v) && !out.has(k) && sorts < MAX_SORTS) {
+      out.append(k, v);
+      sorts++;
+    }
+  }
+  return out;
+}
+
 /** Longest query string kept (longer ones are rendered per request: no unbounded keys). */
 const MAX_QUERY = 600;
 
@@ -86,7 +129,8 @@ export function decodeQuery(segment: string): Record<string, string | string[]> 
 /**
  * Where proxy.ts sends a signed-in viewer's request for a kept dashboard: `/v/<token>/<query><path>`, or
  * null when this request is rendered per request instead (not a kept path, the public, a county user
- * asking for another county's page — which answers 403 there —, an over-long query).
+ * asking for another county's page — which answers 403 there —, an over-long query). Only the parameters
+ * the page reads go into the address (keptParams).
  */
 export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSearchParams, dataVersion: number): string | null {
   if (!isCachedPagePath(pathname) || viewer.role === 'public') return null;
@@ -94,7 +138,7 @@ export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSe
   if (viewer.role === 'county' && !regionCode) return null;
   const code = /^\/counties\/([0-9A-Z]{6})$/.exec(pathname)?.[1];
   if (code && regionCode && code !== regionCode) return null;
-  const q = encodeQuery(params);
+  const q = encodeQuery(keptParams(pathname, params));
   if (!q) return null;
   const token = pageToken({ role: viewer.role, regionCode }, dataVersion);
   return `/v/${token}/${q}${pathname === '/' ? '' : pathname}`;
@@ -116,4 +160,22 @@ export function bindCachedViewer(token: string): PageScope {
   if (!read) notFound();
   bindVerifiedViewer(viewerOfPageScope(read.scope));
   return read.scope;
+}
+
+/**
+ * The second lock of a kept rendering (the first: proxy.ts signs tokens only for the current data version):
+ * the /v page compares its token's data version with the database's before rendering. 'stale' when the
+ * data moved between the proxy's check and this render (the reader is sent back to the page's own
+ * address, which the proxy signs anew); 'invalid' for a token proxy.ts did not sign.
+ */
+export function keptVersionVerdict(token: string, currentVersion: number): 'current' | 'stale' | 'invalid' {
+  const read = readPageToken(decodeURIComponent(token));
+  if (!read) return 'invalid';
+  return read.dataVersion === currentVersion ? 'current' : 'stale';
+}
+
+/** The address a reader asked for, from a kept rendering's path and query segment (for the stale redirect). */
+export function askedAddress(path: string, segment: string): string {
+  const qs = new URLSearchParams(Object.entries(decodeQuery(segment)).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
+  return `${path}${qs ? `?${qs}` : ''}`;
 }
