@@ -77,8 +77,8 @@ describe('only the parameters a page reads are kept', () => {
     expect(kept('/collection', 'outcome=a&flow=b')).toBe('');
     expect(kept('/counties', 'year=2023&month=5')).toBe('year=2023');
     expect(kept('/counties/439922', 'region=439922&year=2023&x=1')).toBe('region=439922&year=2023');
-    expect(kept('/risk', 'status=all&severity=SEVERE&region=439923&rule=coverage_drop&page=2&pscheme=EMPLOYEE&year=2024&by-rule.sort=total.desc'))
-      .toBe('status=all&severity=SEVERE&region=439923&rule=coverage_drop&page=2&pscheme=EMPLOYEE');
+    expect(kept('/risk', 'status=all&severity=SEVERE&region=439923&rule=coverage_drop&page=2&pscheme=EMPLOYEE&hpage=3&year=2024&by-rule.sort=total.desc'))
+      .toBe('status=all&severity=SEVERE&region=439923&rule=coverage_drop&page=2&pscheme=EMPLOYEE&hpage=3');
     expect(kept('/admin', 'year=2024')).toBe('');
   });
   it('table sorts of sort shape, at most three, on the pages that carry them across filters', () => {

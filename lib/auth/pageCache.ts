@@ -51,7 +51,7 @@ const KEPT_PARAMS: Readonly<Record<string, { names: readonly string[]; sorts: bo
   '/tiered-care': { names: [...CONTEXT, 'outcome', 'flow'], sorts: true },
   '/counties': { names: FILTERS, sorts: true },
   '/counties/[code]': { names: FILTERS, sorts: true },
-  '/risk': { names: ['status', 'severity', 'region', 'rule', 'page', 'pscheme'], sorts: false },
+  '/risk': { names: ['status', 'severity', 'region', 'rule', 'page', 'pscheme', 'hpage'], sorts: false },
 };
 
 /**

@@ -91,8 +91,8 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
 
       <section aria-labelledby="history-h" id="history">
         <h2 id="history-h" className={s.sectionTitle}>处理记录</h2>
-        <Suspense key={`h-${f.region}`} fallback={<TableSkeleton rows={8} columns={6} />}>
-          <HandlingHistory scope={scope} region={f.region} />
+        <Suspense key={`h-${f.region}-${f.hpage ?? 1}`} fallback={<TableSkeleton rows={8} columns={6} />}>
+          <HandlingHistory scope={scope} filters={f} />
         </Suspense>
       </section>
 
