@@ -9,7 +9,7 @@ import EvaluationStatus from './_widgets/EvaluationStatus';
 import HandlingHistory from './_widgets/HandlingHistory';
 import Projection from './_widgets/Projection';
 import Sustainability from './_widgets/Sustainability';
-import ReevaluateForm from './_widgets/ReevaluateForm';
+import ReevaluateForm from './_widgets/ReevaluateLazy';
 import RiskFilterBar from './_widgets/RiskFilterBar';
 import RuleDefinitions from './_widgets/RuleDefinitions';
 import Summary from './_widgets/Summary';

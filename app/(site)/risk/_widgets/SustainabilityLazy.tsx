@@ -1,16 +1,40 @@
 'use client';
-// 基金可持续性's panel (levers, figures, fan chart, simulation) as its own chunk, loaded in the browser after
-// the page: the page's own JavaScript stays within its budget, and the panel's work (a second of simulation)
-// starts only once the page is usable. Until then a skeleton of the panel's size.
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+// 基金可持续性's panel (levers, figures, fan chart, simulation) loads when it comes into view: its code as
+// a chunk of its own and its data from app/(site)/api/risk/sustainability, both at once. A reader who never
+// scrolls there downloads neither and spends no second of simulation; the page itself stays small.
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import type { SchemeCode } from '@/lib/domain/codes';
+import type { SustainabilityPanelData } from '@/lib/queries/risk/sustainabilityPanel';
 import { ChartSkeleton } from '@/app/(site)/ui/Skeleton';
-import type { SustainabilityPanelProps } from './SustainabilityPanel';
+import { useJson } from './useJson';
 
-const Panel = lazy(() => import('./SustainabilityPanel'));
-const noSubscribe = () => () => {};
+const loadPanel = () => import('./SustainabilityPanel');
+const Panel = lazy(loadPanel);
 
-export default function SustainabilityLazy(props: SustainabilityPanelProps) {
-  const mounted = useSyncExternalStore(noSubscribe, () => true, () => false);
+export default function SustainabilityLazy({ scheme, schemeName, errorClass }: { scheme: SchemeCode; schemeName: string; errorClass: string }) {
+  const [state, load] = useJson<SustainabilityPanelData>(`/api/risk/sustainability?scheme=${scheme}`);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    // Start a screen ahead, so the panel is usually ready when the reader gets there.
+    const io = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      io.disconnect();
+      void loadPanel();
+      void load();
+    }, { rootMargin: '600px 0px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [load]);
   const skeleton = <ChartSkeleton height={320} />;
-  return mounted ? <Suspense fallback={skeleton}><Panel {...props} /></Suspense> : skeleton;
+  return (
+    <div ref={box}>
+      {(state.kind === 'idle' || state.kind === 'loading') && skeleton}
+      {state.kind === 'error' && (
+        <p className={errorClass} role="alert">基金可持续性加载失败：{state.message}。<button type="button" className="btn" onClick={() => void load()}>重试</button></p>
+      )}
+      {state.kind === 'ok' && <Suspense fallback={skeleton}><Panel {...state.data} schemeName={schemeName} /></Suspense>}
+    </div>
+  );
 }

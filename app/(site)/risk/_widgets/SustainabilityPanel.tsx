@@ -6,32 +6,13 @@ import { lazyPlot } from '@/app/(site)/ui/charts/lazyPlot';
 import { CHART_MARKER } from '@/app/(site)/ui/charts/palette';
 import DataTable, { type DataTableColumn } from '@/app/(site)/ui/DataTable';
 import { formatPercent, formatPeriod, formatValue, pickYuanScale, unitLabel } from '@/lib/format';
-import type { Attribution, ElasticityEstimate, LeverContext, Levers, Simulation, SustainabilitySummary } from '@/lib/risk/sustainability';
+import type { Levers, Simulation } from '@/lib/risk/sustainability';
 import { NO_LEVERS } from '@/lib/risk/sustainability/noLevers';
-import type { FundHistory } from '@/lib/queries/risk/getSustainability';
+import type { ShownSummary, SustainabilityPanelData } from '@/lib/queries/risk/sustainabilityPanel';
 import s from '../risk.module.css';
 
-/** What the panel shows of a summary (the server sends only this: the months shown, no central path). */
-export type ShownSummary = Pick<SustainabilitySummary, 'balance' | 'monthsOfReserve' | 'probBelow' | 'depletion' | 'adequacy'>;
-
-export interface SustainabilityPanelProps {
-  schemeName: string;
-  history: FundHistory;
-  lastPeriod: number;
-  context: LeverContext;
-  elasticity: ElasticityEstimate | null;
-  elasticityError: string | null;
-  smallest: { key: string; name: string; unit: string; value: number | null }[];
-  smallestContributionNoResponse: number | null;
-  attribution: Attribution | null;
-  serverMs: number;
-  paths: number;
-  seed: number;
-  /** the server's summary (same data, same seed) over the months shown: shown until the browser's own simulation is ready */
-  initial: ShownSummary;
-  /** months of the forecast shown in the chart and its table */
-  months: number;
-}
+/** The panel's data (lib/queries/risk/sustainabilityPanel, fetched when the panel comes into view) and its title. */
+export type SustainabilityPanelProps = SustainabilityPanelData & { schemeName: string };
 
 // Both load after the page is shown (the page ships no chart library and no simulation code): the fan chart
 // as a lazy plot inside its ChartFrame (a failed load leaves the table), the simulation on first use.

@@ -39,7 +39,10 @@ export default function WarningCard({ w }: { w: WarningView }) {
         </div>
         <Sparkline points={w.trend} lines={w.lines} unit={w.unit} />
       </div>
-      <WarningDetails id={w.id} summary={`计算依据、走势数据与处理记录${w.actions.length > 0 && (w.status === 'NEW' || w.status === 'VERIFIED') ? '（处理）' : ''}`} />
+      <details className={s.more}>
+        <summary>计算依据、走势数据与处理记录{w.actions.length > 0 && (w.status === 'NEW' || w.status === 'VERIFIED') ? '（处理）' : ''}</summary>
+        <WarningDetails id={w.id} hintClass={s.hint} errorClass={s.msgErr} />
+      </details>
     </article>
   );
 }
