@@ -164,18 +164,20 @@ export function bindCachedViewer(token: string): PageScope {
 
 /**
  * The second lock of a kept rendering (the first: proxy.ts signs tokens only for the current data version):
- * the /v page compares its token's data version with the database's before rendering. 'stale' when the
- * data moved between the proxy's check and this render (the reader is sent back to the page's own
- * address, which the proxy signs anew); 'invalid' for a token proxy.ts did not sign.
+ * the /v page compares its token's data version with the database's before rendering.
+ * - 'current': the usual case.
+ * - 'behind': the data moved on after the proxy signed the token — a server action on the page changed it
+ *   (重新评估, 处理, a threshold) and its answer re-renders this same address, or an import landed in
+ *   between. The page reads the current data (lib/cache keys on the version it reads itself), and the
+ *   proxy never signs this token again, so it renders: sending the reader elsewhere would drop the
+ *   action's answer from the page.
+ * - 'ahead': the token names a version the database has not reached: the database went back (restored,
+ *   or another one behind the same secret). Never rendered (404).
+ * - 'invalid': not a token proxy.ts signed (404).
  */
-export function keptVersionVerdict(token: string, currentVersion: number): 'current' | 'stale' | 'invalid' {
+export function keptVersionVerdict(token: string, currentVersion: number): 'current' | 'behind' | 'ahead' | 'invalid' {
   const read = readPageToken(decodeURIComponent(token));
   if (!read) return 'invalid';
-  return read.dataVersion === currentVersion ? 'current' : 'stale';
-}
-
-/** The address a reader asked for, from a kept rendering's path and query segment (for the stale redirect). */
-export function askedAddress(path: string, segment: string): string {
-  const qs = new URLSearchParams(Object.entries(decodeQuery(segment)).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
-  return `${path}${qs ? `?${qs}` : ''}`;
+  if (read.dataVersion === currentVersion) return 'current';
+  return read.dataVersion < currentVersion ? 'behind' : 'ahead';
 }

@@ -11,4 +11,4 @@ export const dynamicParams = true;
 export async function generateStaticParams() {
   return [];
 }
-export default cachedPage(Page, '/');
+export default cachedPage(Page);
