@@ -17,12 +17,21 @@ export default function SustainabilityLazy({ scheme, schemeName, errorClass }: {
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    // Start a screen ahead, so the panel is usually ready when the reader gets there.
+    const start = () => {
+      void loadPanel();
+      void load();
+    };
+    // Asked for by address (/risk#sustainability, the 总览 link): at once, wherever the streamed list above
+    // has pushed the section meanwhile.
+    if (window.location.hash === '#sustainability') {
+      start();
+      return;
+    }
+    // Otherwise a screen ahead of the reader, so the panel is usually ready when they get there.
     const io = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       io.disconnect();
-      void loadPanel();
-      void load();
+      start();
     }, { rootMargin: '600px 0px' });
     io.observe(el);
     return () => io.disconnect();
