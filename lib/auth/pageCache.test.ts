@@ -70,3 +70,47 @@ describe('which requests go to a kept rendering', () => {
     expect(m.viewerOfPageScope({ role: 'admin', regionCode: null }).scope).toEqual({ kind: 'city' });
   });
 });
+
+describe('only the parameters a page reads are kept', () => {
+  const kept = (path: string, qs: string) => m.keptParams(path, new URLSearchParams(qs)).toString();
+  it('per page: its filters, in the order given; made-up names dropped', () => {
+    expect(kept('/', 'year=2024&utm=x&scheme=RESIDENT&region=439902&month=6&zzz=1')).toBe('year=2024&scheme=RESIDENT&region=439902&month=6');
+    expect(kept('/budget', 'month=3&foo=bar')).toBe('month=3');
+    expect(kept('/tiered-care', 'outcome=primary_visit_share&flow=INPATIENT&x=1')).toBe('outcome=primary_visit_share&flow=INPATIENT');
+    // outcome/flow belong to 分级诊疗 only; month is not read by the county pages
+    expect(kept('/collection', 'outcome=a&flow=b')).toBe('');
+    expect(kept('/counties', 'year=2023&month=5')).toBe('year=2023');
+    expect(kept('/counties/439922', 'region=439922&year=2023&x=1')).toBe('region=439922&year=2023');
+    expect(kept('/risk', 'status=all&severity=SEVERE&region=439923&rule=coverage_drop&page=2&pscheme=EMPLOYEE&hpage=3&year=2024&by-rule.sort=total.desc'))
+      .toBe('status=all&severity=SEVERE&region=439923&rule=coverage_drop&page=2&pscheme=EMPLOYEE&hpage=3');
+    expect(kept('/admin', 'year=2024')).toBe('');
+  });
+  it('table sorts of sort shape, at most three, on the pages that carry them across filters', () => {
+    expect(kept('/', 'counties.sort=coverage_rate.desc&year=2024')).toBe('counties.sort=coverage_rate.desc&year=2024');
+    expect(kept('/', 'a.sort=x&b.sort=y.asc&c.sort=z&d.sort=w')).toBe('a.sort=x&b.sort=y.asc&c.sort=z');
+    expect(kept('/', 'x.sort=a;drop&Y.sort=a&x.sort=b')).toBe('x.sort=b');
+    expect(kept('/', 'x.sort=a&x.sort=b')).toBe('x.sort=a'); // the page reads one
+  });
+  it('made-up parameters do not make another kept address', () => {
+    const plain = m.cachedPageTarget(city, '/budget', new URLSearchParams('year=2024'), 7);
+    expect(plain).not.toBeNull();
+    for (const junk of ['year=2024&a=1', 'b=2&year=2024', 'year=2024&_rsc=9&nonsense=' + 'x'.repeat(700)]) {
+      expect(m.cachedPageTarget(city, '/budget', new URLSearchParams(junk), 7)).toBe(plain);
+    }
+    // what the page reads still makes its own address
+    expect(m.cachedPageTarget(city, '/budget', new URLSearchParams('year=2024&month=6'), 7)).not.toBe(plain);
+    expect(m.decodeQuery(m.cachedPageTarget(city, '/risk', new URLSearchParams('rule=coverage_drop&q=1'), 7)!.split('/')[3])).toEqual({ rule: 'coverage_drop' });
+  });
+});
+
+describe('the data version of a kept rendering is checked again by the page', () => {
+  it('current; behind (the data moved on: rendered with the current data); ahead of the database or not a token: refused', () => {
+    const t = m.pageToken({ role: 'city', regionCode: null }, 12);
+    expect(m.keptVersionVerdict(t, 12)).toBe('current');
+    expect(m.keptVersionVerdict(encodeURIComponent(t), 12)).toBe('current');
+    expect(m.keptVersionVerdict(t, 13)).toBe('behind');
+    expect(m.keptVersionVerdict(t, 11)).toBe('ahead');
+    expect(m.keptVersionVerdict(t, 0)).toBe('ahead');
+    expect(m.keptVersionVerdict(t.replace('.12.', '.13.'), 13)).toBe('invalid');
+  });
+});

@@ -36,6 +36,50 @@ export function isCachedPagePath(pathname: string): boolean {
   return CACHED_PATH.test(pathname);
 }
 
+/**
+ * The query parameters each kept dashboard reads on the server (its requestContext / filters: lib/queries/
+ * context.ts, filters.ts, budget/filters.ts, tieredCare/request.ts, risk/filters.ts). Anything else is
+ * left out of the kept address, so made-up names cannot make new renderings; the browser's address keeps
+ * them, and what reads them in the browser (a table's sort, a test fault) reads them there.
+ */
+// `city`: the selected city when the warehouse holds several (lib/regions/selectCity).
+const FILTERS = ['year', 'scheme', 'region', 'city'] as const;
+const CONTEXT = [...FILTERS, 'month'] as const;
+const KEPT_PARAMS: Readonly<Record<string, { names: readonly string[]; sorts: boolean }>> = {
+  '/': { names: CONTEXT, sorts: true },
+  '/collection': { names: CONTEXT, sorts: true },
+  '/budget': { names: CONTEXT, sorts: true },
+  '/tiered-care': { names: [...CONTEXT, 'outcome', 'flow'], sorts: true },
+  '/counties': { names: FILTERS, sorts: true },
+  '/counties/[code]': { names: FILTERS, sorts: true },
+  '/risk': { names: ['status', 'severity', 'region', 'city', 'rule', 'page', 'pscheme', 'hpage'], sorts: false },
+};
+
+/**
+ * Table sorts (`<table>.sort=field.desc`, app/(site)/ui/DataTable) are read by the server only to carry
+ * them across a filter change (tableSortParams): kept when name and value have that shape, at most
+ * MAX_SORTS of them (a reader sorts one table or two), so they cannot multiply renderings either.
+ */
+const SORT_NAME = /^[a-z][a-z0-9-]{0,39}\.sort$/;
+const SORT_VALUE = /^[A-Za-z0-9_]{1,40}(?:\.(?:asc|desc))?$/;
+const MAX_SORTS = 3;
+
+/** The parameters of `params` the kept dashboard at `pathname` reads; the rest dropped. */
+export function keptParams(pathname: string, params: URLSearchParams): URLSearchParams {
+  const spec = KEPT_PARAMS[/^\/counties\/[^/]+$/.test(pathname) ? '/counties/[code]' : pathname];
+  const out = new URLSearchParams();
+  if (!spec) return out;
+  let sorts = 0;
+  for (const [k, v] of params) {
+    if (spec.names.includes(k)) out.append(k, v);
+    else if (spec.sorts && SORT_NAME.test(k) && SORT_VALUE.test(v) && !out.has(k) && sorts < MAX_SORTS) {
+      out.append(k, v);
+      sorts++;
+    }
+  }
+  return out;
+}
+
 /** Longest query string kept (longer ones are rendered per request: no unbounded keys). */
 const MAX_QUERY = 600;
 
@@ -87,6 +131,7 @@ export function decodeQuery(segment: string): Record<string, string | string[]> 
  * Where proxy.ts sends a signed-in viewer's request for a kept dashboard: `/v/<token>/<query><path>`, or
  * null when this request is rendered per request instead (not a kept path, the public, a county user
  * asking for another county's page or naming a city — another city answers 403 there —, an over-long query).
+ * Only the parameters the page reads go into the address (keptParams).
  */
 export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSearchParams, dataVersion: number): string | null {
   if (!isCachedPagePath(pathname) || viewer.role === 'public') return null;
@@ -96,7 +141,7 @@ export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSe
   if (code && regionCode && code !== regionCode) return null;
   // A county user naming a city (lib/regions/selectCity): rendered per request, where another city is a 403.
   if (regionCode && params.has('city')) return null;
-  const q = encodeQuery(params);
+  const q = encodeQuery(keptParams(pathname, params));
   if (!q) return null;
   const token = pageToken({ role: viewer.role, regionCode }, dataVersion);
   return `/v/${token}/${q}${pathname === '/' ? '' : pathname}`;
@@ -118,4 +163,24 @@ export function bindCachedViewer(token: string): PageScope {
   if (!read) notFound();
   bindVerifiedViewer(viewerOfPageScope(read.scope));
   return read.scope;
+}
+
+/**
+ * The second lock of a kept rendering (the first: proxy.ts signs tokens only for the current data version):
+ * the /v page compares its token's data version with the database's before rendering.
+ * - 'current': the usual case.
+ * - 'behind': the data moved on after the proxy signed the token — a server action on the page changed it
+ *   (重新评估, 处理, a threshold) and its answer re-renders this same address, or an import landed in
+ *   between. The page reads the current data (lib/cache keys on the version it reads itself), and the
+ *   proxy never signs this token again, so it renders: sending the reader elsewhere would drop the
+ *   action's answer from the page.
+ * - 'ahead': the token names a version the database has not reached: the database went back (restored,
+ *   or another one behind the same secret). Never rendered (404).
+ * - 'invalid': not a token proxy.ts signed (404).
+ */
+export function keptVersionVerdict(token: string, currentVersion: number): 'current' | 'behind' | 'ahead' | 'invalid' {
+  const read = readPageToken(decodeURIComponent(token));
+  if (!read) return 'invalid';
+  if (read.dataVersion === currentVersion) return 'current';
+  return read.dataVersion < currentVersion ? 'behind' : 'ahead';
 }

@@ -76,6 +76,10 @@ export const ROUTES: readonly RouteEntry[] = [
   { file: 'app/(site)/api/admin/audit/route.ts', kind: 'export', path: '/api/admin/audit?format=csv', access: 'admin' },
   { file: 'app/(site)/api/open/download/route.ts', kind: 'export', path: '/api/open/download', access: 'public' },
   { file: 'app/(site)/api/open/view/route.ts', kind: 'api', path: '/api/open/view?year=2024', access: 'public' },
+  // a warning's details, opened from the 风险预警 list: a county user only its own county's ($WARNING_<region>: that region's first warning)
+  { file: 'app/(site)/api/risk/warnings/[id]/route.ts', kind: 'api', path: '/api/risk/warnings/$WARNING_439922', access: 'signedIn' },
+  { file: 'app/(site)/api/risk/warnings/[id]/route.ts', kind: 'api', path: '/api/risk/warnings/$WARNING_439923', access: 'signedIn', countyDenied: true },
+  { file: 'app/(site)/api/risk/sustainability/route.ts', kind: 'api', path: '/api/risk/sustainability?scheme=RESIDENT', access: 'signedIn' },
   { file: 'app/(site)/api/reports/jobs/[id]/route.ts', kind: 'api', path: '/api/reports/jobs/1', access: 'city' },
   { file: 'app/(site)/assessment/export/route.ts', kind: 'export', path: '/assessment/export?year=2024', access: 'signedIn' },
   { file: 'app/(site)/reports/[yyyymm]/download/route.ts', kind: 'export', path: '/reports/202412/download', access: 'signedIn' },

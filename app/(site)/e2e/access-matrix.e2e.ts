@@ -37,19 +37,26 @@ function fingerprint(): string {
   }
 }
 
+/** `$WARNING_<region>` → the id of that region's first warning (in a form field or a path). */
+function warningOf(region: string): number {
+  const db = openE2eDb();
+  try {
+    return scalar(db, 'SELECT COALESCE(MIN(id), 1) FROM RiskWarning WHERE regionCode = ?', region);
+  } finally {
+    db.close();
+  }
+}
+
 function resolveForm(form: Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(form ?? {})) {
     const m = /^\$WARNING_(\w+)$/.exec(v);
-    if (m) {
-      const db = openE2eDb();
-      const id = scalar(db, 'SELECT COALESCE(MIN(id), 1) FROM RiskWarning WHERE regionCode = ?', m[1]);
-      db.close();
-      out[k] = String(id);
-    } else out[k] = v;
+    out[k] = m ? String(warningOf(m[1])) : v;
   }
   return out;
 }
+
+const resolvePath = (p: string) => p.replace(/\$WARNING_(\w+)/g, (_, region: string) => String(warningOf(region)));
 
 type Outcome = 'allowed' | 'login' | 'forbidden' | 'absent';
 
@@ -69,9 +76,10 @@ async function call(ctx: APIRequestContext, e: RouteEntry, ids: Map<string, stri
     if (res.status() >= 500) throw new Error(`${e.action}: ${res.status()}`);
     return { outcome: 'allowed', detail: String(res.status()) };
   }
+  const url = resolvePath(e.path);
   const res = e.method === 'POST'
-    ? await ctx.post(e.path, { data: '', headers: { 'Content-Type': 'text/csv', Origin: BASE }, maxRedirects: 0 })
-    : await ctx.get(e.path, { maxRedirects: 0 });
+    ? await ctx.post(url, { data: '', headers: { 'Content-Type': 'text/csv', Origin: BASE }, maxRedirects: 0 })
+    : await ctx.get(url, { maxRedirects: 0 });
   const status = res.status();
   if (status === 404 && e.access === 'internal') return { outcome: 'absent', detail: '404' };
   const location = res.headers()['location'] ?? '';

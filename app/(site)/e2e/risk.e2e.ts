@@ -5,6 +5,7 @@
 import { test, expect } from '@playwright/test';
 import path from 'node:path';
 import { openE2eDb, scalar } from './sql';
+import { stateFile } from './auth';
 
 const shots = path.join(path.dirname(process.env.E2E_DB ?? '.tmp/e2e/yibao.db'), 'shots');
 
@@ -149,4 +150,57 @@ test('风险预警 on a phone', async ({ page }) => {
   await page.goto('/risk');
   await expect(page.getByTestId('severity-tiles')).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'risk-phone.png'), fullPage: false });
+});
+
+test('风险预警: a warning\'s details load when it is opened, only within the viewer\'s scope', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const db = openE2eDb();
+  const own = scalar(db, `SELECT MIN(id) FROM RiskWarning WHERE regionCode = '439922'`); // 石门县, the demo county user's
+  const other = scalar(db, `SELECT MIN(id) FROM RiskWarning WHERE regionCode = '439923'`); // 桃源县
+  const inputLabel = JSON.parse(String(db.prepare('SELECT inputs FROM RiskWarning WHERE id = ?').pluck().get(other)))[0].label as string;
+  db.close();
+  expect(own).toBeGreaterThan(0);
+  expect(other).toBeGreaterThan(0);
+
+  // The list's HTML carries no details: no trend table, no handling form.
+  const html = await (await page.request.get('/risk?status=all&region=439923')).text();
+  expect(html).toContain(`data-warning-id="${other}"`);
+  expect(html).not.toContain('aria-label="走势数据"');
+  expect(html).not.toContain('name="warningId"');
+
+  // Opening a card fetches its details from the server.
+  await page.goto('/risk?status=all&region=439923');
+  const card = page.locator(`[data-testid="warning-card"][data-warning-id="${other}"]`);
+  await expect(card.getByTestId('warning-detail')).toHaveCount(0);
+  const fetched = page.waitForResponse((r) => r.url().endsWith(`/api/risk/warnings/${other}`));
+  await card.getByText('计算依据、走势数据与处理记录').click();
+  expect((await fetched).status()).toBe(200);
+  await expect(card.getByTestId('warning-detail')).toContainText(inputLabel);
+  await expect(card.getByRole('table', { name: '走势数据' })).toBeVisible();
+  await expect(card.getByTestId('warning-detail')).toContainText('发出预警');
+
+  // A county user opens its own county's warnings, never another county's (403), the anonymous none (401).
+  const county = await browser.newContext({ storageState: stateFile('county') });
+  try {
+    const mine = await county.request.get(`/api/risk/warnings/${own}`);
+    expect(mine.status()).toBe(200);
+    expect((await mine.json()).id).toBe(own);
+    const theirs = await county.request.get(`/api/risk/warnings/${other}`);
+    expect(theirs.status()).toBe(403);
+    expect((await theirs.json()).error).toContain('无权查看');
+    const cp = await county.newPage();
+    await cp.goto('/risk?status=all');
+    const mineCard = cp.locator(`[data-testid="warning-card"][data-warning-id="${own}"]`);
+    await mineCard.getByText('计算依据、走势数据与处理记录').click();
+    await expect(mineCard.getByTestId('warning-detail')).toContainText('处理记录');
+    await expect(cp.locator(`[data-testid="warning-card"][data-warning-id="${other}"]`)).toHaveCount(0);
+  } finally {
+    await county.close();
+  }
+  const anon = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  try {
+    expect((await anon.request.get(`/api/risk/warnings/${own}`, { maxRedirects: 0 })).status()).toBe(401);
+  } finally {
+    await anon.close();
+  }
 });

@@ -58,3 +58,22 @@ test('基金可持续性 on a phone', async ({ page }) => {
   await page.locator('#sustainability').scrollIntoViewIfNeeded();
   await page.locator('#sustainability').screenshot({ path: path.join(shots, 'sustainability-phone.png') });
 });
+
+test('基金可持续性 loads its data and code when it comes into view, not with the page', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The rendering of 风险预警 carries no simulation input (the monthly history) and no panel.
+  const html = await (await page.request.get('/risk')).text();
+  expect(html).not.toContain('"income":[[');
+  expect(html).not.toContain('data-testid="sustainability-panel"');
+  const asked: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/api/risk/sustainability')) asked.push(r.url()); });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/risk');
+  await expect(page.locator('#risk-filter[data-enhanced="true"]')).toBeAttached({ timeout: 30_000 });
+  expect(asked).toEqual([]);
+  await expect(page.getByTestId('sustainability-panel')).toHaveCount(0);
+  const fetched = page.waitForResponse((r) => r.url().includes('/api/risk/sustainability?scheme=RESIDENT'));
+  await page.locator('#sustainability').scrollIntoViewIfNeeded();
+  expect((await fetched).status()).toBe(200);
+  await expect(page.locator('[data-testid="sustainability-panel"][data-ready="true"]')).toBeVisible({ timeout: 90_000 });
+});

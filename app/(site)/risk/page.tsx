@@ -10,7 +10,7 @@ import EvaluationStatus from './_widgets/EvaluationStatus';
 import HandlingHistory from './_widgets/HandlingHistory';
 import Projection from './_widgets/Projection';
 import Sustainability from './_widgets/Sustainability';
-import ReevaluateForm from './_widgets/ReevaluateForm';
+import ReevaluateForm from './_widgets/ReevaluateLazy';
 import RiskFilterBar from './_widgets/RiskFilterBar';
 import RuleDefinitions from './_widgets/RuleDefinitions';
 import Summary from './_widgets/Summary';
@@ -93,8 +93,8 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
 
       <section aria-labelledby="history-h" id="history">
         <h2 id="history-h" className={s.sectionTitle}>处理记录</h2>
-        <Suspense key={`h-${f.region}`} fallback={<TableSkeleton rows={8} columns={6} />}>
-          <HandlingHistory scope={scope} region={f.region} />
+        <Suspense key={`h-${f.region}-${f.hpage ?? 1}`} fallback={<TableSkeleton rows={8} columns={6} />}>
+          <HandlingHistory scope={scope} filters={f} />
         </Suspense>
       </section>
 

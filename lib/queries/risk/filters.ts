@@ -14,6 +14,8 @@ export interface RiskFilters {
   page: number;
   /** scheme of the projection panel */
   pscheme: SchemeCode;
+  /** page of the handling history (处理记录); absent = 1 */
+  hpage?: number;
 }
 
 type Params = Record<string, string | string[] | undefined>;
@@ -26,15 +28,19 @@ const schema = z.object({
   rule: z.string().regex(/^[a-z_]{2,40}$/).catch('ALL'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
   pscheme: z.enum(['EMPLOYEE', 'RESIDENT', 'MATERNITY']).catch('RESIDENT'),
+  hpage: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
 export function parseRiskFilters(params: Params, ctx: { regionCodes: string[] }): RiskFilters {
   const raw = schema.parse({
     status: first(params.status) ?? 'open', severity: first(params.severity) ?? 'ALL', region: first(params.region) ?? 'ALL',
     rule: first(params.rule) ?? 'ALL', page: first(params.page) ?? 1, pscheme: first(params.pscheme) ?? 'RESIDENT',
+    hpage: first(params.hpage) ?? 1,
   });
+  const { hpage, ...rest } = raw;
   return {
-    ...raw,
+    ...rest,
+    ...(hpage > 1 ? { hpage } : {}),
     region: raw.region !== 'ALL' && ctx.regionCodes.includes(raw.region) ? raw.region : 'ALL',
     rule: raw.rule !== 'ALL' && RULE_CODES.includes(raw.rule) ? raw.rule : 'ALL',
   };
@@ -50,6 +56,7 @@ export function riskHref(f: RiskFilters, change: Partial<RiskFilters> = {}, hash
   if (next.rule !== 'ALL') q.set('rule', next.rule);
   if (next.page !== 1) q.set('page', String(next.page));
   if (next.pscheme !== 'RESIDENT') q.set('pscheme', next.pscheme);
+  if (next.hpage !== undefined && next.hpage > 1) q.set('hpage', String(next.hpage));
   const s = q.toString();
   return `/risk${s ? `?${s}` : ''}${hash}`;
 }

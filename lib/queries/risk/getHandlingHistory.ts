@@ -22,7 +22,7 @@ export interface HandlingEventRow {
  * `people` = only steps taken by people (核实, 处置, 误报, 说明); otherwise system events too, except the
  * raising itself (every warning starts with it; the list shows when it was raised).
  */
-export async function loadHandlingHistory(db: Db, scope: Scope, opts: { region?: string | 'ALL'; people?: boolean; limit?: number } = {}): Promise<HandlingEventRow[]> {
+export async function loadHandlingHistory(db: Db, scope: Scope, opts: { region?: string | 'ALL'; people?: boolean; limit?: number; skip?: number } = {}): Promise<HandlingEventRow[]> {
   requireCityOrCounty(scope);
   const region = allowedRegion(scope, opts.region ?? 'ALL');
   const events = await db.prisma.riskWarningEvent.findMany({
@@ -32,6 +32,7 @@ export async function loadHandlingHistory(db: Db, scope: Scope, opts: { region?:
     },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: opts.limit ?? 50,
+    skip: opts.skip ?? 0,
     include: { warning: { select: { ruleCode: true, subjectLabel: true } } },
   });
   return events.map((e) => ({
@@ -49,9 +50,26 @@ export async function loadHandlingHistory(db: Db, scope: Scope, opts: { region?:
   }));
 }
 
-async function getHandlingHistoryUncached(scope: Scope, opts: { region?: string | 'ALL'; people?: boolean; limit?: number } = {}) {
-  return loadHandlingHistory(getDb(), scope, opts);
+export interface HandlingHistoryPage {
+  rows: HandlingEventRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** One page of the history (newest first), for the page's table: paged here, not in the browser. */
+export async function loadHandlingHistoryPage(db: Db, scope: Scope, opts: { region?: string | 'ALL'; page: number; pageSize: number }): Promise<HandlingHistoryPage> {
+  requireCityOrCounty(scope);
+  const region = allowedRegion(scope, opts.region ?? 'ALL');
+  const total = await db.prisma.riskWarningEvent.count({
+    where: { action: { not: 'RAISED' }, ...(region === 'ALL' ? {} : { warning: { regionCode: region } }) },
+  });
+  const pageCount = Math.max(1, Math.ceil(total / opts.pageSize));
+  const page = Math.min(Math.max(1, opts.page), pageCount);
+  const rows = await loadHandlingHistory(db, scope, { region, limit: opts.pageSize, skip: (page - 1) * opts.pageSize });
+  return { rows, total, page, pageCount };
 }
 
 /** Kept between requests until the data changes (lib/cache). */
-export const getHandlingHistory = cachedByDataVersion('risk/getHandlingHistory', getHandlingHistoryUncached);
+export const getHandlingHistoryPage = cachedByDataVersion('risk/getHandlingHistoryPage', (scope: Scope, opts: { region?: string | 'ALL'; page: number; pageSize: number }) =>
+  loadHandlingHistoryPage(getDb(), scope, opts));

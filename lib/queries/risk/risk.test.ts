@@ -6,7 +6,8 @@ import type { Db } from '../../db';
 import { evaluateWarnings } from '../../risk/evaluate';
 import { ScopeError } from '../scope';
 import { parseRiskFilters, riskHref, type RiskFilters } from './filters';
-import { loadHandlingHistory } from './getHandlingHistory';
+import { loadHandlingHistory, loadHandlingHistoryPage } from './getHandlingHistory';
+import { loadWarningDetail } from './getWarningDetail';
 import { loadProjection } from './getProjection';
 import { loadRuleDefinitions } from './getRuleDefinitions';
 import { loadWarnings } from './getWarnings';
@@ -22,6 +23,12 @@ describe('risk URL filters', () => {
     expect(parseRiskFilters({ status: 'x', severity: 'y', region: '999999', rule: 'drop_table', page: '-1' }, { regionCodes: [] })).toEqual(base);
     expect(riskHref(base, { rule: 'coverage_drop' }, '#list')).toBe('/risk?rule=coverage_drop#list');
     expect(riskHref(base)).toBe('/risk');
+    // the handling history's page: in the URL only past the first
+    expect(parseRiskFilters({ hpage: '3' }, { regionCodes: [] })).toEqual({ ...base, hpage: 3 });
+    expect(parseRiskFilters({ hpage: '1' }, { regionCodes: [] })).toEqual(base);
+    expect(parseRiskFilters({ hpage: 'x' }, { regionCodes: [] })).toEqual(base);
+    expect(riskHref({ ...base, hpage: 2 }, { rule: 'coverage_drop' }, '#history')).toBe('/risk?rule=coverage_drop&hpage=2#history');
+    expect(riskHref(base, { hpage: 1 })).toBe('/risk');
   });
 });
 
@@ -86,6 +93,42 @@ describe.each(testDbKinds())('risk queries (%s)', (kind: TestDbKind) => {
     expect(h.length).toBeGreaterThan(0);
     expect(h.some((e) => e.action === '系统发出预警')).toBe(false);
     expect(h.some((e) => e.action === '系统自动解除')).toBe(true);
+  });
+
+  it('handling history by page: the same rows as the whole list, cut on the server; a page past the end is the last', async () => {
+    const all = await loadHandlingHistory(db, { kind: 'city' }, { limit: 10_000 });
+    const p1 = await loadHandlingHistoryPage(db, { kind: 'city' }, { page: 1, pageSize: 5 });
+    expect(p1.total).toBe(all.length);
+    expect(p1.pageCount).toBe(Math.ceil(all.length / 5));
+    expect(p1.rows.map((r) => r.id)).toEqual(all.slice(0, 5).map((r) => r.id));
+    const p2 = await loadHandlingHistoryPage(db, { kind: 'city' }, { page: 2, pageSize: 5 });
+    expect(p2.rows.map((r) => r.id)).toEqual(all.slice(5, 10).map((r) => r.id));
+    const last = await loadHandlingHistoryPage(db, { kind: 'city' }, { page: 999, pageSize: 5 });
+    expect(last.page).toBe(p1.pageCount);
+    const county = await loadHandlingHistoryPage(db, { kind: 'county', regionCode: '439923' }, { page: 1, pageSize: 50 });
+    expect(county.total).toBeLessThan(all.length);
+    await expect(loadHandlingHistoryPage(db, { kind: 'county', regionCode: '439923' }, { region: '439981', page: 1, pageSize: 5 })).rejects.toThrow(ScopeError);
+  });
+
+  it('a warning\'s details: formatted inputs, trend newest first, history, actions; a county only its own', async () => {
+    const list = await loadWarnings(db, { kind: 'city' }, { ...base, rule: 'reserve_months', region: '439900' });
+    const w = list.items.find((x) => x.schemeCode === 'RESIDENT')!;
+    const r = await loadWarningDetail(db, { kind: 'city' }, w.id);
+    if (r.kind !== 'ok') throw new Error(r.kind);
+    expect(r.detail.inputs.map((i) => i.label)).toContain('近12个月基金支出');
+    expect(r.detail.inputs.every((i) => i.text !== '')).toBe(true);
+    expect(r.detail.trend[0]).toMatchObject({ period: '2024年12月', verdict: '警示', breach: true });
+    expect(r.detail.trend).toHaveLength(w.trend.length);
+    expect(r.detail.events.map((e) => e.action)).toEqual(['系统发出预警']);
+    expect(r.detail.actions).toEqual(['VERIFY', 'FALSE_POSITIVE', 'NOTE']);
+    // the city's warning is not a county's to open; a county's own is, with its actions
+    expect((await loadWarningDetail(db, { kind: 'county', regionCode: '439923' }, w.id)).kind).toBe('forbidden');
+    const own = (await loadWarnings(db, { kind: 'county', regionCode: '439923' }, { ...base, status: 'all' })).items[0];
+    const mine = await loadWarningDetail(db, { kind: 'county', regionCode: '439923' }, own.id);
+    expect(mine.kind).toBe('ok');
+    expect(mine.kind === 'ok' && mine.detail.actions.length > 0).toBe(true);
+    expect((await loadWarningDetail(db, { kind: 'city' }, 9_999_999)).kind).toBe('not-found');
+    await expect(loadWarningDetail(db, { kind: 'public' }, w.id)).rejects.toThrow(ScopeError);
   });
 
   it('projection: the resident balance runs out within the next few years at the current trend; maternity does not', async () => {

@@ -1,14 +1,14 @@
-import Form from 'next/form';
 import FilterAutoSubmit from '@/app/(site)/ui/FilterAutoSubmit';
+import FilterNavigate from './FilterNavigate';
 import type { RiskFilters } from '@/lib/queries/risk/filters';
 import { RULES } from '@/lib/risk/rules';
 import { SEVERITIES, WARNING_STATUSES } from '@/lib/risk/types';
 
-/** status / severity / region / rule in the URL (a GET form that works without JavaScript). */
+/** status / severity / region / rule in the URL (a GET form that works without JavaScript; FilterNavigate keeps it in the router). */
 export default function RiskFilterBar({ filters, regions }: { filters: RiskFilters; regions: { code: string; name: string }[] }) {
   const id = 'risk-filter';
   return (
-    <Form action="/risk" replace scroll={false} id={id} className="filter-bar" aria-label="筛选预警">
+    <form action="/risk" method="get" id={id} className="filter-bar" aria-label="筛选预警">
       <label className="filter-field">
         状态
         <select name="status" defaultValue={filters.status} key={`st-${filters.status}`}>
@@ -41,6 +41,7 @@ export default function RiskFilterBar({ filters, regions }: { filters: RiskFilte
       {filters.pscheme !== 'RESIDENT' && <input type="hidden" name="pscheme" value={filters.pscheme} />}
       <button type="submit" className="btn btn-primary filter-submit">查询</button>
       <FilterAutoSubmit formId={id} />
-    </Form>
+      <FilterNavigate formId={id} />
+    </form>
   );
 }

@@ -4,7 +4,7 @@ import type { IndicatorUnit } from '@/lib/indicators/types';
 import { getRuleDefinitions } from '@/lib/queries/risk/getRuleDefinitions';
 import type { Scope } from '@/lib/queries/scope';
 import { SeverityChip } from './Chips';
-import RuleForm from './RuleForm';
+import RuleFormLazy from './RuleFormLazy';
 import { fmtDateTime } from './format';
 import s from '../risk.module.css';
 
@@ -43,7 +43,7 @@ export default async function RuleDefinitions({ scope, canEdit: mayEdit = false 
           {r.note && <p className={s.hint}>说明：{r.note}</p>}
           <details className={s.more}>
             <summary>{canEdit ? '调整阈值与版本记录' : '版本记录'}</summary>
-            {canEdit && <RuleForm code={r.code} params={r.params} values={r.current.values} enabled={r.current.enabled} />}
+            {canEdit && <RuleFormLazy code={r.code} params={r.params} values={r.current.values} enabled={r.current.enabled} />}
             <table className={s.kv} style={{ marginTop: 10 }} aria-label="版本记录">
               <thead><tr><th scope="col">版本</th><th scope="col">阈值</th><th scope="col">调整人 · 时间</th><th scope="col">说明</th></tr></thead>
               <tbody>

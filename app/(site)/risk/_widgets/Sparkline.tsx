@@ -45,7 +45,12 @@ export default function Sparkline({ points, lines, unit, width = 260, height = 7
         </g>
       ))}
       <path d={path} fill="none" stroke="var(--chart-1)" strokeWidth={1.6} />
-      {points.map((p, i) => (p.severity ? <circle key={p.period} cx={x(i)} cy={y(p.value)} r={1.9} fill={COLOR[p.severity]} /> : null))}
+      {(Object.keys(COLOR) as (keyof typeof COLOR)[]).map((sev) => {
+        // The months in breach as dots: one path of zero-length round-capped strokes per severity (one
+        // element instead of one per month, the list repeats this for every card).
+        const d = points.map((p, i) => (p.severity === sev ? `M${x(i).toFixed(1)},${y(p.value).toFixed(1)}h0` : '')).join('');
+        return d ? <path key={sev} d={d} stroke={COLOR[sev]} strokeWidth={3.8} strokeLinecap="round" /> : null;
+      })}
       <text x={pad.l} y={height - 2} fontSize={9} fill="var(--chart-axis)">{formatPeriod(points[0].period, 'short')}</text>
       <text x={width - pad.r} y={height - 2} fontSize={9} fill="var(--chart-axis)" textAnchor="end">{formatPeriod(last.period, 'short')}</text>
     </svg>

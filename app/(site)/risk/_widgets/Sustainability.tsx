@@ -4,9 +4,13 @@ import { SCHEMES, type SchemeCode } from '@/lib/domain/codes';
 import { getSustainability } from '@/lib/queries/risk/getSustainability';
 import type { RiskFilters } from '@/lib/queries/risk/filters';
 import type { Scope } from '@/lib/queries/scope';
-import SustainabilityPanel from './SustainabilityPanel';
+import SustainabilityLazy from './SustainabilityLazy';
+import s from '../risk.module.css';
 
-/** 基金可持续性 of the scheme chosen on the projection tabs (city-wide fund). */
+/**
+ * 基金可持续性 of the scheme chosen on the projection tabs (city-wide fund). The page says here whether there
+ * is enough data; the panel and its data load when it comes into view (SustainabilityLazy).
+ */
 export default async function Sustainability({ scope, filters }: { scope: Scope; filters: RiskFilters }) {
   const scheme: SchemeCode = filters.pscheme;
   let data;
@@ -20,21 +24,7 @@ export default async function Sustainability({ scope, filters }: { scope: Scope;
   if (!data) return <EmptyState reason={`${name}不足36个月的连续收支数据，无法做随机预测`} />;
   return (
     <div className="card">
-      <SustainabilityPanel
-        schemeName={`全市${name}`}
-        history={data.history}
-        lastPeriod={data.lastPeriod}
-        context={data.context}
-        elasticity={data.elasticity}
-        elasticityError={data.elasticityError}
-        smallest={data.smallest}
-        smallestContributionNoResponse={data.smallestContributionNoResponse}
-        attribution={data.attribution}
-        serverMs={data.computeMs}
-        paths={data.paths}
-        seed={data.seed}
-        initial={data.summary}
-      />
+      <SustainabilityLazy key={scheme} scheme={scheme} schemeName={`全市${name}`} errorClass={s.msgErr} />
     </div>
   );
 }

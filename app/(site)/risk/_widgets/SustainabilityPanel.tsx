@@ -6,27 +6,13 @@ import { lazyPlot } from '@/app/(site)/ui/charts/lazyPlot';
 import { CHART_MARKER } from '@/app/(site)/ui/charts/palette';
 import DataTable, { type DataTableColumn } from '@/app/(site)/ui/DataTable';
 import { formatPercent, formatPeriod, formatValue, pickYuanScale, unitLabel } from '@/lib/format';
-import type { Attribution, ElasticityEstimate, LeverContext, Levers, Simulation, SustainabilitySummary } from '@/lib/risk/sustainability';
+import type { Levers, Simulation } from '@/lib/risk/sustainability';
 import { NO_LEVERS } from '@/lib/risk/sustainability/noLevers';
-import type { FundHistory } from '@/lib/queries/risk/getSustainability';
+import type { ShownSummary, SustainabilityPanelData } from '@/lib/queries/risk/sustainabilityPanel';
 import s from '../risk.module.css';
 
-export interface SustainabilityPanelProps {
-  schemeName: string;
-  history: FundHistory;
-  lastPeriod: number;
-  context: LeverContext;
-  elasticity: ElasticityEstimate | null;
-  elasticityError: string | null;
-  smallest: { key: string; name: string; unit: string; value: number | null }[];
-  smallestContributionNoResponse: number | null;
-  attribution: Attribution | null;
-  serverMs: number;
-  paths: number;
-  seed: number;
-  /** the server's summary (same data, same seed): shown until the browser's own simulation is ready */
-  initial: SustainabilitySummary;
-}
+/** The panel's data (lib/queries/risk/sustainabilityPanel, fetched when the panel comes into view) and its title. */
+export type SustainabilityPanelProps = SustainabilityPanelData & { schemeName: string };
 
 // Both load after the page is shown (the page ships no chart library and no simulation code): the fan chart
 // as a lazy plot inside its ChartFrame (a failed load leaves the table), the simulation on first use.
@@ -66,14 +52,14 @@ export default function SustainabilityPanel(p: SustainabilityPanelProps) {
     return () => { live = false; };
   }, [p.history, p.lastPeriod, p.paths, p.seed]);
   const effect = useMemo(() => (sim?.sim ? sim.mod.applyLevers(sim.sim, ctx, { ...lev, elasticity: eps }) : null), [sim, ctx, lev, eps]);
-  const base = useMemo(() => (sim?.sim ? sim.mod.summarize(sim.sim) : p.initial), [sim, p.initial]);
-  const sum = useMemo(() => (sim?.sim && effect ? sim.mod.summarize(sim.sim, effect.adjustment) : p.initial), [sim, effect, p.initial]);
+  const base = useMemo<ShownSummary>(() => (sim?.sim ? sim.mod.summarize(sim.sim) : p.initial), [sim, p.initial]);
+  const sum = useMemo<ShownSummary>(() => (sim?.sim && effect ? sim.mod.summarize(sim.sim, effect.adjustment) : p.initial), [sim, effect, p.initial]);
   const growthExpense = sim?.sim?.growth.expense ?? null;
   const fitMonths = sim?.sim?.fitMonths ?? null;
   const blockLength = sim?.sim?.blockLength ?? null;
   const moved = lev !== NO_LEVERS;
 
-  const shown = 36;
+  const shown = p.months;
   const rows = sum.balance.slice(0, shown).map((b, k) => {
     const m = sum.monthsOfReserve[k];
     return {

@@ -6,11 +6,15 @@ import { HANDLE_ACTION_LABELS, type HandleAction } from '@/lib/risk/types';
 import s from '../risk.module.css';
 
 /** 核实 / 处置 / 误报 / 补充说明 with a required note; the server validates and checks the viewer's scope. */
-export default function WarningActionForm({ warningId, actions }: { warningId: number; actions: HandleAction[] }) {
+export default function WarningActionForm({ warningId, actions, onDone }: { warningId: number; actions: HandleAction[]; /** after a step was saved */ onDone?: () => void }) {
   const [state, action, pending] = useActionState<ActionState | null, FormData>(handleWarningAction, null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state?.ok) form.current?.reset();
+    if (!state?.ok) return;
+    form.current?.reset();
+    onDone?.();
+    // once per answer (state changes identity per answer); onDone is not a reason to run again
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
   return (
     <form ref={form} action={action} className={s.form} aria-label="处理预警">
