@@ -16,7 +16,7 @@ function primaryShare(region: string, year: number) {
 }
 
 describe('demo city generator', () => {
-  it('generates the demo city byte for byte as before the generator took a CitySpec (issue 15: one generator per city of the province)', () => {
+  it('generates the demo city byte for byte as before the generator took a CitySpec (one generator for every city of the province)', () => {
     // sha256 of JSON.stringify(generateDemoCity()) at main f148814, before the refactor.
     expect(createHash('sha256').update(JSON.stringify(city)).digest('hex')).toBe('3a7684408d684c056ef67463d319537d197a639fef8eddd6381dd3d74bcd8127');
     expect(JSON.stringify(generateDemoCity({ city: DEMO_CITY_SPEC }))).toBe(JSON.stringify(city));

@@ -6,6 +6,7 @@ import { freshDatabase, testDbKinds, type TestDbKind } from '../testing/database
 import { addSecondCity, CITY_B, CITY_B_EXPENSE, CITY_B_INCOME, CITY_B_NAME, CITY_B_POOL, COUNTY_B, COUNTY_B_NAME } from '../testing/smallSecondCity';
 import type { Db } from '../db';
 import { buildOpenReport, OpenReportError, publishableYears } from './build';
+import { publishOpenReport } from './publish';
 
 const CITY_A = '439900';
 
@@ -23,6 +24,14 @@ describe.each(testDbKinds())('public annual report with two cities (%s)', (kind:
     await addSecondCity(both);
   }, 60_000);
   afterAll(async () => { for (const d of drops) await d(); });
+
+  it('publishing is refused while a release cannot name its city; one city publishes as before', async () => {
+    const admin = { role: 'admin', name: '测试管理员' };
+    await expect(publishOpenReport(both, admin, 2023)).rejects.toThrow(/多个地市/);
+    expect(await both.prisma.release.count({ where: { kind: 'OPEN_REPORT', year: 2023, publishedBy: admin.name } })).toBe(0);
+    const r = await publishOpenReport(alone, admin, 2023);
+    expect(r.payload.cityCode).toBe(CITY_A);
+  });
 
   it("city B's report states city B's own figures", async () => {
     const r = await buildOpenReport(both, 2024, undefined, { cityCode: CITY_B });

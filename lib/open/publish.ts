@@ -2,6 +2,7 @@
 import type { Db } from '../db';
 import { getRelease, listReleases, publishRelease, withdrawRelease, type Release } from '../release';
 import { buildOpenReport, OpenReportError, publishableYears } from './build';
+import { poolHierarchy } from '../regions/pools';
 import { DEFAULT_SUPPRESSION, type SuppressionRule } from './suppress';
 import type { OpenReportPayload } from './types';
 
@@ -12,7 +13,8 @@ export function assertCanPublish(viewer: { role: string }): void {
 
 /**
  * Builds and publishes the report of `year` as a new version of release OPEN_REPORT/year.
- * Throws OpenReportError (not an admin, incomplete year) or ReleaseError (lib/release).
+ * Throws OpenReportError (not an admin, incomplete year, a warehouse of several cities) or ReleaseError
+ * (lib/release).
  */
 export async function publishOpenReport(
   db: Db,
@@ -21,6 +23,11 @@ export async function publishOpenReport(
   opts: { note?: string; rule?: SuppressionRule } = {},
 ): Promise<Release<OpenReportPayload>> {
   assertCanPublish(viewer);
+  // A release is one per kind and year for the whole warehouse: with several cities it would publish the
+  // first city's report as everyone's, and the next city's would replace it. Refused until releases name
+  // their city.
+  const regions = await db.prisma.region.findMany({ select: { code: true, name: true, shortName: true, kind: true, parentCode: true, sortOrder: true } });
+  if (poolHierarchy(regions).cities.length > 1) throw new OpenReportError('本库含多个地市：年度公开报告的发布尚不区分地市，暂不能发布');
   const payload = await buildOpenReport(db, year, opts.rule ?? DEFAULT_SUPPRESSION);
   return publishRelease(db, { kind: 'OPEN_REPORT', year, payload, by: viewer.name, note: opts.note, dataThrough: payload.dataThrough });
 }

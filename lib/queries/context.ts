@@ -115,5 +115,12 @@ export async function requireCityAccess(): Promise<void> {
   if (!query?.has('city')) return;
   const viewer = await getViewer();
   if (viewer.scope.kind !== 'county') return;
-  await selectedDataset(Object.fromEntries(query), viewer);
+  // Repeated names stay lists, as the page's own searchParams give them: the layout and the page must judge
+  // the same `city` (the first), or `?city=<other>&city=<own>` would pass here and fail in the page.
+  const params: Params = {};
+  for (const k of new Set(query.keys())) {
+    const all = query.getAll(k);
+    params[k] = all.length > 1 ? all : all[0];
+  }
+  await selectedDataset(params, viewer);
 }

@@ -26,8 +26,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const { info, filters: f, scope, key, regionLabel: regionName, schemeLabel: schemeName } = ctx;
   const req = { year: f.year, scheme: f.scheme, region: f.region };
   const source = <SourceNote text={`${info.isDemo ? '演示数据（虚构地区，由平台的演示数据生成器生成）' : '医保信息平台导入数据'}；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />;
-  // The warning evaluation and the balance projection run over the whole warehouse (lib/risk): with several
-  // cities in it they are not one city's, so a city's 总览 leaves them out rather than show the province's.
+  // Warnings are evaluated per city (lib/risk), but the warning summary and the balance projection this page
+  // reads are not yet selected by city: with several cities a city's 总览 leaves them out rather than show
+  // the province's.
   const perCityRiskPending = info.cities.length > 1;
   if (info.level === 'province') {
     // The province compares its cities; each city's 总览 (with its counties) is one click away.

@@ -140,5 +140,11 @@ test.describe('county user on the province', () => {
     await expect(page.locator('.page-sub')).not.toContainText('（全省）');
     const res = await page.goto(`/?year=2024&city=${other.code}`);
     expect(res?.status()).toBe(403);
+    // A repeated name: the layout and the page judge the same (first) value, so the status is a real 403.
+    const twice = await page.goto(`/?year=2024&city=${other.code}&city=${own.code}`);
+    expect(twice?.status()).toBe(403);
+    // The fund-sustainability data would mix every city's pool: refused in a warehouse of several cities.
+    const sus = await page.request.get('/api/risk/sustainability?scheme=RESIDENT');
+    expect(sus.status()).toBe(409);
   });
 });

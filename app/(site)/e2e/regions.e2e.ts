@@ -1,4 +1,4 @@
-// Region levels and 年度数据 (issue 15): the nation is registered and its annual fund figures (as published in
+// Region levels and 年度数据: the nation is registered and its annual fund figures (as published in
 // the 全国医疗保障事业发展统计公报, amounts in 亿元; sources in lib/ingest/fixtures/README.md) are imported through
 // the admin page like any file; /regions/100000 then shows 收入, 支出, 当期结余, growth, 累计结余 and 可支付月数
 // per scheme and year, labelled 年度数据, checked against plain SQL.

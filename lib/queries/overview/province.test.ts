@@ -1,4 +1,4 @@
-// Several cities in one warehouse (issue 15, a province's cities): each city's figures are its own rows
+// Several cities in one warehouse (a province's cities): each city's figures are its own rows
 // only, the province's are the sum of its cities', and a county user stays in its own city. Both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testDbKinds } from '../../testing/databases';
