@@ -3,6 +3,7 @@
 //   npm run bench:pages [-- --duration 30] [--rate 100] [--connections 100] [--pages /,/budget] [--no-build]
 //                         [--port 3140] [--modes offered,saturation|none] [--pause 5] [--js-only]
 //                         [--database-url URL --accounts FILE] [--page-list '/,/?city=470100'] [--csv-args '--province']
+//                         [--cold-once]
 // --database-url: measure an already loaded database as it is (PostgreSQL or SQLite; e.g. the province demo
 // loaded with `DEMO=province npm run db:prepare`), with the demo accounts file written when it was loaded;
 // cold imports go into it too. --page-list replaces the default pages; --csv-args are passed to the
@@ -248,7 +249,16 @@ async function main() {
 
     // Cold: the first request to every page after an import (the data version moves; nothing cached is valid).
     await waitQuiet();
+    // --cold-once: one import, then the first request to every page in turn (on a large warehouse each import's
+    // post-import steps take minutes; later pages may find data shared between pages already cached).
+    const coldOnce = flag('cold-once');
     for (const [i, p] of list.entries()) {
+      if (coldOnce && i > 0) {
+        const first = await get(p);
+        const second = await get(p);
+        out({ page: p, mode: 'cold', status: first.status, cold_ms: Math.round(first.ms), next_ms: Math.round(second.ms), import_ms: null, after: list[0], loadavg: loadavg() });
+        continue;
+      }
       // A different file every time (another seed) so the import is never refused as already loaded.
       const f = path.join(DIR, `cold-${i}.csv`);
       const csvArgs = arg('csv-args')?.split(' ').filter(Boolean) ?? [];
