@@ -65,7 +65,6 @@ const MULTI_SHARD: { loader: string; table: string; kind?: FindingKind; why: str
   { loader: 'counties/loadProfileYear', table: 'LedgerFact', why: PROBE },
   { loader: 'assessment/computeLiveYear', table: 'LedgerFact', why: PROBE },
   { loader: 'open/publishableYears', table: 'LedgerFact', why: PROBE },
-  { loader: 'open/buildOpenReport', table: 'LedgerFact', why: PROBE },
   { loader: 'reports/gatherReport', table: 'LedgerFact', why: PROBE },
   { loader: 'overview/loadFundTrend', table: 'LedgerFact', why: CITY_TOTAL },
   { loader: 'overview/loadFundTrend', table: 'BalanceFact', why: CITY_TOTAL },
