@@ -38,9 +38,13 @@ export function TableSkeleton({ rows = 6, columns = 4 }: { rows?: number; column
 
 const CHART_BARS = [42, 55, 48, 63, 58, 70, 66, 74, 69, 80, 77, 85];
 
-export function ChartSkeleton({ height = 280 }: { height?: number }) {
+/**
+ * A chart's placeholder. `loading` false: the chart has not started loading yet (it loads when scrolled
+ * near), so the placeholder does not announce 加载中 to screen readers or to tests waiting for the page.
+ */
+export function ChartSkeleton({ height = 280, loading = true }: { height?: number; loading?: boolean }) {
   return (
-    <div role="status" aria-label="加载中">
+    <div {...(loading ? { role: 'status', 'aria-label': '加载中' } : { 'aria-hidden': true })}>
       <div className="skeleton-chart" style={{ height }}>
         {CHART_BARS.map((h, i) => (
           <span key={i} className="skeleton" style={{ height: `${h}%` }} />

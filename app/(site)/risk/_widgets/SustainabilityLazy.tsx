@@ -39,7 +39,8 @@ export default function SustainabilityLazy({ scheme, schemeName, errorClass }: {
   const skeleton = <ChartSkeleton height={320} />;
   return (
     <div ref={box}>
-      {(state.kind === 'idle' || state.kind === 'loading') && skeleton}
+      {state.kind === 'idle' && <ChartSkeleton height={320} loading={false} />}
+      {state.kind === 'loading' && skeleton}
       {state.kind === 'error' && (
         <p className={errorClass} role="alert">基金可持续性加载失败：{state.message}。<button type="button" className="btn" onClick={() => void load()}>重试</button></p>
       )}
