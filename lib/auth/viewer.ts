@@ -4,7 +4,8 @@ import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/lib/db';
 import type { AuditActor } from '@/lib/audit/record';
-import { CITY_SCOPE, type Scope } from '@/lib/queries/scope';
+import { boundCity, CITY_SCOPE, type Scope } from '@/lib/queries/scope';
+import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { getAuth } from './auth';
 
 /** The roles of 《关于实施基本医疗保险和生育保险市级统筹的意见》's users: 管理员, 市医保局/市领导, 县（市、区）, 公众. */
@@ -40,8 +41,9 @@ export function clientIp(h: Headers): string {
 /**
  * The viewer a request's headers stand for: the better-auth session from its cookie, checked against the
  * Session table (a revoked or expired session is anonymous at once). A disabled user, or a county user
- * without a region, is the anonymous public. Used by getViewer and by proxy.ts (which picks the kept
- * rendering of a dashboard for the viewer's scope, lib/auth/pageCache).
+ * without a region, is the anonymous public. A city user with a region (a city's code, lib/auth/users) is
+ * bound to that city; without one they see every city (the province level). Used by getViewer and by
+ * proxy.ts (which picks the kept rendering of a dashboard for the viewer's scope, lib/auth/pageCache).
  */
 export async function viewerFromHeaders(h: Headers): Promise<Viewer> {
   const session = await getAuth(getDb(), isSecureRequest(h)).api.getSession({ headers: h }).catch((err) => {
@@ -53,7 +55,7 @@ export async function viewerFromHeaders(h: Headers): Promise<Viewer> {
   if (u.disabled) return PUBLIC_VIEWER;
   const base = { userId: u.id, name: u.name, username: u.username ?? '', sessionToken: session.session.token };
   if (u.role === 'admin') return { ...base, role: 'admin', scope: CITY_SCOPE };
-  if (u.role === 'city') return { ...base, role: 'city', scope: CITY_SCOPE };
+  if (u.role === 'city') return { ...base, role: 'city', scope: u.regionCode ? { kind: 'city', cityCode: u.regionCode } : CITY_SCOPE };
   if (u.role === 'county' && u.regionCode) return { ...base, role: 'county', scope: { kind: 'county', regionCode: u.regionCode } };
   return PUBLIC_VIEWER;
 }
@@ -105,9 +107,18 @@ export async function requireViewer(opts: { roles?: readonly RequiredRole[] } = 
   return v;
 }
 
-/** A county user may only open its own county's detail; others get the 403 page. */
+/**
+ * A county user may only open its own county's detail, a city user bound to a city only that city's
+ * counties (or the city itself); others get the 403 page.
+ */
 export async function requireRegionAccess(viewer: Viewer, regionCode: string): Promise<void> {
   if (viewer.scope.kind === 'county' && viewer.scope.regionCode !== regionCode) forbidden();
+  const bound = boundCity(viewer.scope);
+  if (bound !== null) {
+    const cities = (await getDatasetInfo())?.cities ?? [];
+    const city = cities.find((c) => c.code === regionCode || c.counties.some((k) => k.code === regionCode));
+    if (city?.code !== bound) forbidden();
+  }
 }
 
 /** Messages route handlers and server actions answer with (the access-matrix test looks for them). */

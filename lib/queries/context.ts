@@ -9,7 +9,7 @@ import { parseAsOfMonth } from './budget/filters';
 import { parseBaseFilters, tableSortParams, type BaseFilters } from './filters';
 import { getDatasetInfo, type DatasetInfo } from './meta/getDatasetInfo';
 import { cityParams, selectCity } from '../regions/selectCity';
-import { ScopeError } from '../auth/scope';
+import { boundCity, isProvinceWide, ScopeError } from '../auth/scope';
 import { forbidden } from 'next/navigation';
 import { headers } from 'next/headers';
 
@@ -64,7 +64,7 @@ export async function requestContext(searchParams: Params | Promise<Params>, opt
     lastMonth, month,
     sorts: tableSortParams(params),
     keep,
-    cityChoice: info.cities.length > 1 && viewer.scope.kind === 'city' ? { cities: info.cities.map((c) => ({ code: c.code, name: c.name })), city: keep.city ?? '' } : {},
+    cityChoice: info.cities.length > 1 && isProvinceWide(viewer.scope) ? { cities: info.cities.map((c) => ({ code: c.code, name: c.name })), city: keep.city ?? '' } : {},
     params,
     key: `${info.cityCode}-${filters.year}-${filters.scheme}-${filters.region}-${month ?? ''}`,
   };
@@ -73,7 +73,7 @@ export async function requestContext(searchParams: Params | Promise<Params>, opt
 /**
  * The dataset of a request: the selected city's (lib/regions/selectCity), or the province level when the
  * warehouse holds several cities and none is selected; with the params that keep the selection. A county
- * user asking for another city gets the 403 page. Null when no city is registered.
+ * user, or a city user bound to a city, asking for another city gets the 403 page. Null when no city is registered.
  */
 export async function selectedDataset(params: Params, viewer: Viewer): Promise<{ info: DatasetInfo; keep: Record<string, string> } | null> {
   const all = await getDatasetInfo();
@@ -104,17 +104,17 @@ export async function datasetOfCounty(code: string): Promise<{ info: DatasetInfo
 }
 
 /**
- * For the layouts of the pages that take `city=`: a county user naming another city than its own gets the
- * 403 page from the layout, above the page's loading state, so the response carries the real status (a page
- * streams behind its loading state with 200). Reads the query from proxy.ts's x-yibao-path header; does
- * nothing without a `city` parameter or for other roles (they may choose any city).
+ * For the layouts of the pages that take `city=`: a county user or a bound city user naming another city than
+ * its own gets the 403 page from the layout, above the page's loading state, so the response carries the real
+ * status (a page streams behind its loading state with 200). Reads the query from proxy.ts's x-yibao-path
+ * header; does nothing without a `city` parameter or for the province-wide (they may choose any city).
  */
 export async function requireCityAccess(): Promise<void> {
   const path = (await headers()).get('x-yibao-path');
   const query = path?.includes('?') ? new URLSearchParams(path.slice(path.indexOf('?') + 1)) : null;
   if (!query?.has('city')) return;
   const viewer = await getViewer();
-  if (viewer.scope.kind !== 'county') return;
+  if (viewer.scope.kind !== 'county' && boundCity(viewer.scope) === null) return;
   // Repeated names stay lists, as the page's own searchParams give them: the layout and the page must judge
   // the same `city` (the first), or `?city=<other>&city=<own>` would pass here and fail in the page.
   const params: Params = {};

@@ -4,7 +4,7 @@ import 'server-only';
 // units, or it would sum the province. One city in the warehouse: no restriction (every row is the city's),
 // so the single-city SQL stays as it was.
 import type { Db } from '../db';
-import { poolHierarchy } from '../regions/pools';
+import { cityOfRegion, poolHierarchy } from '../regions/pools';
 
 /**
  * Region codes of city `cityCode` (the city's code first, then its counties) when the warehouse holds
@@ -21,4 +21,17 @@ export async function poolRegionCodes(db: Db, cityCode: string): Promise<string[
 /** A Prisma where-fragment `{ [field]: { in: codes } }`, or {} when codes is null (no restriction). */
 export function regionIn<F extends string = 'regionCode'>(codes: string[] | null, field: F = 'regionCode' as F): Partial<Record<F, { in: string[] }>> {
   return codes ? ({ [field]: { in: codes } } as Record<F, { in: string[] }>) : {};
+}
+
+/** The city (pool) of stored region `code` (lib/regions/pools cityOfRegion): a city's own code, a county's city; null above the cities or unknown. */
+export async function cityOfStoredRegion(db: Db, code: string): Promise<string | null> {
+  const rows = new Map<string, { kind: string; parentCode: string | null }>();
+  const self = await db.prisma.region.findUnique({ where: { code }, select: { kind: true, parentCode: true } });
+  if (!self) return null;
+  rows.set(code, self);
+  if (self.parentCode) {
+    const parent = await db.prisma.region.findUnique({ where: { code: self.parentCode }, select: { kind: true, parentCode: true } });
+    if (parent) rows.set(self.parentCode, parent);
+  }
+  return cityOfRegion(code, (c) => rows.get(c));
 }

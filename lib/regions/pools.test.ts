@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { poolHierarchy } from './pools';
+import { cityOfRegion, poolHierarchy } from './pools';
 
 const r = (code: string, kind: string, parentCode: string | null, sortOrder = 0) => ({ code, name: code, shortName: code, kind, parentCode, sortOrder });
 
@@ -28,5 +28,23 @@ describe('poolHierarchy', () => {
     const h = poolHierarchy([r('470000', 'PROVINCE', null), r('480000', 'PROVINCE', null), r('470100', 'CITY', '470000'), r('480100', 'CITY', '480000')]);
     expect(h.province).toBeNull();
     expect(h.cities).toHaveLength(2);
+  });
+});
+
+describe('cityOfRegion', () => {
+  const rows = new Map([
+    r('100000', 'NATION', null), r('470000', 'PROVINCE', '100000'), r('470100', 'CITY', '470000'),
+    r('470102', 'DISTRICT', '470100'), r('4701A1', 'ZONE', '470100'), r('470999', 'COUNTY', '470000'),
+  ].map((x) => [x.code, x]));
+  const find = (c: string) => rows.get(c);
+  it('a city is its own; a county-level unit or zone its parent city; above the cities, or unknown, none', () => {
+    expect(cityOfRegion('470100', find)).toBe('470100');
+    expect(cityOfRegion('470102', find)).toBe('470100');
+    expect(cityOfRegion('4701A1', find)).toBe('470100');
+    expect(cityOfRegion('470000', find)).toBeNull();
+    expect(cityOfRegion('100000', find)).toBeNull();
+    // a county whose parent is not a city belongs to no pool
+    expect(cityOfRegion('470999', find)).toBeNull();
+    expect(cityOfRegion('479999', find)).toBeNull();
   });
 });

@@ -49,3 +49,16 @@ export function poolHierarchy(regions: readonly RegionRowLike[]): PoolHierarchy 
   const prov = only ? sorted.find((r) => r.code === only && r.kind === 'PROVINCE') : undefined;
   return { province: prov ? unit(prov) : null, cities, cityOf };
 }
+
+/**
+ * The city (pool) a region belongs to: a city's own code, the city of a county-level unit or zone; null for
+ * a region above the cities (省, 国家), one under no city, or an unknown code. `find` looks a code up in the
+ * stored Region rows.
+ */
+export function cityOfRegion(code: string, find: (code: string) => Pick<RegionRowLike, 'kind' | 'parentCode'> | null | undefined): string | null {
+  const r = find(code);
+  if (!r) return null;
+  if (r.kind === 'CITY') return code;
+  if (!r.parentCode || !(isCountyLevel(r.kind) || r.kind === 'ZONE')) return null;
+  return find(r.parentCode)?.kind === 'CITY' ? r.parentCode : null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cityParams, parseCityParam, selectCity } from './selectCity';
+import { cityParams, citiesVisibleTo, parseCityParam, selectCity } from './selectCity';
 import { ScopeError } from '../auth/scope';
 import type { Pool } from './pools';
 
@@ -27,6 +27,28 @@ describe('selectCity', () => {
     expect(selectCity([A, B], {}, county)).toBe('470200');
     expect(selectCity([A, B], { region: '470121' }, county)).toBe('470200');
     expect(() => selectCity([A, B], { city: '470100' }, county)).toThrow(ScopeError);
+  });
+  it('a city user bound to a city: that city, asked for or not; another city or none of the warehouse refused', () => {
+    const bound = { kind: 'city', cityCode: '470100' } as const;
+    // no city= (nor region=): their city, never the province level
+    expect(selectCity([A, B], {}, bound)).toBe('470100');
+    expect(selectCity([A, B], { city: '470100' }, bound)).toBe('470100');
+    // a county of another city does not move them there
+    expect(selectCity([A, B], { region: '470221' }, bound)).toBe('470100');
+    expect(() => selectCity([A, B], { city: '470200' }, bound)).toThrow(ScopeError);
+    expect(() => selectCity([A, B], { city: ['470200', '470100'] }, bound)).toThrow(ScopeError);
+    // a city code the warehouse does not hold is another city too
+    expect(() => selectCity([A, B], { city: '479900' }, bound)).toThrow(ScopeError);
+    // one city: nothing to select when it is theirs; bound to a city the warehouse does not hold: refused
+    expect(selectCity([A], {}, bound)).toBeNull();
+    expect(() => selectCity([B], {}, bound)).toThrow(ScopeError);
+    expect(() => selectCity([A, B], {}, { kind: 'city', cityCode: '479900' })).toThrow(ScopeError);
+  });
+  it('the cities a scope may open: all province-wide, else only its own', () => {
+    expect(citiesVisibleTo([A, B], CITY).map((c) => c.code)).toEqual(['470100', '470200']);
+    expect(citiesVisibleTo([A, B], { kind: 'city', cityCode: '470200' }).map((c) => c.code)).toEqual(['470200']);
+    expect(citiesVisibleTo([A, B], { kind: 'county', regionCode: '4701A1' }).map((c) => c.code)).toEqual(['470100']);
+    expect(citiesVisibleTo([A, B], { kind: 'public' })).toEqual([]);
   });
   it('parses the parameter once (the first of repeated values)', () => {
     expect(parseCityParam({ city: ['470100', '470200'] })).toBe('470100');

@@ -1,8 +1,9 @@
 // Which city (pool) a request is about when the warehouse holds several (a province's cities): the URL's
 // `city=<code>`, else the city of a `region=<county>`, else none (the province level, cities compared).
-// A county user is bound to its county's city and refused any other. Pure: tested without a database.
+// A county user is bound to its county's city and refused any other; so is a city user bound to a city (who
+// never sees the province level). Pure: tested without a database.
 import { z } from 'zod';
-import { ScopeError, type Scope } from '../auth/scope';
+import { boundCity, isProvinceWide, ScopeError, type Scope } from '../auth/scope';
 import type { Pool } from './pools';
 
 type Params = Record<string, string | string[] | undefined>;
@@ -16,12 +17,21 @@ export function parseCityParam(params: Params): string | undefined {
 
 /**
  * The selected city's code, or null (one city or none in the warehouse: nothing to select; several and
- * none asked for: the province level).
- * @throws ScopeError when a county user asks for another city than its county's
+ * none asked for: the province level). A city user bound to a city gets that city, asked for or not.
+ * @throws ScopeError when a county user asks for another city than its county's, or a bound city user for
+ *   another city than theirs (or theirs is not a city of the warehouse)
  */
 export function selectCity(cities: readonly Pool[], params: Params, scope: Scope): string | null {
-  if (cities.length <= 1) return null;
   const asked = parseCityParam(params);
+  const bound = boundCity(scope);
+  if (bound !== null) {
+    // Bound to a city the warehouse no longer holds: nothing of it to show, and no other city instead.
+    if (!cities.some((c) => c.code === bound)) throw new ScopeError(`账号所属地市（${bound}）不在本库中，请联系管理员`);
+    if (cities.length <= 1) return null;
+    if (asked !== undefined && asked !== bound) throw new ScopeError(`无权查看该地市（${asked}）的数据`);
+    return bound;
+  }
+  if (cities.length <= 1) return null;
   const cityOfCounty = (county: string) => cities.find((c) => c.counties.some((k) => k.code === county))?.code ?? null;
   if (scope.kind === 'county') {
     const own = cityOfCounty(scope.regionCode);
@@ -36,4 +46,13 @@ export function selectCity(cities: readonly Pool[], params: Params, scope: Scope
 /** The URL parameters that keep a selection across links and filter forms: `{ city }` when one is selected among several. */
 export function cityParams(cities: readonly Pool[], selected: string | null): Record<string, string> {
   return cities.length > 1 && selected ? { city: selected } : {};
+}
+
+/** The cities a scope may open (links that list cities): every city province-wide, else the scope's own (a county's city, a bound city). */
+export function citiesVisibleTo<C extends Pick<Pool, 'code' | 'counties'>>(cities: readonly C[], scope: Scope): C[] {
+  if (isProvinceWide(scope)) return [...cities];
+  const bound = boundCity(scope);
+  if (bound !== null) return cities.filter((c) => c.code === bound);
+  if (scope.kind === 'county') return cities.filter((c) => c.counties.some((k) => k.code === scope.regionCode));
+  return [];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canGenerate, canReadEdition, readableEditions } from './access';
+import { canGenerate, canReadEdition, cityOfAmong, readableEditions } from './access';
 
 const CITY = '439900';
 const codes = [CITY, '439921', '439923'];
@@ -34,6 +34,19 @@ describe('report access with two cities', () => {
     expect(canReadEdition(v, '439821', CITIES)).toBe(false);
     const b = { role: 'county' as const, scope: { kind: 'county' as const, regionCode: '439821' } };
     expect(readableEditions(b, all, CITIES)).toEqual(['439821']);
+  });
+  it("a city user bound to a city reads that city's editions only", () => {
+    const v = { role: 'city' as const, scope: { kind: 'city' as const, cityCode: CITY } };
+    const cityOf = cityOfAmong([{ code: CITY, counties: [{ code: '439921' }, { code: '439923' }] }, { code: '439800', counties: [{ code: '439821' }] }]);
+    expect(readableEditions(v, all, CITIES, cityOf)).toEqual([CITY, '439921', '439923']);
+    // without the map, of a list of cities: only its own city's edition (a county's city is not known)
+    expect(readableEditions(v, all, CITIES)).toEqual([CITY]);
+    // one city's editions (the string form): all of them for its own city, none of another's
+    expect(readableEditions(v, [CITY, '439921'], CITY)).toEqual([CITY, '439921']);
+    expect(readableEditions(v, ['439800', '439821'], '439800')).toEqual([]);
+    // the one-city form with the map: a region of another city named by URL is refused
+    expect(canReadEdition(v, '439821', CITY, cityOf)).toBe(false);
+    expect(canReadEdition(v, '439923', CITY, cityOf)).toBe(true);
   });
   it('the city role reads every edition of every city; the public none', () => {
     expect(readableEditions({ role: 'city', scope: { kind: 'city' } }, all, CITIES)).toEqual(all);

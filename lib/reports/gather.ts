@@ -23,7 +23,7 @@ import { computeShareByCounty } from '../queries/tieredCare/getShareByCounty';
 import { loadWarnings } from '../queries/risk/getWarnings';
 import { loadProjection } from '../queries/risk/getProjection';
 import { loadSustainabilityOutlook } from '../queries/risk/getSustainability';
-import { allowedRegion, CITY_SCOPE, ScopeError, type Scope } from '../queries/scope';
+import { allowedRegion, canSeeCity, CITY_SCOPE, ScopeError, type Scope } from '../queries/scope';
 import { OPEN_STATUSES, type Severity } from '../risk/types';
 import { loadPools } from './months';
 import { writeSections } from './narrative';
@@ -73,6 +73,7 @@ export async function gatherReport(db: Db, scope: Scope, input: { period: number
   const isCity = pool?.code === input.regionCode;
   if (isCity && scope.kind !== 'city') throw new ScopeError('全市版月度报告仅对市医保局开放');
   if (!pool) throw new ReportError(`未知地区：${input.regionCode}`);
+  if (scope.kind === 'city' && !canSeeCity(scope, pool.code)) throw new ScopeError('无权查看其他地市的月度报告');
   if (!isCity) allowedRegion(scope, input.regionCode);
   const cityCode = pool.code;
   // The dataset's own name for its city (DatasetMeta) when it holds one city, else the region's name.

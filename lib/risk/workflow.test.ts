@@ -29,6 +29,12 @@ describe('handling workflow 新发 → 已核实 → 已处置 / 误报', () => 
     expect(canHandle({ kind: 'county', regionCode: '439923' }, { regionCode: '439981' })).toBe(false);
     expect(canHandle({ kind: 'county', regionCode: '439923' }, { regionCode: '439900' })).toBe(false); // a city-level fund warning
     expect(canHandle({ kind: 'public' }, { regionCode: '439923' })).toBe(false);
+    // a city user bound to a city: that city's warnings (its own and its counties'), none whose city is unknown
+    const bound = { kind: 'city', cityCode: '439900' } as const;
+    expect(canHandle(bound, { regionCode: '439923', cityCode: '439900' })).toBe(true);
+    expect(canHandle(bound, { regionCode: '439900', cityCode: '439900' })).toBe(true);
+    expect(canHandle(bound, { regionCode: '439821', cityCode: '439800' })).toBe(false);
+    expect(canHandle(bound, { regionCode: '439923' })).toBe(false);
   });
 
   it('validates the form: a note is required', () => {

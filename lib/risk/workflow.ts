@@ -4,7 +4,8 @@ import 'server-only';
 import { z } from 'zod';
 import type { Db } from '../db';
 import { bumpDataVersion } from '../cache';
-import { ScopeError, type Scope } from '../auth/scope';
+import { boundCity, ScopeError, type Scope } from '../auth/scope';
+import { cityOfStoredRegion } from '../queries/pool';
 import type { EventAction, HandleAction, WarningStatus } from './types';
 import { HANDLE_ACTIONS, STATUS_LABELS } from './types';
 
@@ -32,9 +33,13 @@ export function allowedActions(status: WarningStatus): HandleAction[] {
   return HANDLE_ACTIONS.filter((a) => transition(status, a).ok);
 }
 
-/** Who may answer a warning: the city any; a county user only its own county's; the public none. */
-export function canHandle(scope: Scope, warning: { regionCode: string }): boolean {
-  if (scope.kind === 'city') return true;
+/**
+ * Who may answer a warning: the city any; a city user bound to a city only that city's (`cityCode`: the city
+ * the warning's region belongs to, lib/regions/pools cityOfRegion; unknown = not theirs); a county user only
+ * its own county's; the public none.
+ */
+export function canHandle(scope: Scope, warning: { regionCode: string; cityCode?: string | null }): boolean {
+  if (scope.kind === 'city') return !scope.cityCode || warning.cityCode === scope.cityCode;
   if (scope.kind === 'county') return warning.regionCode === scope.regionCode;
   return false;
 }
@@ -62,7 +67,9 @@ export async function handleWarning(db: Db, scope: Scope, actor: Actor, input: H
   if (scope.kind === 'public') throw new ScopeError('公众不能处理预警');
   const w = await db.prisma.riskWarning.findUnique({ where: { id: input.warningId }, select: { id: true, status: true, regionCode: true } });
   if (!w) return { ok: false, error: `预警 ${input.warningId} 不存在` };
-  if (!canHandle(scope, w)) throw new ScopeError('只能处理本县（市、区）的预警');
+  if (!canHandle(scope, { regionCode: w.regionCode, cityCode: boundCity(scope) === null ? null : await cityOfStoredRegion(db, w.regionCode) })) {
+    throw new ScopeError(scope.kind === 'city' ? '只能处理本地市的预警' : '只能处理本县（市、区）的预警');
+  }
   const from = w.status as WarningStatus;
   const t = transition(from, input.action);
   if (!t.ok) return t;

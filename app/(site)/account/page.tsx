@@ -11,8 +11,9 @@ export const metadata: Metadata = { title: '我的账号' };
 export default async function AccountPage() {
   const viewer = await requireViewer();
   const info = await getDatasetInfo().catch(() => null);
-  const region = viewer.scope.kind === 'county' ? viewer.scope.regionCode : null;
-  const regionName = region ? info?.cities.flatMap((c) => c.counties).find((c) => c.code === region)?.name ?? region : null;
+  const region = viewer.scope.kind === 'county' ? viewer.scope.regionCode : viewer.scope.kind === 'city' ? viewer.scope.cityCode ?? null : null;
+  // A county user's county, or a city user's bound city.
+  const regionName = region ? info?.cities.flatMap((c) => [c, ...c.counties]).find((c) => c.code === region)?.name ?? region : null;
   return (
     <>
       <header className="page-header">

@@ -1,9 +1,20 @@
 import type { ReactNode } from 'react';
 import { connection } from 'next/server';
 import AppShell from './AppShell';
-import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { getDatasetInfo, type DatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { boundCity, type Scope } from '@/lib/queries/scope';
 import { getViewer } from '@/lib/auth/viewer';
 import { ROLE_LABELS, type UserRole } from '@/lib/auth/users';
+
+/**
+ * The name in the shell's header: the loaded city's (the province's when it holds several), or for a city
+ * user bound to a city, that city's.
+ */
+export function shellCityName(info: Pick<DatasetInfo, 'cityName' | 'cities'> | null, scope: Scope): string {
+  if (!info) return '（未装载数据）';
+  const bound = boundCity(scope);
+  return (bound !== null ? info.cities.find((c) => c.code === bound)?.name : undefined) ?? info.cityName;
+}
 
 /** The shell of a page rendered per request: the loaded city and the session's user (none for the public). */
 export default async function SiteShell({ children }: { children: ReactNode }) {
@@ -16,7 +27,7 @@ export default async function SiteShell({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
   const user = viewer.role === 'public' ? null : { name: viewer.name, role: viewer.role, roleLabel: ROLE_LABELS[viewer.role as UserRole] ?? viewer.role };
   return (
-    <AppShell cityName={info?.cityName ?? '（未装载数据）'} isDemo={info?.isDemo ?? false} user={user}>
+    <AppShell cityName={shellCityName(info, viewer.scope)} isDemo={info?.isDemo ?? false} user={user}>
       {children}
     </AppShell>
   );

@@ -11,7 +11,7 @@ import { positionDriver, rankUncertainty, type RankUncertainty } from '../../ass
 import type { AssessmentScheme } from '../../assessment/scheme';
 import { getRelease, type FigureDiff } from '../../release';
 import type { DatasetInfo } from '../meta/getDatasetInfo';
-import { requireCityOrCounty, ScopeError, type Scope } from '../scope';
+import { canSeeCity, canSeeCountyDetail, requireCityOrCounty, ScopeError, type Scope } from '../scope';
 import { cachedByDataVersion } from '../../cache';
 import { computeLiveYear, getCurrentScheme, getPublishedAssessment, type AssessmentPayload, type LiveYear, type SchemeVersion } from './store';
 
@@ -118,6 +118,7 @@ const FIGURE_LABEL = (scheme: AssessmentScheme, results: YearResults, rest: stri
 export async function getAssessment(scope: Scope, role: string, info: DatasetInfo, year: number, county: string | null): Promise<AssessmentView> {
   requireCityOrCounty(scope);
   if (county && scope.kind === 'county' && county !== scope.regionCode) throw new ScopeError(`无权查看该地区（${county}）的考核依据`);
+  if (scope.kind === 'city' && !canSeeCity(scope, info.cityCode)) throw new ScopeError(`无权查看该地市（${info.cityCode}）的考核`);
   const db = getDb();
   const names = new Map(info.counties.map((c) => [c.code, c.name]));
   const codes = info.counties.map((c) => c.code);
@@ -154,7 +155,7 @@ export async function getAssessment(scope: Scope, role: string, info: DatasetInf
   const unc = new Map(uncertainty.map((u) => [u.code, u]));
   const points = Object.fromEntries(shown.counties.map((c) => [c.code, Object.fromEntries(c.indicators.map((i) => [i.key, i.points]))]));
 
-  const sees = (code: string) => scope.kind === 'city' || (scope.kind === 'county' && scope.regionCode === code);
+  const sees = (code: string) => canSeeCountyDetail(scope, code, info.cityCode);
   const visible = (code: string) => sees(code) || publication !== null;
   const rows: ScorecardRow[] = shown.counties.filter((c) => visible(c.code)).map((c) => {
     const imp = improvement.get(c.code);

@@ -4,7 +4,7 @@ import 'server-only';
 import { getDb } from '../../db';
 import { daysLate, transitionItems, unificationState, type TransitionItem, type UnificationRow, type UnificationState } from '../../assessment/unification';
 import type { DatasetInfo } from '../meta/getDatasetInfo';
-import { requireCityOrCounty, type Scope } from '../scope';
+import { canSeeCountyDetail, requireCityOrCounty, type Scope } from '../scope';
 
 export interface UnificationCell extends UnificationRow {
   state: UnificationState;
@@ -24,7 +24,7 @@ export interface UnificationView {
 export async function getUnification(scope: Scope, info: DatasetInfo, year: number): Promise<UnificationView> {
   requireCityOrCounty(scope);
   const db = getDb();
-  const visible = info.counties.filter((c) => scope.kind === 'city' || (scope.kind === 'county' && scope.regionCode === c.code));
+  const visible = info.counties.filter((c) => canSeeCountyDetail(scope, c.code, info.cityCode));
   const codes = visible.map((c) => c.code);
   const [rows, milestones] = await Promise.all([
     db.prisma.unificationStatus.findMany({ where: { regionCode: { in: codes } } }),

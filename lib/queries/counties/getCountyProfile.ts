@@ -59,7 +59,7 @@ export function buildCountyProfile(
 
 async function getCountyProfileUncached(scope: Scope, info: DatasetInfo, code: string, req: ProfileRequest): Promise<CountyProfile> {
   requireCityOrCounty(scope);
-  if (!canSeeCountyDetail(scope, code)) throw new ScopeError(`无权查看该地区（${code}）的明细数据`);
+  if (!canSeeCountyDetail(scope, code, info.cityCode)) throw new ScopeError(`无权查看该地区（${code}）的明细数据`);
   const [now, before] = await Promise.all([cachedValues(info, req.scheme, req.year), cachedValues(info, req.scheme, req.year - 1)]);
   return buildCountyProfile(code, info, now, before.asOf === null ? null : before);
 }
@@ -105,7 +105,7 @@ export function buildCountyList(info: DatasetInfo, now: { asOf: number | null; v
 
 async function getCountyListUncached(scope: Scope, info: DatasetInfo, req: ProfileRequest): Promise<CountyList> {
   requireCityOrCounty(scope);
-  const visible = info.counties.map((c) => c.code).filter((c) => canSeeCountyDetail(scope, c));
+  const visible = info.counties.map((c) => c.code).filter((c) => canSeeCountyDetail(scope, c, info.cityCode));
   return buildCountyList(info, await cachedValues(info, req.scheme, req.year), visible);
 }
 

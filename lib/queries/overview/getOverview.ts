@@ -5,7 +5,7 @@ import { getDb, type Db } from '../../db';
 import type { SchemeFilter } from '../../domain/codes';
 import { indicators } from '../../indicators/registry';
 import type { Status } from '../../indicators/types';
-import { allowedRegion, requireCityOrCounty, ScopeError, type Scope } from '../scope';
+import { allowedRegion, canSeeCity, isProvinceWide, requireCityOrCounty, ScopeError, type Scope } from '../scope';
 import { asOfPeriod, loadKpiInputs, loadRegionInputs, sumInputs, type KpiInputs } from './kpiInputs';
 import { poolRegionCodes } from '../pool';
 import type { Pool } from '../../regions/pools';
@@ -49,6 +49,7 @@ export function assembleOverview(
   y: Awaited<ReturnType<typeof loadYear>>,
 ): OverviewData {
   requireCityOrCounty(scope);
+  if (scope.kind === 'city' && !canSeeCity(scope, cityCode)) throw new ScopeError(`无权查看该地市（${cityCode}）的数据`);
   const region = allowedRegion(scope, req.region);
   const regionCode = region === 'ALL' ? cityCode : region;
   const cur = y.now.get(regionCode);
@@ -114,9 +115,9 @@ export async function loadProvinceYear(db: Db, cities: readonly Pick<Pool, 'code
   return { asOf, previousAsOf, now, before, province: { now: now.size ? sumInputs([...now]) : null, before: before.size ? sumInputs([...before]) : null } };
 }
 
-/** The province's and every city's 总览 indicators (city and admin roles only: a county user is bound to its city). */
+/** The province's and every city's 总览 indicators (admins and unbound city users only: a county user, or a city user bound to a city, stays in its city). */
 export function assembleProvinceOverview(scope: Scope, cities: readonly Pick<Pool, 'code'>[], y: Awaited<ReturnType<typeof loadProvinceYear>>): ProvinceOverviewData {
-  if (scope.kind !== 'city') throw new ScopeError('全省各地市对比仅对市级及以上用户开放');
+  if (!isProvinceWide(scope)) throw new ScopeError('全省各地市对比仅对全省范围的用户开放');
   const of = (i: KpiInputs | null | undefined) => (i ? computeCityComparison(i) : (Object.fromEntries(CITY_COMPARISON_CODES.map((c) => [c, null])) as Record<CityComparisonCode, null>));
   return {
     asOf: y.asOf, previousAsOf: y.previousAsOf,
@@ -127,7 +128,7 @@ export function assembleProvinceOverview(scope: Scope, cities: readonly Pick<Poo
 }
 
 async function getProvinceOverviewUncached(scope: Scope, cities: Pick<Pool, 'code' | 'counties'>[], scheme: SchemeFilter, year: number): Promise<ProvinceOverviewData> {
-  if (scope.kind !== 'city') throw new ScopeError('全省各地市对比仅对市级及以上用户开放');
+  if (!isProvinceWide(scope)) throw new ScopeError('全省各地市对比仅对全省范围的用户开放');
   return assembleProvinceOverview(scope, cities, await loadProvinceYear(getDb(), cities, scheme, year));
 }
 

@@ -18,7 +18,10 @@ import { loadAccumulatedBalance } from '../budget/getAccumulatedBalance';
 import { loadRemittances } from '../budget/getRemittances';
 import { loadTieredCareData } from '../tieredCare/data';
 import { loadFamilyDoctor, loadFlowCells, loadPoolingMonths } from '../tieredCare/inputs';
-import { poolRegionCodes } from '../pool';
+import { cityOfStoredRegion, poolRegionCodes } from '../pool';
+import { loadRegionTree } from '../regions/getRegionTree';
+import { loadRegionAnnual } from '../regions/getRegionAnnual';
+import { gatherReport } from '../../reports/gather';
 
 /** What a city's pages read, loaded for `city`: compared before and after a second city joins the warehouse. */
 async function cityPages(db: Parameters<typeof loadYear>[0], city: string) {
@@ -150,5 +153,43 @@ describe.each(testDbKinds())('a province of two cities on %s', (kind) => {
     expect(selectCity(info.cities, {}, CITY_SCOPE)).toBeNull();
     expect(selectCity(info.cities, { city: SECOND_CITY }, CITY_SCOPE)).toBe(SECOND_CITY);
     expect(selectCity(info.cities, { region: '439822' }, CITY_SCOPE)).toBe(SECOND_CITY);
+  });
+
+  it('a city user bound to a city: that city only, never the province level nor the other city', async () => {
+    const info = (await loadDatasetInfo(t.db))!;
+    const own = { kind: 'city' as const, cityCode: CITY };
+    const other = { kind: 'city' as const, cityCode: SECOND_CITY };
+    expect(selectCity(info.cities, {}, own)).toBe(CITY);
+    expect(selectCity(info.cities, {}, other)).toBe(SECOND_CITY);
+    expect(() => selectCity(info.cities, { city: SECOND_CITY }, own)).toThrow(ScopeError);
+    // the queries refuse another city's figures and the province comparison even if a page asked
+    const y = await loadYear(t.db, CITY, 'ALL', 2024);
+    expect(assembleOverview(own, CITY, { year: 2024, scheme: 'ALL', region: 'ALL' }, y).tiles).toEqual(alone.tiles);
+    expect(() => assembleOverview(other, CITY, { year: 2024, scheme: 'ALL', region: 'ALL' }, y)).toThrow(ScopeError);
+    expect(() => assembleProvinceOverview(own, info.cities, { asOf: null, previousAsOf: null, now: new Map(), before: new Map(), province: { now: null, before: null } })).toThrow(ScopeError);
+    // a region's city, as the stored rows say
+    expect(await cityOfStoredRegion(t.db, '439822')).toBe(SECOND_CITY);
+    expect(await cityOfStoredRegion(t.db, CITY)).toBe(CITY);
+    expect(await cityOfStoredRegion(t.db, PROVINCE)).toBeNull();
+    expect(await cityOfStoredRegion(t.db, '000000')).toBeNull();
+  });
+
+  it("a bound city user: another city's report editions and regions are refused", async () => {
+    const other = { kind: 'city' as const, cityCode: SECOND_CITY };
+    const own = { kind: 'city' as const, cityCode: CITY };
+    // the monthly report of another city's county or city
+    await expect(gatherReport(t.db, other, { period: 202412, regionCode: '439922' })).rejects.toThrow(ScopeError);
+    await expect(gatherReport(t.db, other, { period: 202412, regionCode: CITY })).rejects.toThrow(ScopeError);
+    // 地区层级: the province and their own city with its counties, nothing of the other city
+    const tree = (await loadRegionTree(t.db, own)).map((n) => n.code);
+    expect(tree).toContain(PROVINCE);
+    expect(tree).toContain(CITY);
+    expect(tree).toContain('439922');
+    expect(tree.filter((c) => c.startsWith('4398'))).toEqual([]);
+    expect((await loadRegionTree(t.db, CITY_SCOPE)).map((n) => n.code)).toContain('439822');
+    await expect(loadRegionAnnual(t.db, own, '439822')).rejects.toThrow(ScopeError);
+    await expect(loadRegionAnnual(t.db, own, SECOND_CITY)).rejects.toThrow(ScopeError);
+    expect((await loadRegionAnnual(t.db, own, PROVINCE))?.children.map((c) => c.code)).toEqual([CITY]);
+    expect((await loadRegionAnnual(t.db, own, '439922'))?.region.code).toBe('439922');
   });
 });

@@ -5,7 +5,9 @@ import 'server-only';
 import { cachedByDataVersion } from '../../cache';
 import { getDb, type Db } from '../../db';
 import { annualFundLines, type AnnualFundLine } from '../../regions/annualFund';
-import { ScopeError, type Scope } from '../scope';
+import { boundCity, ScopeError, type Scope } from '../scope';
+import { isAboveCity } from '../../domain/regionLevels';
+import { cityOfRegion } from '../../regions/pools';
 
 export interface RegionRef { code: string; name: string; kind: string }
 
@@ -30,6 +32,9 @@ export async function loadRegionAnnual(db: Db, scope: Scope, code: string): Prom
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const self = byCode.get(code);
   if (!self) return null;
+  // A city user bound to a city: the levels above the cities (国家, 省) and their own city with its counties.
+  const bound = boundCity(scope);
+  if (bound !== null && !isAboveCity(self.kind) && cityOfRegion(code, (c) => byCode.get(c)) !== bound) throw new ScopeError(`无权查看该地区（${code}）的年度数据`);
   const ancestors: RegionRef[] = [];
   const seen = new Set([code]);
   for (let up = self.parentCode; up && !seen.has(up); up = byCode.get(up)?.parentCode ?? null) {
@@ -41,7 +46,7 @@ export async function loadRegionAnnual(db: Db, scope: Scope, code: string): Prom
   return {
     region: { code: self.code, name: self.name, shortName: self.shortName, kind: self.kind, isLocalCode: self.isLocalCode },
     ancestors,
-    children: regions.filter((r) => r.parentCode === code).map((r) => ({ code: r.code, name: r.name, kind: r.kind })),
+    children: regions.filter((r) => r.parentCode === code && (bound === null || isAboveCity(r.kind) || cityOfRegion(r.code, (c) => byCode.get(c)) === bound)).map((r) => ({ code: r.code, name: r.name, kind: r.kind })),
     lines: annualFundLines(facts),
     batchIds: [...new Set(facts.map((f) => f.batchId))].sort((a, b) => a - b),
   };

@@ -1,9 +1,12 @@
 import 'server-only';
 // Every registered region in one hierarchy (国家 › 省 › 设区市 › 县级), with how many years of 年度数据 each
-// holds: the index of /regions. City analysts and admins only.
+// holds: the index of /regions. City analysts and admins only; a city user bound to a city sees the levels
+// above the cities and their own city.
 import { cachedByDataVersion } from '../../cache';
 import { getDb, type Db } from '../../db';
-import { ScopeError, type Scope } from '../scope';
+import { boundCity, ScopeError, type Scope } from '../scope';
+import { isAboveCity } from '../../domain/regionLevels';
+import { cityOfRegion } from '../../regions/pools';
 
 export interface RegionNode { code: string; name: string; kind: string; depth: number; annualYears: number[] }
 
@@ -16,6 +19,17 @@ export async function loadRegionTree(db: Db, scope: Scope): Promise<RegionNode[]
   ]);
   const yearsOf = new Map<string, number[]>();
   for (const y of years) yearsOf.set(y.regionCode, [...(yearsOf.get(y.regionCode) ?? []), y.year].sort((a, b) => a - b));
+  // A city user bound to a city: the levels above the cities (国家, 省) and their own city with its counties.
+  const bound = boundCity(scope);
+  if (bound !== null) {
+    const byCode = new Map(regions.map((r) => [r.code, r]));
+    return walk(regions.filter((r) => isAboveCity(r.kind) || cityOfRegion(r.code, (c) => byCode.get(c)) === bound), yearsOf);
+  }
+  return walk(regions, yearsOf);
+}
+
+/** Regions depth-first from the roots (regions without a registered parent among `regions`), siblings in order. */
+function walk(regions: { code: string; name: string; kind: string; parentCode: string | null }[], yearsOf: Map<string, number[]>): RegionNode[] {
   const codes = new Set(regions.map((r) => r.code));
   const out: RegionNode[] = [];
   const seen = new Set<string>();

@@ -11,7 +11,8 @@ import { getRule, isRuleCode } from '../../risk/rules';
 import { EVENT_LABELS, SEVERITY_LABELS, STATUS_LABELS, type EventAction, type InputFigure, type WarningStatus } from '../../risk/types';
 import { allowedActions, canHandle, type HandleAction } from '../../risk/workflow';
 import { formatDateTimeZh } from '../../dates';
-import { requireCityOrCounty, type Scope } from '../scope';
+import { boundCity, requireCityOrCounty, type Scope } from '../scope';
+import { cityOfStoredRegion } from '../pool';
 import { parseJson, type TrendPoint } from './warningViews';
 
 export interface WarningDetail {
@@ -44,13 +45,17 @@ const measure = (value: number | null, unit: string) => formatValue(value, unit 
 
 /**
  * The details of warning `id` for `scope`: a county may open only its own county's warnings (the list
- * shows it no other), the city every one, the public none (ScopeError).
+ * shows it no other), a city user bound to a city that city's, the city every one, the public none (ScopeError).
  */
 export async function loadWarningDetail(db: Db, scope: Scope, id: number): Promise<WarningDetailResult> {
   requireCityOrCounty(scope);
   const w = await db.prisma.riskWarning.findUnique({ where: { id } });
   if (!w) return { kind: 'not-found' };
   if (scope.kind === 'county' && w.regionCode !== scope.regionCode) return { kind: 'forbidden' };
+  // A city user bound to a city: that city's warnings only (its own code's and its counties').
+  const bound = boundCity(scope);
+  const cityCode = bound === null ? null : await cityOfStoredRegion(db, w.regionCode);
+  if (bound !== null && cityCode !== bound) return { kind: 'forbidden' };
   const events = await db.prisma.riskWarningEvent.findMany({ where: { warningId: id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
   const trend = parseJson<TrendPoint[]>(w.trend, []);
   return {
@@ -70,7 +75,7 @@ export async function loadWarningDetail(db: Db, scope: Scope, id: number): Promi
         change: e.fromStatus && e.fromStatus !== e.toStatus ? `${STATUS_LABELS[e.fromStatus as WarningStatus]} → ${STATUS_LABELS[e.toStatus as WarningStatus]}` : null,
         note: e.note,
       })),
-      actions: canHandle(scope, w) ? allowedActions(w.status as WarningStatus) : [],
+      actions: canHandle(scope, { regionCode: w.regionCode, cityCode }) ? allowedActions(w.status as WarningStatus) : [],
       autoClose: isRuleCode(w.ruleCode) ? getRule(w.ruleCode).autoClose : true,
     },
   };

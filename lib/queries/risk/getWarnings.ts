@@ -10,6 +10,7 @@ import { allowedRegion, requireCityOrCounty, type Scope } from '../scope';
 import type { RiskFilters } from './filters';
 import { linesOf, parseJson, ruleNameOf, type TrendPoint, type WarningView } from './warningViews';
 import type { InputFigure } from '../../risk/types';
+import { cityOfRegion } from '../../regions/pools';
 
 export const PAGE_SIZE = 8;
 
@@ -48,9 +49,10 @@ export async function loadWarnings(db: Db, scope: Scope, f: RiskFilters, pageSiz
   const [events, versions, regions] = await Promise.all([
     ids.length ? db.prisma.riskWarningEvent.findMany({ where: { warningId: { in: ids } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }) : Promise.resolve([]),
     db.prisma.riskRuleVersion.findMany({ select: { ruleCode: true, version: true, params: true } }),
-    db.prisma.region.findMany({ select: { code: true, name: true, kind: true } }),
+    db.prisma.region.findMany({ select: { code: true, name: true, kind: true, parentCode: true } }),
   ]);
   const regionName = new Map(regions.map((r) => [r.code, r.kind === 'CITY' ? `${r.name}（全市）` : r.name]));
+  const regionRow = new Map(regions.map((r) => [r.code, r]));
   const paramsOf = new Map(versions.map((v) => [`${v.ruleCode}|${v.version}`, v.params]));
   const items: WarningView[] = slice.map((w) => ({
     id: w.id,
@@ -85,7 +87,7 @@ export async function loadWarnings(db: Db, scope: Scope, f: RiskFilters, pageSiz
     events: events.filter((e) => e.warningId === w.id).map((e) => ({
       id: e.id, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, actor: e.actor, at: e.at.toISOString(),
     })),
-    actions: canHandle(scope, w) ? allowedActions(w.status as WarningStatus) : [],
+    actions: canHandle(scope, { regionCode: w.regionCode, cityCode: cityOfRegion(w.regionCode, (c) => regionRow.get(c)) }) ? allowedActions(w.status as WarningStatus) : [],
   }));
   return { total: rows.length, page, pageCount, items };
 }

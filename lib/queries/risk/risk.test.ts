@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testDbKinds, type TestDbKind } from '../../testing/databases';
 import type { Db } from '../../db';
 import { evaluateWarnings } from '../../risk/evaluate';
+import { handleWarning } from '../../risk/workflow';
 import { ScopeError } from '../scope';
 import { parseRiskFilters, riskHref, type RiskFilters } from './filters';
 import { loadHandlingHistory, loadHandlingHistoryPage } from './getHandlingHistory';
@@ -129,6 +130,27 @@ describe.each(testDbKinds())('risk queries (%s)', (kind: TestDbKind) => {
     expect(mine.kind === 'ok' && mine.detail.actions.length > 0).toBe(true);
     expect((await loadWarningDetail(db, { kind: 'city' }, 9_999_999)).kind).toBe('not-found');
     await expect(loadWarningDetail(db, { kind: 'public' }, w.id)).rejects.toThrow(ScopeError);
+  });
+
+  it("a city user bound to a city opens and answers that city's warnings, not another city's", async () => {
+    const city = (await loadWarnings(db, { kind: 'city' }, { ...base, rule: 'reserve_months', region: '439900' })).items[0];
+    const county = (await loadWarnings(db, { kind: 'county', regionCode: '439923' }, { ...base, status: 'all' })).items[0];
+    const own = { kind: 'city' as const, cityCode: '439900' };
+    const other = { kind: 'city' as const, cityCode: '439800' };
+    for (const w of [city, county]) {
+      const r = await loadWarningDetail(db, own, w.id);
+      expect(r.kind).toBe('ok');
+      expect(r.kind === 'ok' && r.detail.actions.length > 0).toBe(true);
+      expect(await loadWarningDetail(db, other, w.id)).toEqual({ kind: 'forbidden' });
+    }
+    // the list offers a bound user actions on its own city's warnings only
+    expect((await loadWarnings(db, own, { ...base, status: 'all' })).items.every((w) => w.actions.length > 0)).toBe(true);
+    expect((await loadWarnings(db, other, { ...base, status: 'all' })).items.every((w) => w.actions.length === 0)).toBe(true);
+    const events = await db.prisma.riskWarningEvent.count();
+    await expect(handleWarning(db, other, { name: '他市医保局' }, { warningId: county.id, action: 'NOTE', note: '越权测试' })).rejects.toThrow(ScopeError);
+    expect(await db.prisma.riskWarningEvent.count()).toBe(events);
+    expect(await handleWarning(db, own, { name: '本市医保局' }, { warningId: county.id, action: 'NOTE', note: '本市处理' })).toMatchObject({ ok: true });
+    expect(await db.prisma.riskWarningEvent.count()).toBe(events + 1);
   });
 
   it('projection: the resident balance runs out within the next few years at the current trend; maternity does not', async () => {

@@ -49,10 +49,10 @@ export async function loadTieredCareData(db: Db, cityCode: string, scheme: Schem
 export const cachedTieredCareData = cache(cachedByDataVersion('tieredCare/data', (cityCode: string, scheme: SchemeFilter) =>
   loadTieredCareData(getDb(), cityCode, scheme)));
 
-/** Counties whose detail this viewer may see (the city sees all; a county only itself). */
-export function visibleCounties(scope: Scope, counties: readonly string[]): string[] {
+/** Counties of city `cityCode` whose detail this viewer may see (the city sees all; a county only itself). */
+export function visibleCounties(scope: Scope, counties: readonly string[], cityCode: string): string[] {
   requireCityOrCounty(scope);
-  return counties.filter((c) => canSeeCountyDetail(scope, c));
+  return counties.filter((c) => canSeeCountyDetail(scope, c, cityCode));
 }
 
 /** Last month of `year` with data (the year may still be running), or null. */

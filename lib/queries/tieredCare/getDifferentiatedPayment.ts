@@ -27,7 +27,7 @@ async function getDifferentiatedPaymentUncached(scope: Scope, cityCode: string, 
   requireCityOrCounty(scope);
   const region = allowedRegion(scope, req.region);
   const data = await cachedTieredCareData(cityCode, req.scheme);
-  return computeDifferentiatedPayment(data, region === 'ALL' ? cityCode : region, visibleCounties(scope, data.counties));
+  return computeDifferentiatedPayment(data, region === 'ALL' ? cityCode : region, visibleCounties(scope, data.counties, data.cityCode));
 }
 
 /** Kept between requests until the data changes (lib/cache). */

@@ -97,7 +97,7 @@ async function getPatientFlowsUncached(
     cachedTieredCareData(cityCode, req.scheme),
     cachedFlowCells(cityCode, req.scheme, FLOW_VISIT_TYPES[flowType].join(',')),
   ]);
-  return computePatientFlows(data, cells, region === 'ALL' ? cityCode : region, visibleCounties(scope, data.counties), req.year, flowType, names);
+  return computePatientFlows(data, cells, region === 'ALL' ? cityCode : region, visibleCounties(scope, data.counties, data.cityCode), req.year, flowType, names);
 }
 
 /** Kept between requests until the data changes (lib/cache). */

@@ -50,7 +50,7 @@ const cachedEffects = cache(cachedByDataVersion('tieredCare/poolingEffects', asy
 
 async function getPoolingEffectsUncached(scope: Scope, cityCode: string, scheme: SchemeFilter, outcome: PoolingOutcome): Promise<PoolingEffects> {
   const data = await cachedTieredCareData(cityCode, scheme);
-  const visible = new Set([cityCode, ...visibleCounties(scope, data.counties)]);
+  const visible = new Set([cityCode, ...visibleCounties(scope, data.counties, data.cityCode)]);
   const all = await cachedEffects(cityCode, scheme, outcome);
   // The DiD is a city-level aggregate; per-county ITS only for counties the viewer may see.
   return { ...all, its: all.its.filter((r) => visible.has(r.region)) };

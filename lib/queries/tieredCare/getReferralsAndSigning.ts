@@ -62,7 +62,7 @@ export function computeReferralsAndSigning(data: TieredCareData, family: readonl
 
 async function getReferralsAndSigningUncached(scope: Scope, cityCode: string, req: TieredCareRequest): Promise<ReferralsAndSigning> {
   const [data, family] = await Promise.all([cachedTieredCareData(cityCode, req.scheme), cachedFamilyDoctor(cityCode)]);
-  return computeReferralsAndSigning(data, family, visibleCounties(scope, data.counties));
+  return computeReferralsAndSigning(data, family, visibleCounties(scope, data.counties, data.cityCode));
 }
 
 /** Kept between requests until the data changes (lib/cache). */

@@ -50,7 +50,7 @@ export function computeShareByCounty(data: TieredCareData, regions: string[], ye
 
 async function getShareByCountyUncached(scope: Scope, cityCode: string, req: TieredCareRequest): Promise<ShareByCounty> {
   const data = await cachedTieredCareData(cityCode, req.scheme);
-  return computeShareByCounty(data, [cityCode, ...visibleCounties(scope, data.counties)], req.year);
+  return computeShareByCounty(data, [cityCode, ...visibleCounties(scope, data.counties, data.cityCode)], req.year);
 }
 
 /** Kept between requests until the data changes (lib/cache). */

@@ -176,10 +176,13 @@ for (const kind of testDbKinds()) {
 
     it('scope: a county viewer sees only its own county; asking for another is refused', () => {
       const scope = { kind: 'county' as const, regionCode: ANPING };
-      expect(visibleCounties(scope, data.counties)).toEqual([ANPING]);
-      expect(visibleCounties(CITY_SCOPE, data.counties)).toHaveLength(8);
+      expect(visibleCounties(scope, data.counties, data.cityCode)).toEqual([ANPING]);
+      expect(visibleCounties(CITY_SCOPE, data.counties, data.cityCode)).toHaveLength(8);
+      // a city user bound to this city sees it all; bound to another city, none of its counties
+      expect(visibleCounties({ kind: 'city', cityCode: data.cityCode }, data.counties, data.cityCode)).toHaveLength(8);
+      expect(visibleCounties({ kind: 'city', cityCode: '470100' }, data.counties, data.cityCode)).toEqual([]);
       expect(() => allowedRegion(scope, QINGHE)).toThrow(ScopeError);
-      expect(() => visibleCounties({ kind: 'public' }, data.counties)).toThrow(ScopeError);
+      expect(() => visibleCounties({ kind: 'public' }, data.counties, data.cityCode)).toThrow(ScopeError);
     });
 
   });

@@ -11,6 +11,7 @@ import CityComparison from '../../_overview/CityComparison';
 import { parseBaseFilters, tableSortParams } from '@/lib/queries/filters';
 import { requireViewer } from '@/lib/auth/viewer';
 import { SCHEMES } from '@/lib/domain/codes';
+import { isProvinceWide } from '@/lib/queries/scope';
 
 export const metadata: Metadata = { title: '县域画像' };
 
@@ -28,7 +29,7 @@ export default async function CountiesPage({ searchParams }: { searchParams: Sea
   const scope = viewer.scope;
   const schemeName = f.scheme === 'ALL' ? '全部险种' : SCHEMES.find((s) => s.code === f.scheme)?.name;
   const extra = { ...tableSortParams(sp), ...sel.keep };
-  const cityChoice = info.cities.length > 1 && scope.kind === 'city' ? { cities: info.cities.map((c) => ({ code: c.code, name: c.name })), city: sel.keep.city ?? '' } : {};
+  const cityChoice = info.cities.length > 1 && isProvinceWide(scope) ? { cities: info.cities.map((c) => ({ code: c.code, name: c.name })), city: sel.keep.city ?? '' } : {};
   if (info.level === 'province') {
     // The province's units are its cities: each links to its own county list.
     return (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import ErrorState from '../../ui/ErrorState';
 import AnnualFund from '../_widgets/AnnualFund';
 import { requireViewer } from '@/lib/auth/viewer';
@@ -29,7 +29,8 @@ export default async function RegionPage({ params }: { params: Params }) {
   try {
     view = await getRegionAnnual(viewer.scope, code);
   } catch (e) {
-    if (e instanceof ScopeError) return <ErrorState title="无权查看" message={e.message} />;
+    // Another city's region for a city user bound to a city: the 403 page with its status (no loading state here).
+    if (e instanceof ScopeError) forbidden();
     console.error('[regions] page', e);
     return <ErrorState message="地区数据加载失败，请稍后重试。" />;
   }

@@ -1,10 +1,11 @@
 // Download of an archived report file: /reports/202412/download?region=439923&v=2&format=pdf|docx.
-// The viewer must be allowed the edition (lib/reports/access): county users only their own county's.
+// The viewer must be allowed the edition (lib/reports/access): county users only their own county's, a city
+// user bound to a city only that city's.
 import { getViewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { formatPeriod } from '@/lib/format';
 import { loadDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
-import { canReadEdition } from '@/lib/reports/access';
+import { canReadEdition, cityOfAmong } from '@/lib/reports/access';
 import { latestVersion, versionFile } from '@/lib/reports/store';
 
 export const runtime = 'nodejs';
@@ -23,7 +24,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ yyyymm: 
   // A warehouse of several cities: the assessment and the monthly report are not yet computed per city (the pages say so).
   if (info.cities.length > 1) return new Response('本库含多个地市，该导出尚未按地市提供', { status: 409 });
   const region = url.searchParams.get('region') ?? (viewer.scope.kind === 'county' ? viewer.scope.regionCode : info.cityCode);
-  if (!canReadEdition(viewer, region, info.cityCode)) return new Response('无权下载该地区的月度报告', { status: 403 });
+  if (!canReadEdition(viewer, region, info.cityCode, cityOfAmong(info.cities))) return new Response('无权下载该地区的月度报告', { status: 403 });
   const v = url.searchParams.get('v');
   const version = v ? Number(v) : (await latestVersion(db, period, region))?.version;
   if (!version || !Number.isInteger(version)) return new Response('该月尚未生成归档报告', { status: 404 });
