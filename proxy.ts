@@ -20,6 +20,8 @@ import { DISPLAY_NAME_COOKIE, displayNameCookieOptions } from '@/lib/auth/displa
 import { readDataVersionDirect } from '@/lib/cache';
 import { rememberedViewer } from '@/lib/auth/sessionMemo';
 import { getDb } from '@/lib/db';
+import { boundCity } from '@/lib/auth/scope';
+import { cityOfStoredRegion } from '@/lib/queries/pool';
 
 const NOT_FOUND_PATH = '/_not-found-by-proxy';
 
@@ -134,7 +136,18 @@ async function keptRendering(req: NextRequest): Promise<NextResponse | null> {
     console.error('[proxy] kept page lookup failed', err instanceof Error ? err.message : err);
     return null;
   }
-  const target = cachedPageTarget(viewer, req.nextUrl.pathname, req.nextUrl.searchParams, version);
+  // A city user bound to a city opening a county's page: kept only when the county is of their city.
+  const county = boundCity(viewer.scope) !== null ? /^\/counties\/([0-9A-Z]{6})$/.exec(req.nextUrl.pathname)?.[1] : undefined;
+  let countyCity: string | null = null;
+  if (county) {
+    try {
+      countyCity = await cityOfStoredRegion(db, county);
+    } catch (err) {
+      console.error('[proxy] kept page lookup failed', err instanceof Error ? err.message : err);
+      return null;
+    }
+  }
+  const target = cachedPageTarget(viewer, req.nextUrl.pathname, req.nextUrl.searchParams, version, countyCity);
   if (!target) return null;
   const url = ownUrl(target, req);
   const rsc = req.nextUrl.searchParams.get('_rsc');

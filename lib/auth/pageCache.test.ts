@@ -8,6 +8,8 @@ beforeAll(async () => { m = await import('./pageCache'); });
 
 const city: Viewer = { role: 'city', scope: { kind: 'city' }, userId: 'u1', name: '市分析员' };
 const county: Viewer = { role: 'county', scope: { kind: 'county', regionCode: '439922' }, userId: 'u2', name: '石门县医保局' };
+const cityA: Viewer = { role: 'city', scope: { kind: 'city', cityCode: '470100' }, userId: 'u3', name: '澄州市医保局' };
+const cityB: Viewer = { role: 'city', scope: { kind: 'city', cityCode: '470200' }, userId: 'u4', name: '沅阳市医保局' };
 const anon: Viewer = { role: 'public', scope: { kind: 'public' }, userId: null, name: '公众' };
 
 describe('page tokens', () => {
@@ -27,9 +29,17 @@ describe('page tokens', () => {
     expect(m.cachedPageTarget(zone, '/counties/4399A1', new URLSearchParams(), 5)).toMatch(/^\/v\/county\.4399A1\.5\./);
     expect(m.cachedPageTarget(zone, '/counties/439922', new URLSearchParams(), 5)).toBeNull();
   });
-  it('a city token never carries a region, a county token always does', () => {
+  it('a county token always carries its county, an admin token never a region, a city token its bound city or none', () => {
     expect(m.readPageToken(m.pageToken({ role: 'city', regionCode: null }, 3))?.scope).toEqual({ role: 'city', regionCode: null });
+    expect(m.readPageToken(m.pageToken({ role: 'city', regionCode: '470100' }, 3))?.scope).toEqual({ role: 'city', regionCode: '470100' });
     expect(m.readPageToken(m.pageToken({ role: 'county', regionCode: null }, 3))).toBeNull();
+    expect(m.readPageToken(m.pageToken({ role: 'admin', regionCode: '470100' }, 3))).toBeNull();
+  });
+  it('a bound city token cannot be turned into another city, nor into every city', () => {
+    const t = m.pageToken({ role: 'city', regionCode: '470100' }, 9);
+    const [role, , version, sig] = t.split('.');
+    expect(m.readPageToken([role, '470200', version, sig].join('.'))).toBeNull();
+    expect(m.readPageToken([role, 'all', version, sig].join('.'))).toBeNull();
   });
 });
 
@@ -65,7 +75,30 @@ describe('which requests go to a kept rendering', () => {
     expect(m.cachedPageTarget(city, '/', new URLSearchParams('city=439800'), 7)).not.toBe(m.cachedPageTarget(city, '/', new URLSearchParams('city=439900'), 7));
     for (const p of ['/assessment', '/admin', '/reports/202412', '/counties/4399', '/budget/x', '/open']) expect(m.cachedPageTarget(city, p, q, 7)).toBeNull();
   });
+  it('a bound city user: their city in the token, so two cities never share a rendering; another city per request', () => {
+    const a = m.cachedPageTarget(cityA, '/budget', q, 7);
+    expect(a).toMatch(/^\/v\/city\.470100\.7\.[\w-]{22}\/eWVhcj0yMDI0\/budget$/);
+    const b = m.cachedPageTarget(cityB, '/budget', q, 7);
+    expect(b).toMatch(/^\/v\/city\.470200\.7\./);
+    // the same page and query: different renderings for the two cities, and neither the unbound analyst's
+    expect(a!.split('/')[2]).not.toBe(b!.split('/')[2]);
+    expect(a!.split('/')[2]).not.toBe(m.cachedPageTarget(city, '/budget', q, 7)!.split('/')[2]);
+    // their own city named (the nav keeps city=): kept; another city, or their own after another: per request (403 there)
+    expect(m.cachedPageTarget(cityA, '/budget', new URLSearchParams('year=2024&city=470100'), 7)).toMatch(/^\/v\/city\.470100\.7\./);
+    expect(m.cachedPageTarget(cityA, '/budget', new URLSearchParams('city=470200'), 7)).toBeNull();
+    expect(m.cachedPageTarget(cityA, '/', new URLSearchParams('city=470200&city=470100'), 7)).toBeNull();
+    expect(m.cachedPageTarget(cityA, '/', new URLSearchParams('city=470100&city=470200'), 7)).toBeNull();
+    // a county's page: kept only when the caller found the county to be of their city
+    expect(m.cachedPageTarget(cityA, '/counties/470121', q, 7, '470100')).toMatch(/^\/v\/city\.470100\.7\..*\/counties\/470121$/);
+    expect(m.cachedPageTarget(cityA, '/counties/470221', q, 7, '470200')).toBeNull();
+    expect(m.cachedPageTarget(cityA, '/counties/470121', q, 7)).toBeNull();
+    expect(m.cachedPageTarget(cityA, '/counties/470121', q, 7, null)).toBeNull();
+    // the unbound analyst: any county's page, whatever the lookup says
+    expect(m.cachedPageTarget(city, '/counties/470221', q, 7)).toMatch(/^\/v\/city\.all\.7\./);
+  });
   it('the viewer of a kept rendering has the scope and no user', () => {
+    expect(m.viewerOfPageScope({ role: 'city', regionCode: '470100' }).scope).toEqual({ kind: 'city', cityCode: '470100' });
+    expect(m.viewerOfPageScope({ role: 'city', regionCode: null }).scope).toEqual({ kind: 'city' });
     expect(m.viewerOfPageScope({ role: 'county', regionCode: '439922' })).toMatchObject({ role: 'county', scope: { kind: 'county', regionCode: '439922' }, userId: null });
     expect(m.viewerOfPageScope({ role: 'admin', regionCode: null }).scope).toEqual({ kind: 'city' });
   });

@@ -18,12 +18,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { notFound } from 'next/navigation';
 import { authSecret } from './secret';
 import { bindVerifiedViewer, type Viewer } from './viewer';
-import { CITY_SCOPE } from '@/lib/queries/scope';
+import { boundCity, CITY_SCOPE } from '@/lib/queries/scope';
 
 /** The role and region a kept rendering is made for. */
 export interface PageScope {
   role: 'admin' | 'city' | 'county';
-  /** the county's code for role 'county', else null */
+  /** the county's code for role 'county', the city's for a city user bound to a city, else null (every city) */
   regionCode: string | null;
 }
 
@@ -87,7 +87,7 @@ function sign(payload: string): string {
   return createHmac('sha256', authSecret()).update(`page-cache|${payload}`).digest('base64url').slice(0, 22);
 }
 
-/** The signed token for a scope at a data version: `city.all.12.<sig>`, `county.439902.12.<sig>`. */
+/** The signed token for a scope at a data version: `city.all.12.<sig>`, `city.470100.12.<sig>` (bound to a city), `county.439902.12.<sig>`. */
 export function pageToken(scope: PageScope, dataVersion: number): string {
   const payload = `${scope.role}.${scope.regionCode ?? 'all'}.${dataVersion}`;
   return `${payload}.${sign(payload)}`;
@@ -101,7 +101,9 @@ export function readPageToken(token: string): { scope: PageScope; dataVersion: n
   const want = Buffer.from(sign(`${role}.${region}.${version}`));
   const got = Buffer.from(sig);
   if (want.length !== got.length || !timingSafeEqual(want, got)) return null;
-  if ((role === 'county') !== (region !== 'all')) return null;
+  // A county token always names its county, an admin's never a region; a city token names the bound city or none.
+  if (role === 'county' && region === 'all') return null;
+  if (role === 'admin' && region !== 'all') return null;
   return { scope: { role: role as PageScope['role'], regionCode: region === 'all' ? null : region }, dataVersion: Number(version) };
 }
 
@@ -130,17 +132,26 @@ export function decodeQuery(segment: string): Record<string, string | string[]> 
 /**
  * Where proxy.ts sends a signed-in viewer's request for a kept dashboard: `/v/<token>/<query><path>`, or
  * null when this request is rendered per request instead (not a kept path, the public, a county user
- * asking for another county's page or naming a city — another city answers 403 there —, an over-long query).
- * Only the parameters the page reads go into the address (keptParams).
+ * asking for another county's page or naming a city, a bound city user naming another city or opening a
+ * county not known to be of their city — another city answers 403 there —, an over-long query).
+ * Only the parameters the page reads go into the address (keptParams). A city user bound to a city has
+ * their city in the token: two cities never share a rendering, and a token for one city renders no other
+ * (the page's selectCity refuses it). `countyCity`: for a /counties/<code> path, the city of that county
+ * (looked up by the caller for a bound city user; null or absent: not known, rendered per request).
  */
-export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSearchParams, dataVersion: number): string | null {
+export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSearchParams, dataVersion: number, countyCity?: string | null): string | null {
   if (!isCachedPagePath(pathname) || viewer.role === 'public') return null;
-  const regionCode = viewer.scope.kind === 'county' ? viewer.scope.regionCode : null;
-  if (viewer.role === 'county' && !regionCode) return null;
+  const county = viewer.scope.kind === 'county' ? viewer.scope.regionCode : null;
+  const city = boundCity(viewer.scope);
+  if (viewer.role === 'county' && !county) return null;
   const code = /^\/counties\/([0-9A-Z]{6})$/.exec(pathname)?.[1];
-  if (code && regionCode && code !== regionCode) return null;
+  if (code && county && code !== county) return null;
+  if (code && city !== null && countyCity !== city) return null;
   // A county user naming a city (lib/regions/selectCity): rendered per request, where another city is a 403.
-  if (regionCode && params.has('city')) return null;
+  if (county && params.has('city')) return null;
+  // A bound city user naming another city than theirs: the same (their own is their kept rendering).
+  if (city !== null && params.getAll('city').some((c) => c !== city)) return null;
+  const regionCode = county ?? city;
   const q = encodeQuery(keptParams(pathname, params));
   if (!q) return null;
   const token = pageToken({ role: viewer.role, regionCode }, dataVersion);
@@ -151,6 +162,7 @@ export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSe
 export function viewerOfPageScope(scope: PageScope): Viewer {
   const base = { userId: null, name: '', username: '', sessionToken: null };
   if (scope.role === 'county' && scope.regionCode) return { ...base, role: 'county', scope: { kind: 'county', regionCode: scope.regionCode } };
+  if (scope.role === 'city' && scope.regionCode) return { ...base, role: 'city', scope: { kind: 'city', cityCode: scope.regionCode } };
   return { ...base, role: scope.role, scope: CITY_SCOPE };
 }
 
