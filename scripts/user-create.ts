@@ -3,6 +3,7 @@
 //
 //   npm run user:create -- --username U --role admin [--name 姓名] [--password P]
 //   npm run user:create -- --username U --role county --region 439922 [--name 石门县医保局]
+//   npm run user:create -- --username U --role city [--region 470100]   (a city user bound to one city of a province's warehouse)
 //   npm run user:create -- --username U --reset-password [--password P]
 // Without --password the password is asked for (hidden) on a terminal, or read from the first line of stdin.
 import readline from 'node:readline';
@@ -19,7 +20,7 @@ function arg(name: string): string | undefined {
 
 function usage(msg?: string): never {
   if (msg) console.error(msg);
-  console.error(`用法：npm run user:create -- --username 用户名 --role admin|city|county [--region 县级地区代码] [--name 姓名] [--password 密码]
+  console.error(`用法：npm run user:create -- --username 用户名 --role admin|city|county [--region 地区代码（县级用户：所属县；市级用户：可选，所属设区市）] [--name 姓名] [--password 密码]
       npm run user:create -- --username 用户名 --reset-password [--password 密码]`);
   process.exit(1);
 }

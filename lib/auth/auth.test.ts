@@ -102,6 +102,35 @@ describe.each(testDbKinds())('accounts on %s', (kind) => {
     await expect(createUser(db, a, { username: 'short', name: 'x', role: 'city', password: 'short' })).rejects.toBeInstanceOf(UserError);
   });
 
+  it('a city user may be bound to a city (a region of kind CITY); none or the province means every city; audited', async () => {
+    const a = cliActor();
+    const bound = await createUser(db, a, { username: 'city-bound', name: '市医保局（本市）', role: 'city', regionCode: '439900', password: 'long-enough-pw' });
+    expect(bound.regionCode).toBe('439900');
+    expect((await db.prisma.user.findUnique({ where: { username: 'city-bound' } }))?.regionCode).toBe('439900');
+    const created = await db.prisma.auditEvent.findFirst({ where: { action: 'USER_CREATE', target: 'user:city-bound' } });
+    expect(JSON.parse(created!.after!)).toMatchObject({ role: 'city', regionCode: '439900' });
+    expect((await createUser(db, a, { username: 'city-all', name: '省医保局', role: 'city', regionCode: null, password: 'long-enough-pw' })).regionCode).toBeNull();
+    // a county, or a code no region has, is not a city
+    await expect(createUser(db, a, { username: 'city-county', name: 'x', role: 'city', regionCode: '439922', password: 'long-enough-pw' })).rejects.toThrow('市级用户只能指定设区市');
+    await expect(createUser(db, a, { username: 'city-none', name: 'x', role: 'city', regionCode: '999999', password: 'long-enough-pw' })).rejects.toThrow('市级用户只能指定设区市');
+    // a county user is still a county's; an admin carries no region
+    await expect(createUser(db, a, { username: 'county-city', name: 'x', role: 'county', regionCode: '439900', password: 'long-enough-pw' })).rejects.toThrow('没有这个县级地区代码');
+    expect((await createUser(db, a, { username: 'admin-x', name: 'x', role: 'admin', regionCode: '439900', password: 'long-enough-pw' })).regionCode).toBeNull();
+    // the province's code means every city: stored as none
+    await db.prisma.region.create({ data: { code: '439000', name: '测试省', shortName: '测试', kind: 'PROVINCE', parentCode: null, isLocalCode: true } });
+    const all = (await db.prisma.user.findUnique({ where: { username: 'city-all' } }))!;
+    await updateRole(db, a, all.id, 'city', '439000');
+    expect((await db.prisma.user.findUnique({ where: { id: all.id } }))?.regionCode).toBeNull();
+    // binding an unbound city user to a city (and back) is a role change: sessions end, audited before/after
+    await updateRole(db, a, all.id, 'city', '439900');
+    const ev = await db.prisma.auditEvent.findFirst({ where: { action: 'USER_UPDATE', target: 'user:city-all' }, orderBy: { id: 'desc' } });
+    expect(JSON.parse(ev!.before!)).toEqual({ role: 'city', regionCode: null });
+    expect(JSON.parse(ev!.after!)).toEqual({ role: 'city', regionCode: '439900' });
+    await expect(updateRole(db, a, all.id, 'city', '439921')).rejects.toThrow('市级用户只能指定设区市');
+    await updateRole(db, a, bound.id, 'county', '439921');
+    expect((await db.prisma.user.findUnique({ where: { id: bound.id } }))?.regionCode).toBe('439921');
+  });
+
   it('a session token from better-auth resolves to the user; after revocation it does not', async () => {
     const c = cred('admin');
     const auth = getAuth(db, false);

@@ -1,7 +1,9 @@
 // The demo city's labelled demo accounts (演示账号): one admin, one city analyst, one county user for
-// 石门县 (for the demo province, DEMO=province: an admin, an analyst of the city role and county users for three
-// counties that carry its stories, lib/demo/province.ts provinceDemoCounties). Passwords are generated when the accounts are created (first start on an empty database), printed
-// once and written to a file (README: data/demo-accounts.txt); there is no fixed default password.
+// 石门县 (for the demo province, DEMO=province: an admin, a province-level analyst of the city role bound to no
+// city, one city-role user bound to each city of the county users, and county users for three counties that
+// carry its stories, lib/demo/province.ts provinceDemoCounties). Passwords are generated when the accounts are
+// created (first start on an empty database), printed once and written to a file (README:
+// data/demo-accounts.txt); there is no fixed default password.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '@/lib/db';
@@ -17,12 +19,20 @@ export const DEMO_ACCOUNTS: readonly { username: string; name: string; role: Use
 
 type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
 
-/** The demo province's accounts: usernames demo-<county code> for the county users. */
+/**
+ * The demo province's accounts: demo-city the province-level analyst (every city), demo-<city code> a city
+ * user bound to that city (one per city of the county users), demo-<county code> the county users.
+ * demo-city stays the first of the city role (the browser tests sign in as the first account of a role).
+ */
 export function demoProvinceAccounts(seed?: number, cities?: number): DemoAccount[] {
+  const spec = provinceSpec({ seed, cities });
+  const counties = provinceDemoCounties(spec);
+  const boundCities = spec.cities.map((c) => c.spec).filter((c) => counties.some((k) => c.counties.some((x) => x.code === k.code)));
   return [
     { username: 'demo-admin', name: '演示·系统管理员', role: 'admin', regionCode: null },
-    { username: 'demo-city', name: '演示·医保局分析员', role: 'city', regionCode: null },
-    ...provinceDemoCounties(provinceSpec({ seed, cities })).map((c) => ({ username: `demo-${c.code}`, name: `演示·${c.name}医保局`, role: 'county' as const, regionCode: c.code })),
+    { username: 'demo-city', name: '演示·全省医保分析员', role: 'city', regionCode: null },
+    ...boundCities.map((c) => ({ username: `demo-${c.code}`, name: `演示·${c.name}医保局`, role: 'city' as const, regionCode: c.code })),
+    ...counties.map((c) => ({ username: `demo-${c.code}`, name: `演示·${c.name}医保局`, role: 'county' as const, regionCode: c.code })),
   ];
 }
 

@@ -1,6 +1,9 @@
 // User administration on top of better-auth's internal adapter (its password hashing, its tables):
 // create, reset password, disable/enable, change role/region, change own password. Every change writes
 // an audit event. Used by /admin/users, `npm run user:create` and the demo accounts.
+// The region a user is bound to: a county user's county (required); a city user's city (设区市), optional —
+// in a warehouse of several cities (a province) a city user with a city sees only that city, one without
+// (or with the province's code, stored as none) is a province-level analyst who sees every city.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '@/lib/db';
@@ -35,7 +38,8 @@ export const NewUserSchema = z
     isDemo: z.boolean().optional(),
   })
   .refine((u) => u.role !== 'county' || !!u.regionCode, { message: '县级用户必须指定所属地区', path: ['regionCode'] })
-  .transform((u) => ({ ...u, regionCode: u.role === 'county' ? u.regionCode! : null }));
+  // Admins see everything: a region would mean nothing. Checked against the Region table by boundRegion.
+  .transform((u) => ({ ...u, regionCode: u.role === 'admin' ? null : u.regionCode || null }));
 export type NewUser = z.input<typeof NewUserSchema>;
 
 export class UserError extends Error {
@@ -56,11 +60,24 @@ const toRow = (u: { id: string; username: string | null; name: string; role: str
   id: u.id, username: u.username ?? '', name: u.name, role: u.role as UserRole, regionCode: u.regionCode, disabled: u.disabled, isDemo: u.isDemo, lockedUntil: u.lockedUntil, createdAt: u.createdAt,
 });
 
-async function checkRegion(db: Db, code: string | null) {
-  if (!code) return;
+/**
+ * The region stored for a user of `role` asking for `code`: a county user's county-level unit or zone; a
+ * city user's city (a region of kind CITY), or null for none or the province's code (every city); an
+ * admin's null. Throws UserError for a code that is not of that kind.
+ */
+export async function boundRegion(db: Db, role: UserRole, code: string | null): Promise<string | null> {
+  if (role === 'admin') return null;
+  if (role === 'county' && !code) throw new UserError('县级用户必须指定所属地区');
+  if (!code) return null;
   const r = await db.prisma.region.findUnique({ where: { code } });
+  if (role === 'city') {
+    if (r?.kind === 'CITY') return code;
+    if (r?.kind === 'PROVINCE') return null;
+    throw new UserError(`市级用户只能指定设区市（或不指定，即全省）：${code} 不是设区市的区划代码`);
+  }
   // A county user belongs to a county-level unit or zone; a city may now have a parent (its province) too.
   if (!r || r.parentCode === null || r.kind === 'CITY' || isAboveCity(r.kind)) throw new UserError(`没有这个县级地区代码：${code}`);
+  return code;
 }
 
 /**
@@ -70,8 +87,7 @@ async function checkRegion(db: Db, code: string | null) {
 export async function createUser(db: Db, actor: AuditActor, input: NewUser): Promise<UserRow> {
   const parsed = NewUserSchema.safeParse(input);
   if (!parsed.success) throw new UserError(parsed.error.issues[0].message);
-  const u = parsed.data;
-  await checkRegion(db, u.regionCode);
+  const u = { ...parsed.data, regionCode: await boundRegion(db, parsed.data.role, parsed.data.regionCode) };
   if (await db.prisma.user.findUnique({ where: { username: u.username } })) throw new UserError(`用户名已存在：${u.username}`);
   const ctx = await getAuth(db).$context;
   const hash = await ctx.password.hash(u.password);
@@ -123,9 +139,7 @@ export async function setDisabled(db: Db, actor: AuditActor, userId: string, dis
 export async function updateRole(db: Db, actor: AuditActor, userId: string, role: UserRole, regionCode: string | null): Promise<void> {
   const u = await findUser(db, userId);
   if (!USER_ROLES.includes(role)) throw new UserError('未知角色');
-  if (role === 'county' && !regionCode) throw new UserError('县级用户必须指定所属地区');
-  const region = role === 'county' ? regionCode : null;
-  await checkRegion(db, region);
+  const region = await boundRegion(db, role, regionCode);
   if (actor.id === userId && role !== 'admin') throw new UserError('不能取消自己的管理员角色');
   if (u.role === role && u.regionCode === region) return;
   await db.prisma.user.update({ where: { id: userId }, data: { role, regionCode: region } });

@@ -71,14 +71,17 @@ describe.each(testDbKinds())('demo province (2 cities) in %s', (kind) => {
     expect(flows._sum.visits).toBe(facts._sum.visits);
   });
 
-  it('creates the province demo accounts (admin, city analyst, county users of story counties) and refuses a second load', async () => {
+  it('creates the province demo accounts (admin, province-level analyst, a bound city user per city of the county users, county users of story counties) and refuses a second load', async () => {
     const file = path.join(TEST_DIR, `province-${kind}-${process.pid}-demo-accounts.txt`);
     process.env.DEMO_ACCOUNTS_FILE = file;
     try {
       const made = await ensureDemoAccounts(db);
-      expect(made!.accounts.map((a) => a.role)).toEqual(['admin', 'city', 'county', 'county']); // the third story county is in a later city
+      expect(made!.accounts.map((a) => a.role)).toEqual(['admin', 'city', 'city', 'city', 'county', 'county']); // the third story county is in a later city
       const county = await db.prisma.user.findMany({ where: { role: 'county' }, select: { regionCode: true } });
       for (const c of county) expect(c.regionCode!.startsWith('4701') || c.regionCode!.startsWith('4702')).toBe(true);
+      // demo-city sees every city; demo-<city code> is bound to its city, stored as that CITY region's code
+      const city = await db.prisma.user.findMany({ where: { role: 'city' }, select: { username: true, regionCode: true }, orderBy: { username: 'asc' } });
+      expect(city).toEqual([{ username: 'demo-470100', regionCode: '470100' }, { username: 'demo-470200', regionCode: '470200' }, { username: 'demo-city', regionCode: null }]);
     } finally {
       delete process.env.DEMO_ACCOUNTS_FILE;
       fs.rmSync(file, { force: true });

@@ -12,12 +12,31 @@ const ROLES = [
   { value: 'admin', label: '管理员' },
 ];
 
+/**
+ * The region select: a county user's county; with several cities in the warehouse, also the cities a city
+ * user may be bound to (— for a city user: every city). The server checks the pair (lib/auth/users boundRegion).
+ */
+function RegionSelect({ regionCode, regions, cities }: { regionCode: string | null; regions: Region[]; cities: Region[] }) {
+  const counties = regions.map((r) => <option key={r.code} value={r.code}>{r.name}</option>);
+  return (
+    <select name="regionCode" defaultValue={regionCode ?? ''}>
+      <option value="">{cities.length > 0 ? '—（市级用户：全省）' : '—'}</option>
+      {cities.length > 0 ? (
+        <>
+          <optgroup label="地市（市级用户）">{cities.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}</optgroup>
+          <optgroup label="县（市、区）（县级用户）">{counties}</optgroup>
+        </>
+      ) : counties}
+    </select>
+  );
+}
+
 function Msg({ state }: { state: FormState | null }) {
   if (!state) return null;
   return <p className={state.ok ? f.msgOk : f.msgErr} role={state.ok ? 'status' : 'alert'}>{state.message}</p>;
 }
 
-export function CreateUserForm({ regions, minLength }: { regions: Region[]; minLength: number }) {
+export function CreateUserForm({ regions, cities, minLength }: { regions: Region[]; cities: Region[]; minLength: number }) {
   const [state, action, pending] = useActionState<FormState | null, FormData>(createUserAction, null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -31,8 +50,8 @@ export function CreateUserForm({ regions, minLength }: { regions: Region[]; minL
         <label className={f.field}><span>角色</span>
           <select name="role" defaultValue="city">{ROLES.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}</select>
         </label>
-        <label className={f.field}><span>所属地区（县级用户）</span>
-          <select name="regionCode" defaultValue=""><option value="">—</option>{regions.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}</select>
+        <label className={f.field}><span>{cities.length > 0 ? '所属地区（县级用户必选；市级用户可选地市）' : '所属地区（县级用户）'}</span>
+          <RegionSelect regionCode={null} regions={regions} cities={cities} />
         </label>
         <label className={f.field}><span>初始密码（至少{minLength}位）</span><input name="password" type="password" required minLength={minLength} maxLength={128} autoComplete="new-password" /></label>
       </div>
@@ -54,7 +73,7 @@ export function ResetPasswordForm({ userId, username, minLength }: { userId: str
   );
 }
 
-export function RoleForm({ userId, username, role, regionCode, regions }: { userId: string; username: string; role: string; regionCode: string | null; regions: Region[] }) {
+export function RoleForm({ userId, username, role, regionCode, regions, cities }: { userId: string; username: string; role: string; regionCode: string | null; regions: Region[]; cities: Region[] }) {
   const [state, action, pending] = useActionState<FormState | null, FormData>(updateRoleAction, null);
   return (
     <form action={action} className={f.inline} aria-label={`修改 ${username} 的角色`}>
@@ -63,7 +82,7 @@ export function RoleForm({ userId, username, role, regionCode, regions }: { user
         <select name="role" defaultValue={role}>{ROLES.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}</select>
       </label>
       <label className={f.field}><span>地区</span>
-        <select name="regionCode" defaultValue={regionCode ?? ''}><option value="">—</option>{regions.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}</select>
+        <RegionSelect regionCode={regionCode} regions={regions} cities={cities} />
       </label>
       <button type="submit" className="btn" disabled={pending}>保存角色</button>
       <Msg state={state} />

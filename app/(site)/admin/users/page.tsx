@@ -17,21 +17,23 @@ export default async function UsersPage() {
   const [users, info] = await Promise.all([listUsers(getDb()), getDatasetInfo().catch(() => null)]);
   // Every county of every city (a province's warehouse holds several); the city's name prefixes each then.
   const regions = (info?.cities ?? []).flatMap((city) => city.counties.map((c) => ({ code: c.code, name: info!.cities.length > 1 ? `${city.name}${c.name}` : c.name })));
-  const regionName = (code: string | null) => (code ? regions.find((r) => r.code === code)?.name ?? code : '—');
+  // A city user may be bound to one city when the warehouse holds several (unbound: every city, the province level).
+  const cities = (info?.cities.length ?? 0) > 1 ? info!.cities.map((c) => ({ code: c.code, name: c.name })) : [];
+  const regionName = (code: string | null) => (code ? [...cities, ...regions].find((r) => r.code === code)?.name ?? code : '—');
   const now = new Date();
   return (
     <>
       <header className="page-header">
         <h1>管理 · 用户</h1>
         <p className="page-lead">
-          管理员：数据导入、用户、预警规则与考核方案；市医保局：全市全部分析页面；县（市、区）：本县明细、全市汇总和其他县已公布的得分。
+          管理员：数据导入、用户、预警规则与考核方案；市医保局：全市全部分析页面{cities.length > 0 ? '（本库含多个地市：指定地市的市级用户只能查看该地市，不指定的为全省分析用户，可查看全省和各地市）' : ''}；县（市、区）：本县明细、全市汇总和其他县已公布的得分。
           停用账号、重置密码或修改角色后，该用户已有的登录立即失效。全部修改记入<Link href="/admin/audit">审计日志</Link>。
         </p>
       </header>
 
       <section className="section card" aria-labelledby="new-h">
         <h2 id="new-h">新建用户</h2>
-        <CreateUserForm regions={regions} minLength={MIN_PASSWORD_LENGTH} />
+        <CreateUserForm regions={regions} cities={cities} minLength={MIN_PASSWORD_LENGTH} />
       </section>
 
       <section className="section" aria-labelledby="list-h">
@@ -43,13 +45,14 @@ export default async function UsersPage() {
                 {u.name} <span style={{ fontWeight: 400, color: 'var(--muted)' }}>（{u.username}）</span>{' '}
                 <span className="badge">{ROLE_LABELS[u.role] ?? u.role}</span>{' '}
                 {u.role === 'county' && <span className="badge">{regionName(u.regionCode)}</span>}{' '}
+                {u.role === 'city' && (u.regionCode || cities.length > 0) && <span className="badge">{u.regionCode ? regionName(u.regionCode) : '全省各地市'}</span>}{' '}
                 {u.isDemo && <span className="badge badge-building">演示账号</span>}{' '}
                 {u.disabled && <span className="badge" style={{ color: 'var(--bad)' }}>已停用</span>}{' '}
                 {u.lockedUntil && u.lockedUntil > now && <span className="badge" style={{ color: 'var(--bad)' }}>锁定至 {fmt(u.lockedUntil)}</span>}
               </h3>
               <p style={{ margin: '0 0 8px', fontSize: '0.82rem', color: 'var(--muted)' }}>创建于 {fmt(u.createdAt)}{u.id === viewer.userId ? ' · 当前登录账号' : ''}</p>
               <div style={{ display: 'grid', gap: 8 }}>
-                <RoleForm userId={u.id} username={u.username} role={u.role} regionCode={u.regionCode} regions={regions} />
+                <RoleForm userId={u.id} username={u.username} role={u.role} regionCode={u.regionCode} regions={regions} cities={cities} />
                 <ResetPasswordForm userId={u.id} username={u.username} minLength={MIN_PASSWORD_LENGTH} />
                 {u.id !== viewer.userId && <DisableForm userId={u.id} username={u.username} disabled={u.disabled} />}
               </div>
