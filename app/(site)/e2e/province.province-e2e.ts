@@ -1,12 +1,13 @@
 // The demo province (DEMO=province, playwright.province.config.ts): a city-role user opens 总览 at province
 // level, compares the cities (totals against independent SQL), clicks into a city (its 总览 with its
 // counties, as a city user sees today) and into a county; 县域画像 lists the cities; a per-city page asks
-// for a city; a county user stays in its city (403 for another).
+// for a city; a county user stays in its city (403 for another); a city user bound to a city sees that city
+// only (403 for another city, its counties and its warnings; no province level).
 import { test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { openE2eDb, scalar } from './sql';
 import { expect, tile } from './dashboard';
-import { credentials, stateFile } from './auth';
+import { credentials, credentialsOf, loginAs, stateFile } from './auth';
 
 const shots = path.join(path.dirname(process.env.E2E_DB ?? '.tmp/e2e-province/yibao.db'), 'shots');
 const EXPENSE = `('INPATIENT','OUTPATIENT','CHRONIC','MATERNITY','OTHER_EXPENSE')`;
@@ -146,5 +147,64 @@ test.describe('county user on the province', () => {
     // The fund-sustainability data would mix every city's pool: refused in a warehouse of several cities.
     const sus = await page.request.get('/api/risk/sustainability?scheme=RESIDENT');
     expect(sus.status()).toBe(409);
+  });
+});
+
+test.describe('city user bound to a city on the province', () => {
+  // Signed in within the test as the bound account (global-setup saves one session per role only).
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("sees its own city's pages; another city, its counties and warnings are 403; no province level", async ({ page }) => {
+    const db = openE2eDb();
+    const user = db.prepare(`SELECT username, regionCode FROM "User" WHERE role = 'city' AND regionCode IS NOT NULL ORDER BY username LIMIT 1`).get() as { username: string; regionCode: string };
+    const own = db.prepare(`SELECT code, name FROM Region WHERE code = ? AND kind = 'CITY'`).get(user.regionCode) as { code: string; name: string };
+    const other = db.prepare(`SELECT code, name FROM Region WHERE kind = 'CITY' AND code <> ? ORDER BY sortOrder, code LIMIT 1`).get(own.code) as { code: string; name: string };
+    const ownCounty = db.prepare(`SELECT code, name FROM Region WHERE parentCode = ? ORDER BY sortOrder, code LIMIT 1`).get(own.code) as { code: string; name: string };
+    const otherCounty = db.prepare(`SELECT code, name FROM Region WHERE parentCode = ? ORDER BY sortOrder, code LIMIT 1`).get(other.code) as { code: string; name: string };
+    const otherWarning = db.prepare(`SELECT w.id FROM RiskWarning w JOIN Region r ON r.code = w.regionCode WHERE r.code = ? OR r.parentCode = ? ORDER BY w.id LIMIT 1`).get(other.code, other.code) as { id: number } | undefined;
+    const ownWarning = db.prepare(`SELECT w.id FROM RiskWarning w JOIN Region r ON r.code = w.regionCode WHERE r.code = ? OR r.parentCode = ? ORDER BY w.id LIMIT 1`).get(own.code, own.code) as { id: number } | undefined;
+    db.close();
+    expect(own, 'the demo province has a city user bound to a city').toBeTruthy();
+    await loginAs(page, credentialsOf(user.username));
+
+    // 总览 without city=: their city (its counties), not the province; no 地市 select, no city comparison.
+    const res = await page.goto('/?year=2024&scheme=RESIDENT');
+    expect(res?.status()).toBe(200);
+    await expect(page.locator('.page-sub')).toContainText(`${own.name}（全市）`);
+    await expect(page.locator('.page-sub')).not.toContainText('（全省）');
+    await expect(page.locator('.brand-city')).toHaveText(own.name);
+    await expect(page.getByRole('figure', { name: /各地市/ })).toHaveCount(0);
+    await expect(page.locator('select[name="city"]')).toHaveCount(0);
+    await expect(page.locator('table').last().getByRole('link', { name: ownCounty.name })).toBeVisible();
+    await snap(page, 'province-bound-city-overview');
+
+    // Their city's per-city pages render for it, asked for by name or not.
+    for (const href of ['/collection', '/budget', '/tiered-care', '/unification', '/counties', `/counties?city=${own.code}`, `/budget?city=${own.code}`]) {
+      const r = await page.goto(href.includes('?') ? `${href}&year=2024` : `${href}?year=2024`);
+      expect(r?.status(), href).toBe(200);
+      await expect(page.getByTestId('route-loading'), href).toHaveCount(0, { timeout: 30_000 });
+      await expect(page.getByTestId('choose-city'), href).toHaveCount(0);
+      await expect(page.getByTestId('route-error'), href).toHaveCount(0);
+      await expect(page.locator('main'), href).toContainText(own.name);
+    }
+    const county = await page.goto(`/counties/${ownCounty.code}?year=2024`);
+    expect(county?.status()).toBe(200);
+    await expect(page.getByRole('heading', { name: new RegExp(`${ownCounty.name} · 县域画像`) })).toBeVisible();
+
+    // Another city: by city=, by a county page of its, by a warning of its, by its region page — 403 each.
+    for (const href of ['/', '/collection', '/budget', '/tiered-care', '/unification', '/counties']) {
+      const r = await page.goto(`${href}?year=2024&city=${other.code}`);
+      expect(r?.status(), `${href} city=${other.code}`).toBe(403);
+    }
+    const twice = await page.goto(`/?year=2024&city=${other.code}&city=${own.code}`);
+    expect(twice?.status()).toBe(403);
+    const otherCountyPage = await page.goto(`/counties/${otherCounty.code}?year=2024`);
+    expect(otherCountyPage?.status()).toBe(403);
+    await expect(page.locator('main')).not.toContainText(otherCounty.name);
+    const region = await page.goto(`/regions/${other.code}`);
+    expect(region?.status()).toBe(403);
+    if (otherWarning) expect((await page.request.get(`/api/risk/warnings/${otherWarning.id}`)).status()).toBe(403);
+    if (ownWarning) expect((await page.request.get(`/api/risk/warnings/${ownWarning.id}`)).status()).toBe(200);
+    expect(otherWarning ?? ownWarning, 'the province has warnings to check').toBeTruthy();
   });
 });
