@@ -55,8 +55,7 @@ export function defaultScanThreads(): number {
  */
 export async function scanSettlementFile(file: string, opts: FileScanOptions): Promise<FileScanResult> {
   const threads = opts.threads ?? defaultScanThreads();
-  const envMin = Number(process.env.IMPORT_SCAN_MIN_BYTES);
-  const minBytes = opts.minParallelBytes ?? (process.env.IMPORT_SCAN_MIN_BYTES && envMin >= 0 ? envMin : 32 << 20);
+  const minBytes = opts.minParallelBytes ?? minParallelBytes();
   const size = (await fs.promises.stat(file)).size;
   let layout = opts.layout ?? null;
   let encoding: TextEncoding | undefined = opts.encoding;
@@ -167,6 +166,59 @@ function mergeCells(into: CellAggregate, c: TransferCells): void {
   }
 }
 
+function spawnWorker(entry: string, tsx: string): Worker {
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, {
+    eval: true,
+    // Not the parent's flags (a loader, conditions); a CPU profile (--cpu-prof, the benchmark's) covers the workers too.
+    execArgv: process.execArgv.filter((x) => x.startsWith('--cpu-prof')),
+  });
+}
+
+// Workers started ahead (prewarmScanWorkers), idle until handed a range.
+const warm: Worker[] = [];
+let warmTimer: NodeJS.Timeout | null = null;
+
+/**
+ * Starts the scan's worker threads ahead of the scan, for a file of `bytes` that will be scanned in parallel:
+ * starting one (loading the scanner) takes a few tenths of a second, which then overlaps the import's
+ * encoding check. Idle workers do not keep the process alive and end after 60 s unused (or releaseScanWorkers()).
+ */
+export function prewarmScanWorkers(bytes: number): void {
+  const threads = defaultScanThreads();
+  if (threads <= 1 || bytes < minParallelBytes() || warm.length > 0) return;
+  const entry = workerEntry();
+  const tsx = tsxApi();
+  if (!entry || !tsx) return;
+  for (let k = 0; k < threads; k++) {
+    const w = spawnWorker(entry, tsx);
+    w.on('error', () => { const i = warm.indexOf(w); if (i >= 0) warm.splice(i, 1); });
+    w.unref();
+    warm.push(w);
+  }
+  warmTimer = setTimeout(releaseScanWorkers, 60_000);
+  warmTimer.unref();
+}
+
+/** Ends the workers started ahead and not used. */
+export function releaseScanWorkers(): void {
+  for (const w of warm.splice(0)) void w.terminate();
+  if (warmTimer) clearTimeout(warmTimer);
+  warmTimer = null;
+}
+
+function tsxApi(): string {
+  try {
+    return createRequire(path.join(process.cwd(), 'package.json')).resolve('tsx/cjs/api');
+  } catch {
+    return '';
+  }
+}
+
+function minParallelBytes(): number {
+  const env = Number(process.env.IMPORT_SCAN_MIN_BYTES);
+  return process.env.IMPORT_SCAN_MIN_BYTES && env >= 0 ? env : 32 << 20;
+}
+
 // The worker runs the TypeScript sources through tsx's require hook (a dependency; the CLI runs on it too):
 // the same code in the CLI, the tests and the server, with nothing for a bundler to follow.
 function workerEntry(): string | null {
@@ -180,12 +232,7 @@ let warned = false;
 /** The parallel scan; null when the workers could not run (the caller scans in this thread). */
 async function scanRanges(file: string, size: number, layout: ScanLayout, encoding: TextEncoding | undefined, head: ScanResult | null, opts: FileScanOptions): Promise<FileScanResult | null> {
   const entry = workerEntry();
-  let tsx: string;
-  try {
-    tsx = createRequire(path.join(process.cwd(), 'package.json')).resolve('tsx/cjs/api');
-  } catch {
-    tsx = '';
-  }
+  const tsx = tsxApi();
   if (!entry || !tsx) return null;
   const firstPass = opts.layout == null;
   const dir = opts.keys ? fs.mkdtempSync(path.join(os.tmpdir(), 'yibao-keys-')) : null;
@@ -206,11 +253,9 @@ async function scanRanges(file: string, size: number, layout: ScanLayout, encodi
         range: { start: r.start, end: r.end, header: layout.header, lineBase: firstPass && k > 0 ? 0 : r.lineBase },
         skip: opts.skip ?? null,
       };
-      const w = new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, {
-        eval: true, workerData: task,
-        // Not the parent's flags (a loader, conditions); a CPU profile (--cpu-prof, the benchmark's) covers the workers too.
-        execArgv: process.execArgv.filter((x) => x.startsWith('--cpu-prof')),
-      });
+      const w = warm.shift() ?? spawnWorker(entry, tsx);
+      w.ref();
+      w.postMessage(task);
       workers.push(w);
       let settled = false;
       w.on('message', (m: WorkerMessage) => {

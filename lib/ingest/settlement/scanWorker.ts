@@ -1,14 +1,16 @@
 // A worker thread of the parallel settlement scan (parallel.ts): scans one byte range of the file and
 // sends back its rows, line count, problems, cells (typed arrays, moved not copied) and spilled scopes.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { scanSettlements } from './scan';
 import { KeySpill } from './keys';
 import { toTransfer, type WorkerMessage, type WorkerTask } from './parallel';
 
-const task = workerData as WorkerTask;
 const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
 
-(async () => {
+// Started ahead of time (parallel.ts prewarmScanWorkers), the worker waits for its range.
+parentPort!.once('message', (task: WorkerTask) => void scan(task));
+
+async function scan(task: WorkerTask) {
   const spill = task.spillDir ? new KeySpill(8192, task.spillDir) : null;
   try {
     const r = await scanSettlements(task.file, {
@@ -27,4 +29,4 @@ const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.pos
     const err = e as Error & { line?: number; name?: string };
     post({ type: 'error', message: err.message ?? String(e), tooLongLine: err.name === 'FileFormatError' ? err.line : undefined });
   }
-})();
+}
