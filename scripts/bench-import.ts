@@ -1,6 +1,6 @@
 // Benchmark of the settlement-record import (issue 3 §8; a script, not a timed test).
 //
-//   npm run bench:import -- --rows 10000000 [--db sqlite|postgres] [--repeat 2] [--csv-parse] [--keep] [--province]
+//   npm run bench:import -- --rows 10000000 [--db sqlite|postgres] [--repeat 2] [--csv-parse] [--keep] [--province] [--cpu-prof DIR]
 //
 // Generates N settlement records of the demo city (npm run demo:csv; cached under .tmp/bench-import) — or,
 // with --province, of the demo province (records spread over its 15 cities) — prepares an empty warehouse
@@ -9,7 +9,8 @@
 //   1. parse-only baseline: the import's own CSV scanner reading the same file into typed records
 //      (settlement ids and codes as strings, amounts and month as numbers), with no validation, lookups,
 //      de-duplication, aggregation or database; also, for reference, the scanner stopping at field
-//      boundaries (no strings at all: the import itself reads codes from bytes without making strings);
+//      boundaries (no strings at all: the import itself reads codes from bytes without making strings),
+//      in one thread and, as the import reads a large file, in byte ranges on every core (parallel.ts);
 //   2. the import: `importFile` end to end (file hash, validation, de-duplication, roll-up, one transaction
 //      writing UtilizationFact, SettlementKeySet and the rollups, ImportBatch);
 //   3. with --csv-parse, csv-parse reading the same file (the general path's library), for reference.
@@ -17,6 +18,7 @@
 // throwaway server on port 55453 (scripts/pg-throwaway.sh).
 // The last line is one JSON object: {"rows":…,"rows_per_s":…,"parse_only_rows_per_s":…,"peak_rss_mb":…,"db":…}
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import pg from 'pg';
@@ -35,7 +37,9 @@ interface WorkerResult { rows: number; seconds: number; maxRssMb: number; status
 
 function runWorker(args: string[], env: Record<string, string> = {}): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts/bench-import.ts'), ...args], {
+    // --cpu-prof DIR: a V8 CPU profile of each import run (one file per thread) goes to DIR.
+    const prof = arg('cpu-prof') && args[1] === 'import' ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(arg('cpu-prof')!)}`] : [];
+    const child = spawn(process.execPath, [...prof, '--conditions=react-server', '--import', 'tsx', path.join(ROOT, 'scripts/bench-import.ts'), ...args], {
       cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -60,6 +64,12 @@ async function worker(kind: string) {
     const r = await scanSettlements(file, { parseOnly: kind === 'parse' ? 'records' : 'split', ref: { regionCodes: [], institutionCodes: [] } });
     const seconds = (performance.now() - t0) / 1000;
     console.log(JSON.stringify({ rows: r.rows, seconds, maxRssMb: rss() }));
+  } else if (kind === 'split-parallel') {
+    const { scanSettlementFile, defaultScanThreads } = await import('../lib/ingest/settlement/parallel');
+    const t0 = performance.now();
+    const r = await scanSettlementFile(file, { parseOnly: 'split', ref: { regionCodes: [], institutionCodes: [] } });
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(JSON.stringify({ rows: r.rows, seconds, maxRssMb: rss(), message: `${r.layout ? r.layout.ranges.length : 1} of ${defaultScanThreads()} threads` }));
   } else if (kind === 'csv-parse') {
     const { parse } = await import('csv-parse');
     const t0 = performance.now();
@@ -190,7 +200,7 @@ async function main() {
   // least disturbed by other work. Runs alternate so both kinds see the same conditions.
   const repeat = Math.max(1, Number(arg('repeat') ?? 2));
   const rate = (r: WorkerResult) => Math.round(r.rows / r.seconds).toLocaleString('en-US');
-  let parse: WorkerResult | null = null, split: WorkerResult | null = null, imp: WorkerResult | null = null;
+  let parse: WorkerResult | null = null, split: WorkerResult | null = null, splitPar: WorkerResult | null = null, imp: WorkerResult | null = null;
   let peakRss = 0;
   const best = (a: WorkerResult | null, b: WorkerResult) => (!a || b.seconds < a.seconds ? b : a);
   try {
@@ -200,15 +210,20 @@ async function main() {
       log(`  parse-only (typed records):        ${p.seconds.toFixed(2)} s = ${rate(p)} rows/s, peak RSS ${p.maxRssMb} MB`);
       const sp = await runWorker(['--worker', 'split', '--file', file]);
       log(`  split only (no strings, reference): ${sp.seconds.toFixed(2)} s = ${rate(sp)} rows/s`);
+      const spp = await runWorker(['--worker', 'split-parallel', '--file', file]);
+      log(`  split only, parallel ranges (${spp.message}): ${spp.seconds.toFixed(2)} s = ${rate(spp)} rows/s`);
       const wh = await newWarehouse(i);
       cleanups.push(wh.drop);
       await prepareWarehouse(wh.url);
       const m = await runWorker(['--worker', 'import', '--file', file, '--url', wh.url]);
       if (m.status !== 'LOADED') throw new Error(`import did not load: ${m.message}`);
       log(`  import (${dbKind}):                   ${m.seconds.toFixed(2)} s = ${rate(m)} rows/s, peak RSS ${m.maxRssMb} MB — ${m.message}`);
+      // The machine is shared: the load average next to every run says how far to trust it.
+      log(`  load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}`);
       await wh.drop();
       parse = best(parse, p);
       split = best(split, sp);
+      splitPar = best(splitPar, spp);
       imp = best(imp, m);
       peakRss = Math.max(peakRss, m.maxRssMb);
     }
@@ -218,9 +233,9 @@ async function main() {
     }
     const rps = Math.round(imp!.rows / imp!.seconds);
     const prs = Math.round(parse!.rows / parse!.seconds);
-    log(`best: import ${rate(imp!)} rows/s, parse-only ${rate(parse!)} rows/s, split-only ${rate(split!)} rows/s`);
+    log(`best: import ${rate(imp!)} rows/s, parse-only ${rate(parse!)} rows/s, split-only ${rate(split!)} rows/s, split-only in parallel ranges ${rate(splitPar!)} rows/s`);
     log(`import time / parse-only time = ${(imp!.seconds / parse!.seconds).toFixed(2)} (/ split-only time = ${(imp!.seconds / split!.seconds).toFixed(2)}); peak RSS of the import ${peakRss} MB`);
-    console.log(JSON.stringify({ rows: imp!.rows, rows_per_s: rps, parse_only_rows_per_s: prs, peak_rss_mb: peakRss, db: dbKind }));
+    console.log(JSON.stringify({ rows: imp!.rows, rows_per_s: rps, parse_only_rows_per_s: prs, split_parallel_rows_per_s: Math.round(splitPar!.rows / splitPar!.seconds), peak_rss_mb: peakRss, db: dbKind, load_avg: os.loadavg().map((x) => +x.toFixed(2)) }));
   } finally {
     // Last in, first out: drop the databases before stopping the server they live on.
     for (const c of cleanups.reverse()) await c();

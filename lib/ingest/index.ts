@@ -20,6 +20,7 @@ import {
 } from './batch';
 import { checkAgainstStored, describePeriods, describeYears, parseGeneral, periodsOf, writeGeneral } from './general';
 import { AlreadyLoaded, RejectedInTransaction, loadSettlementFile, monthRuns } from './settlement/load';
+import { prewarmScanWorkers, releaseScanWorkers } from './settlement/parallel';
 import { bumpDataVersion } from '../cache';
 import { resumePendingSteps, runPostImportSteps } from './postImport';
 
@@ -92,7 +93,7 @@ export function importFile(db: Db, o: ImportOptions): Promise<ImportResult> {
     } catch (e) {
       console.error('[import] resuming pending post-import steps failed', e);
     }
-    return importNow(db, o);
+    return importNow(db, o).finally(releaseScanWorkers);
   });
 }
 
@@ -148,6 +149,8 @@ async function importNow(db: Db, o: ImportOptions): Promise<ImportResult> {
     const head = await readHead(o.file);
     if (head.length === 0) return await rejectEarly({ row: 0, reason: '文件为空' });
     format = detectFormat(head);
+    // A large CSV may be settlement records: their scan's worker threads start now, while the encoding is checked.
+    if (format === 'CSV' && (!kind || kind === 'SETTLEMENT')) prewarmScanWorkers(totalBytes);
     if (format === 'CSV') encoding = await detectFileEncoding(o.file);
     else sheetInfo = await inspectXlsx(o.file, o.sheet);
     if (format === 'CSV' && o.sheet) return await rejectEarly({ row: 0, reason: `CSV文件没有工作表，不能选择工作表“${o.sheet}”` });

@@ -50,6 +50,27 @@ export class ProblemList {
   get truncated(): boolean {
     return this.total > this.items.length;
   }
+
+  /** The list as plain data, to pass between threads (see append). */
+  snapshot(): ProblemSnapshot {
+    return { items: this.items, total: this.total, extraRows: this.extraRows };
+  }
+
+  /**
+   * Adds the problems of a later part of the same file, read on its own (settlement/parallel.ts), its rows
+   * moved by `rowOffset` (the lines before that part): the kept items are the same first ones, in file order.
+   */
+  append(o: ProblemSnapshot, rowOffset: number): void {
+    for (const p of o.items) this.add(p.row > 0 ? { ...p, row: p.row + rowOffset } : p);
+    this.total += o.total - o.items.length;
+    this.extraRows += o.extraRows;
+  }
+}
+
+export interface ProblemSnapshot {
+  items: Problem[];
+  total: number;
+  extraRows: number;
 }
 
 /** 文件“a.csv”第12行“参保人数”列：应为非负整数（实际为“-5”） */

@@ -19,19 +19,14 @@ for (const f of Object.values(defaultNumFormats as Record<string, { f?: string; 
 }
 
 export type FileFormat = 'CSV' | 'XLSX';
-export type TextEncoding = 'UTF-8' | 'UTF-8-BOM' | 'GB18030';
+// The small pieces the settlement scanner's worker threads need live in text.ts (this module loads exceljs).
+export { FileFormatError, detectEncoding, isTitleLine, type TextEncoding } from './text';
+import { FileFormatError, detectEncoding, isTitleLine, type TextEncoding } from './text';
 
 export interface RawRecord {
   /** Line (CSV) or row (XLSX) number as a spreadsheet shows it: the header is usually 1. */
   line: number;
   cells: string[];
-}
-
-export class FileFormatError extends Error {
-  constructor(message: string, readonly line = 0) {
-    super(message);
-    this.name = 'FileFormatError';
-  }
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -63,22 +58,6 @@ export function detectFormat(head: Uint8Array): FileFormat {
   return 'CSV';
 }
 
-/**
- * UTF-8 with a BOM, UTF-8, or GB18030 (a superset of GBK and GB2312, what Chinese Excel writes as "CSV").
- * `sample` is the start of the file; a sequence cut at its end is not held against UTF-8.
- */
-export function detectEncoding(sample: Uint8Array): TextEncoding {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'UTF-8-BOM';
-  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
-    throw new FileFormatError('不支持UTF-16编码的文件，请另存为“CSV UTF-8”或GBK编码的CSV');
-  }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
-    return 'UTF-8';
-  } catch {
-    return 'GB18030';
-  }
-}
 
 /**
  * Validates bytes [0, end) as UTF-8: `bad` is the offset of the first invalid byte (-1 if none); with
@@ -546,13 +525,6 @@ export async function openRecords(file: string, o: OpenOptions = {}): Promise<Op
   return { format, state, records: readCsvRecords(file, state.encoding!, state) };
 }
 
-/**
- * A title line above the header: exactly one filled cell ('2025年基金预算表', '单位：万元'). Every template
- * has at least four columns, so a header row never looks like this.
- */
-export function isTitleLine(cells: string[]): boolean {
-  return cells.filter((c) => c.trim() !== '').length === 1;
-}
 
 /** The unit of a title line such as '单位：万元' or '（单位：元）', or null. */
 export function titleUnit(cells: string[]): string | null {

@@ -1,7 +1,6 @@
 // Cell parsers for the import templates. Pure: a raw cell (text from a CSV, or a value from an XLSX cell
 // already turned into text by read.ts) in, a typed value or a Chinese reason out. The reason is written
 // for the person fixing the file: what was expected, never a stack trace.
-import { daysInMonth } from '../dates';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -51,7 +50,9 @@ export function parseYear(s: string): Parsed<number> {
   return ok(y);
 }
 
-const daysIn = daysInMonth;
+// Days in a month of the proleptic Gregorian calendar (lib/dates has the same; not imported here, as it loads
+// date-fns's locales, which the settlement scanner's worker threads would otherwise load for this alone).
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** A full date (year, month and day) that parseDate accepts. */
 export function isFullDate(s: string): boolean {

@@ -20,7 +20,14 @@ interface ScopeWriter {
   count: number;
 }
 
-export class KeySpill {
+/** What de-duplication reads back: each scope's records in file order (lo, hi, line, content). */
+export interface SpillReader {
+  scopes(): { scope: number; count: number }[];
+  read(scope: number): Uint32Array;
+  cleanup(): void;
+}
+
+export class KeySpill implements SpillReader {
   readonly dir: string;
   private readonly writers = new Map<number, ScopeWriter>();
   private last: ScopeWriter | null = null;
@@ -81,6 +88,53 @@ export class KeySpill {
 
   cleanup(): void {
     for (const w of this.writers.values()) if (w.fd >= 0) { try { fs.closeSync(w.fd); } catch { /* already closed */ } }
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The spills of a file read in ranges (parallel.ts), one directory per range, in file order. Each range
+ * wrote line numbers relative to its start; `lineBase[k]` (lines before range k) makes them the file's.
+ * `dir` holds the range directories and goes with cleanup().
+ */
+export class RangeSpills implements SpillReader {
+  constructor(
+    readonly dir: string,
+    private readonly ranges: { dir: string; lineBase: number; scopes: { scope: number; count: number }[] }[],
+  ) {
+    this.has = ranges.map((r) => new Set(r.scopes.map((s) => s.scope)));
+  }
+
+  private readonly has: Set<number>[];
+
+  scopes(): { scope: number; count: number }[] {
+    const all = new Map<number, number>();
+    for (const r of this.ranges) for (const s of r.scopes) all.set(s.scope, (all.get(s.scope) ?? 0) + s.count);
+    return [...all].map(([scope, count]) => ({ scope, count })).sort((a, b) => a.scope - b.scope);
+  }
+
+  read(scope: number): Uint32Array {
+    const parts: Uint32Array[] = [];
+    let n = 0;
+    for (const [k, r] of this.ranges.entries()) {
+      if (!this.has[k].has(scope)) { parts.push(new Uint32Array(0)); continue; }
+      const v = u32View(fs.readFileSync(path.join(r.dir, `${scope}.keys`)));
+      parts.push(v);
+      n += v.length;
+    }
+    const out = new Uint32Array(n);
+    let o = 0;
+    for (let k = 0; k < parts.length; k++) {
+      const v = parts[k];
+      out.set(v, o);
+      const base = this.ranges[k].lineBase;
+      if (base !== 0) for (let i = o + 2; i < o + v.length; i += RECORD) out[i] += base;
+      o += v.length;
+    }
+    return out;
+  }
+
+  cleanup(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -15,8 +15,9 @@ import {
   breathe, findLoadedByHash, finishBatch, insertBatch, lockImports, recordReplacements, testHoldInTransaction,
   type BatchHeader, type BatchReport, type LoadedBatchRef, type Replacement,
 } from '../batch';
-import { CellAggregate, monthIndex, periodOfMonthIndex, scanSettlements, type ScanResult } from './scan';
-import { dedupeScope, KeySpill, keysToBytes, lineBitset, setLine } from './keys';
+import { CellAggregate, monthIndex, periodOfMonthIndex, type ScanResult } from './scan';
+import { dedupeScope, keysToBytes, lineBitset, setLine, type SpillReader } from './keys';
+import { scanSettlementFile } from './parallel';
 import { detectFileEncoding } from '../read';
 
 const MONTHS = (2100 - 1990 + 1) * 12;
@@ -75,15 +76,16 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
   const regionCodes = [...opts.ref.regions.values()].filter((r) => !isAboveCity(r.kind)).map((r) => r.code);
   const institutionCodes = [...opts.ref.institutions.keys()];
   const ref = { regionCodes, institutionCodes };
-  const spill = new KeySpill();
+  let spill: SpillReader | null = null;
   const report: BatchReport = { template: 'SETTLEMENT', templateName: '结算明细', rows: 0 };
   try {
     const encoding = opts.encoding ?? (await detectFileEncoding(file));
-    const scan = await scanSettlements(file, {
-      ref, spill, hash: !opts.header.fileHash, encoding,
+    const scan = await scanSettlementFile(file, {
+      ref, keys: true, hash: !opts.header.fileHash, encoding,
       onProgress: (b, r) => opts.onProgress?.('read', b, r),
     });
-    spill.finish();
+    spill = scan.spill!;
+    const keys = spill;
     report.rows = scan.rows;
     if (scan.slowLines) report.slowLines = scan.slowLines;
     const fileHash = opts.header.fileHash ?? scan.fileHash!;
@@ -97,7 +99,7 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
         if (existing) throw new AlreadyLoaded(existing);
         opts.onProgress?.('dedupe', scan.bytes, scan.rows);
         const batchId = await insertBatch(w, header, 'LOADED');
-        const scopes = spill.scopes().map((s) => decodeScope(s.scope, s.count));
+        const scopes = keys.scopes().map((s) => decodeScope(s.scope, s.count));
         const scopeValues = (s: Scope) => ({ insuredRegionCode: regionCodes[s.region], schemeCode: SCHEMES[s.scheme].code, period: s.period });
         const periods = [...new Set(scopes.map((s) => s.period))].sort((a, b) => a - b);
 
@@ -114,7 +116,7 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
           const v = scopeValues(s);
           const sets = header.mode === 'REPLACE' ? [] : (await w.query<{ keys: Uint8Array }>(
             'SELECT "keys" FROM "SettlementKeySet" WHERE "period" = ? AND "regionCode" = ? AND "schemeCode" = ?', [v.period, v.insuredRegionCode, v.schemeCode])).map((r) => r.keys);
-          const d = dedupeScope(spill.read(s.key), sets);
+          const d = dedupeScope(keys.read(s.key), sets);
           if (d.conflicts.length > 0) {
             const problems = new ProblemList();
             for (const c of d.conflicts) {
@@ -139,7 +141,7 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
         // Duplicates were aggregated in the first pass: read the file again leaving them out.
         let cells = scan.cells;
         if (skipped > 0) {
-          const again = await scanSettlements(file, { ref, skip, encoding, onProgress: (b, r) => opts.onProgress?.('reread', b, r) });
+          const again = await scanSettlementFile(file, { ref, skip, encoding, layout: scan.layout, onProgress: (b, r) => opts.onProgress?.('reread', b, r) });
           cells = again.cells;
         }
 
@@ -175,7 +177,7 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
       throw e;
     }
   } finally {
-    spill.cleanup();
+    spill?.cleanup();
   }
 }
 

@@ -16,11 +16,10 @@ import iconv from 'iconv-lite';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { SCHEMES, VISIT_TYPES, INSUTYPE, MED_TYPE, REFERRAL_LABELS, NATIONAL_UNMODELLED } from '../../domain/codes';
 import { ANNOTATION_HEADERS, TEMPLATES, normalizeHeader } from '../templates';
-import { detectEncoding, FileFormatError, type TextEncoding } from '../read';
+import { detectEncoding, FileFormatError, isTitleLine, type TextEncoding } from '../text';
 import { ProblemList, type Problem } from '../problems';
 import { foldWidth, normalizeCell, parseCodeText, parseDate, parseMoney, parsePeriod, stripInvisible } from '../values';
 import { headerUnitText, resolveUnit } from '../units';
-import { isTitleLine } from '../read';
 import { ByteCodeMap, NumericCodeMap, centsOf, idKey, periodOfIsoDate } from './bytes';
 import type { KeySpill } from './keys';
 
@@ -78,6 +77,15 @@ export interface ScanOptions {
   chunkBytes?: number;
   /** The file's encoding, detected from the whole file (read.ts detectFileEncoding); else from its first 64 KB. */
   encoding?: TextEncoding;
+  /**
+   * Read only bytes [start, end) of the file, which begin and end at line boundaries and hold data lines
+   * only (parallel.ts: one range per worker). `header` is the file's header row (already checked);
+   * `lineBase` is the number of lines before `start`, so rows and problems carry the file's line numbers
+   * (0 when not yet known: line numbers are then relative to the range, and the caller adds the base).
+   */
+  range?: { start: number; end: number; header: string[]; lineBase: number };
+  /** Stop after the header row: `dataStart` says where the data lines begin (parallel.ts). */
+  headerOnly?: boolean;
 }
 
 export interface ScanResult {
@@ -91,6 +99,10 @@ export interface ScanResult {
   fileHash: string | null;
   /** Lines that needed csv-parse (quotes). */
   slowLines: number;
+  /** Byte offset of the first line after the header row (the file's size when there is none). */
+  dataStart: number;
+  /** The header row's cells as read (null when there is none, or it was refused). */
+  header: string[] | null;
 }
 
 const SCHEME_INDEX = SCHEMES.map((s) => s.code);
@@ -187,6 +199,8 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
   let header: HeaderMap | null = null;
   let headerDone = false;
   let stop = false;
+  let dataStart = -1;
+  let headerCells: string[] | null = null;
 
   // Field positions of the current line, indexed by template field.
   const colStart = new Int32Array(64);
@@ -197,6 +211,23 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
   const keyOut = new Uint32Array(2);
   // Last cell and scope: consecutive records usually share them.
   let lastCellKey = -1, lastCell = -1;
+  // Range mode: the header was read (and checked) by the caller; reading starts and stops at the range.
+  let pos = 0;
+  let limit = Infinity;
+  if (opts.range) {
+    encoding = opts.encoding ?? 'UTF-8';
+    decoder = new TextDecoder(encoding === 'GB18030' ? 'gb18030' : 'utf-8');
+    if (encoding === 'GB18030') addGbNames(maps);
+    header = mapHeader(opts.range.header, 0, new ProblemList());
+    if (!header) throw new Error('scanSettlements: the range header does not map');
+    if (header.identity) { fs0 = colStart; fe0 = colEnd; }
+    headerCells = opts.range.header;
+    headerDone = true;
+    line = opts.range.lineBase;
+    pos = opts.range.start;
+    limit = opts.range.end;
+    dataStart = opts.range.start;
+  }
 
   const lineCells = (b: Uint8Array, s: number, e: number): string[] => {
     const text = decoder.decode(b.subarray(s, e));
@@ -253,6 +284,7 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
     if (isTitleLine(cellsText)) return 'title';
     const h = mapHeader(cellsText, line, problems);
     if (h?.identity) { fs0 = colStart; fe0 = colEnd; }
+    if (h) headerCells = cellsText;
     return h;
   };
 
@@ -376,7 +408,11 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
       idKey(idSrc, idS, idE, keyOut, 0);
       // The record's other fields, hashed: a repeated id with different fields is a conflict (keys.ts).
       let content = Math.imul(inst + 1, 0x9e3779b1) ^ Math.imul(visit + 7, 0x85ebca6b) ^ Math.imul(referral + 3, 0xc2b2ae35);
-      for (const v of [total, policy, fund, oop]) content = Math.imul(content ^ (v | 0), 0x01000193) ^ Math.imul((v / 4294967296) | 0, 0x5bd1e995);
+      // Unrolled (no array per row); the same value as folding [total, policy, fund, oop] in turn.
+      content = Math.imul(content ^ (total | 0), 0x01000193) ^ Math.imul((total / 4294967296) | 0, 0x5bd1e995);
+      content = Math.imul(content ^ (policy | 0), 0x01000193) ^ Math.imul((policy / 4294967296) | 0, 0x5bd1e995);
+      content = Math.imul(content ^ (fund | 0), 0x01000193) ^ Math.imul((fund / 4294967296) | 0, 0x5bd1e995);
+      content = Math.imul(content ^ (oop | 0), 0x01000193) ^ Math.imul((oop / 4294967296) | 0, 0x5bd1e995);
       spill.push((region * 3 + scheme) * MONTHS + month, keyOut[0], keyOut[1], line, content >>> 0);
     }
     const ck = (((region * nInst + inst) * 3 + scheme) * 3 + visit) * MONTHS + month;
@@ -408,7 +444,9 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
         buf.copy(bigger, 0, 0, carry);
         buf = bigger;
       }
-      const { bytesRead } = await fh.read(buf, carry, chunk, null);
+      const want = Math.min(chunk, limit - pos);
+      const { bytesRead } = want > 0 ? await fh.read(buf, carry, want, pos) : { bytesRead: 0 };
+      pos += bytesRead;
       const end = carry + bytesRead;
       if (hasher && bytesRead > 0) hasher.update(buf.subarray(carry, end));
       let start = 0;
@@ -416,11 +454,7 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
         encoding = opts.encoding ?? detectEncoding(buf.subarray(0, Math.min(end, 64 * 1024)));
         decoder = new TextDecoder(encoding === 'GB18030' ? 'gb18030' : 'utf-8');
         if (encoding === 'UTF-8-BOM') start = 3;
-        if (encoding === 'GB18030') {
-          addGb(maps.scheme.names, SCHEMES.flatMap((x, i) => [[x.name, i], [x.short, i]] as [string, number][]));
-          addGb(maps.visit.names, VISIT_TYPES.map((x, i) => [x.name, i] as [string, number]));
-          addGb(maps.referral, [[REFERRAL_LABELS.UP, 1], [REFERRAL_LABELS.DOWN, 2]]);
-        }
+        if (encoding === 'GB18030') addGbNames(maps);
       }
       bytes += bytesRead;
       const last = bytesRead === 0;
@@ -436,9 +470,13 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
             if (hh !== 'title') {
               headerDone = true;
               header = hh;
-              if (!header) { stop = true; break; }
+              dataStart = bytes - end + i + 1;
+              if (!header || opts.headerOnly) { stop = true; break; }
             }
           } else {
+            // A line over 1 MB is refused wherever the chunks happen to end (also when one holds it whole), so
+            // the outcome does not depend on how the file is read (one pass, or ranges in parallel).
+            if (e - ls > 1 << 20) throw lineTooLong(line);
             rows++;
             processLine(buf, ls, e);
           }
@@ -455,8 +493,9 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
           if (e > ls) {
             if (!headerDone) {
               const hh = readHeader(buf, ls, e);
-              if (hh !== 'title') { headerDone = true; header = hh; }
+              if (hh !== 'title') { headerDone = true; header = hh; dataStart = bytes; }
             } else {
+              if (e - ls > 1 << 20) throw lineTooLong(line);
               rows++;
               processLine(buf, ls, e);
             }
@@ -466,16 +505,28 @@ export async function scanSettlements(file: string, opts: ScanOptions): Promise<
       }
       buf.copy(buf, 0, ls, end);
       carry = end - ls;
-      if (carry > 1 << 20) throw new FileFormatError(`第${line + 1}行过长（超过1 MB）：不是结算明细文件？`, line + 1);
+      if (carry > 1 << 20) throw lineTooLong(line + 1);
       opts.onProgress?.(bytes, rows);
     }
   } finally {
     await fh.close();
   }
   if (!headerDone) problems.add({ row: 0, reason: '文件为空（没有表头行）' });
-  else if (rows === 0 && problems.total === 0) problems.add({ row: 0, reason: '文件只有表头，没有数据行' });
+  else if (rows === 0 && problems.total === 0 && !opts.range && !opts.headerOnly) problems.add({ row: 0, reason: '文件只有表头，没有数据行' });
   opts.onProgress?.(bytes, rows);
-  return { rows, bytes, encoding, problems, cells, lastLine: line, fileHash: hasher ? hasher.digest('hex') : null, slowLines };
+  if (dataStart < 0) dataStart = bytes;
+  return { rows, bytes, encoding, problems, cells, lastLine: line, fileHash: hasher ? hasher.digest('hex') : null, slowLines, dataStart, header: headerCells };
+}
+
+/** A line over 1 MB: not a settlement file (thrown, with the line's number). */
+export function lineTooLong(line: number): FileFormatError {
+  return new FileFormatError(`第${line}行过长（超过1 MB）：不是结算明细文件？`, line);
+}
+
+function addGbNames(maps: ReturnType<typeof codeMaps>) {
+  addGb(maps.scheme.names, SCHEMES.flatMap((x, i) => [[x.name, i], [x.short, i]] as [string, number][]));
+  addGb(maps.visit.names, VISIT_TYPES.map((x, i) => [x.name, i] as [string, number]));
+  addGb(maps.referral, [[REFERRAL_LABELS.UP, 1], [REFERRAL_LABELS.DOWN, 2]]);
 }
 
 export const SCHEME_OF_INDEX = SCHEME_INDEX;
