@@ -116,7 +116,7 @@ export async function evaluateWarnings(db: Db, opts: EvaluateOptions = {}): Prom
   const counts = await db.prisma.$transaction(async (tx) => {
     // Two evaluations at once (two imports) would each create the same new warnings: serialise them.
     if (db.provider === 'postgres') await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(5505001)');
-    const existing = (await tx.riskWarning.findMany({ select: WARNING_SELECT, ...(mine ? { where: { regionCode: { in: [...mine] } } } : {}) })) as unknown as StoredWarning[];
+    const existing = (await tx.riskWarning.findMany({ select: WARNING_SELECT, where: mine ? { regionCode: { in: [...mine] } } : {} })) as unknown as StoredWarning[];
     const plan: Change[] = planReconcile({ rules: outcomes, existing, windowFrom });
     const evaluation = await tx.riskEvaluation.create({
       data: { trigger, triggeredBy: actor, startedAt: now, dataThrough: through, windowFrom, note },

@@ -36,7 +36,7 @@ export default async function AssessmentPage({ searchParams }: { searchParams: S
   const sel = await selectedDataset(params, viewer);
   if (!sel || sel.info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
   const { info, keep } = sel;
-  const yearParam = typeof params.year === 'string' && /^\d{4}$/.test(params.year) ? { year: params.year } : {};
+  const yearParam: Record<string, string> = typeof params.year === 'string' && /^\d{4}$/.test(params.year) ? { year: params.year } : {};
   if (info.level === 'province') return <><header className="page-header"><h1>考核</h1></header><ChooseCity info={info} path="/assessment" page="县级医保工作考核" query={yearParam} /></>;
   // `city=…&` in every link of the page when a city is selected among several ('' otherwise).
   const cq = keep.city ? `city=${keep.city}&` : '';

@@ -36,7 +36,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const cq = keep.city ? `city=${keep.city}&` : '';
   const pool = poolCodes(info.cities, keep.city ?? null);
   const nameOf = (code: string) => (code === info.cityCode ? `${info.cityName}（全市）` : info.counties.find((c) => c.code === code)?.name ?? code);
-  const months = (await db.prisma.ledgerFact.groupBy({ by: ['period'], ...(pool ? { where: { regionCode: { in: pool } } } : {}), orderBy: { period: 'desc' }, take: 24 })).map((r) => r.period);
+  const months = (await db.prisma.ledgerFact.groupBy({ by: ['period'], where: pool ? { regionCode: { in: pool } } : {}, orderBy: { period: 'desc' }, take: 24 })).map((r) => r.period);
   const versions = await listVersions(db, editions);
   const generate = canGenerate(viewer);
   const jobId = Number(params.job);

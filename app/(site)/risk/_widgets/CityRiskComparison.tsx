@@ -2,8 +2,8 @@ import DataTable, { type DataTableColumn } from '@/app/(site)/ui/DataTable';
 import ErrorState from '@/app/(site)/ui/ErrorState';
 import { formatPeriod } from '@/lib/format';
 import { indicators } from '@/lib/indicators/registry';
-import { getProvinceOverview } from '@/lib/queries/overview/getOverview';
-import { getWarningsByCity } from '@/lib/queries/risk/getWarningSummary';
+import { getProvinceOverview, type ProvinceOverviewData } from '@/lib/queries/overview/getOverview';
+import { getWarningsByCity, type CityWarningCounts } from '@/lib/queries/risk/getWarningSummary';
 import type { DatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import type { Scope } from '@/lib/queries/scope';
 import { SEVERITIES } from '@/lib/risk/types';
@@ -18,9 +18,9 @@ const FUNDS = [{ code: 'EMPLOYEE', name: '职工医保' }, { code: 'RESIDENT', n
 export default async function CityRiskComparison({ scope, info }: { scope: Scope; info: DatasetInfo }) {
   const cities = info.cities.map((c) => ({ code: c.code, counties: c.counties }));
   const year = info.years[info.years.length - 1];
-  let warnings, funds;
+  let data: [CityWarningCounts[], ProvinceOverviewData[]];
   try {
-    [warnings, funds] = await Promise.all([
+    data = await Promise.all([
       getWarningsByCity(scope, cities),
       Promise.all(FUNDS.map((f) => getProvinceOverview(scope, cities, f.code, year))),
     ]);
@@ -28,6 +28,7 @@ export default async function CityRiskComparison({ scope, info }: { scope: Scope
     console.error('[risk] cities', err);
     return <ErrorState message="各地市风险预警加载失败，请稍后重试。" />;
   }
+  const [warnings, funds] = data;
   const asOf = funds.find((f) => f.asOf !== null)?.asOf ?? null;
   const rows = info.cities.map((c) => {
     const w = warnings.find((x) => x.code === c.code)!.counts;
