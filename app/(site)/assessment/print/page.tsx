@@ -32,7 +32,7 @@ export default async function AssessmentPrintPage({ searchParams }: { searchPara
     if (e instanceof ScopeError) return <ErrorState message={e.message} />;
     throw e;
   }
-  if (!view.evidence) return <EmptyState title="请选择县（市、区）" reason="在考核页的计分依据中选择县（市、区）后点击“打印版”。" />;
+  if (!view.evidence) return <EmptyState title="请选择县（市、区）" reason={`请在${info.cityName}的考核页计分依据中选择县（市、区）后点击“打印版”。`} />;
   return (
     <article data-testid="print-sheet">
       <p className="no-print" style={{ display: 'flex', gap: 8 }}>
