@@ -231,11 +231,12 @@ export interface SustainabilityHeadline {
  * The figures for the monthly report (and 总览): one scheme's sustainability as of a month.
  * Shape: SustainabilityHeadline (probabilities 0..1, periods YYYYMM, lever values in 元/人·年 or
  * percentage points). Who may call: city and county users (the city pool); throws ScopeError for the
- * public scope. null when the scheme has under 36 months of income and expense up to asOf.
+ * public scope. null when the scheme has under 36 months of income and expense up to asOf. `regionCodes`: one
+ * city's pool only (its code first, then its counties') in a warehouse of several cities.
  */
-export async function getSustainabilitySummary(db: Db, scope: Scope, opts: { scheme: SchemeCode; asOf?: number }): Promise<SustainabilityHeadline | null> {
+export async function getSustainabilitySummary(db: Db, scope: Scope, opts: { scheme: SchemeCode; asOf?: number; regionCodes?: readonly string[] }): Promise<SustainabilityHeadline | null> {
   requireCityOrCounty(scope);
-  const d = await loadSustainability(db, opts.scheme, opts.asOf);
+  const d = await loadSustainability(db, opts.scheme, opts.asOf, opts.regionCodes);
   if (!d) return null;
   return {
     scheme: d.scheme, lastPeriod: d.lastPeriod, probBelow: d.summary.probBelow, depletion: d.summary.depletion, adequacy: d.summary.adequacy,
