@@ -48,6 +48,7 @@ test.describe('city role on the province', () => {
     const firstCodes = (db.prepare(`SELECT code FROM Region WHERE code = ? OR parentCode = ?`).all(first.code, first.code) as { code: string }[]).map((r) => `'${r.code}'`).join(',');
     const firstBalance = scalar(db, `SELECT SUM(balance) FROM BalanceFact WHERE account = 'POOL' AND period = ? AND schemeCode = 'RESIDENT' AND regionCode IN (${firstCodes})`, asOf);
     const county = db.prepare(`SELECT code, name FROM Region WHERE parentCode = ? ORDER BY sortOrder, code LIMIT 1`).get(first.code) as { code: string; name: string };
+    const firstOpen = scalar(db, `SELECT COUNT(*) FROM RiskWarning WHERE status IN ('NEW','VERIFIED') AND regionCode IN (${firstCodes})`);
     db.close();
     expect(cities.length).toBeGreaterThan(1);
 
@@ -69,6 +70,8 @@ test.describe('city role on the province', () => {
     await expect(page.locator('.page-sub')).toContainText(`${first.name}（全市）`);
     await expect(tile(page, '累计结余').locator('.kpi-value')).toHaveText(`${(firstBalance / 1e8).toFixed(2)}亿元`);
     await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '预算执行' })).toHaveAttribute('href', `/budget?city=${first.code}`);
+    // Its own open warnings (its code's and its counties'), as counted in SQL.
+    await expect(page.getByTestId('open-warnings').getByLabel(`未处理预警合计：${firstOpen}条`)).toBeVisible();
     const counties = page.locator('table').last();
     await expect(counties.getByRole('link', { name: county.name })).toBeVisible();
     await snap(page, 'province-city-overview', 'section[aria-labelledby="county-h"]');
