@@ -6,6 +6,7 @@ import { freshDatabase, testDbKinds, type TestDbKind } from '../../testing/datab
 import type { Db } from '../../db';
 import { addSecondCity, CITY_B, CITY_B_EXPENSE, CITY_B_POOL } from '../../testing/smallSecondCity';
 import { evaluateWarnings } from '../../risk/evaluate';
+import { handleWarning } from '../../risk/workflow';
 import { poolCodes, poolHierarchy, type Pool } from '../../regions/pools';
 import { ScopeError } from '../scope';
 import type { RiskFilters } from './filters';
@@ -57,6 +58,9 @@ describe.each(testDbKinds())('risk reads per city, two cities in one warehouse (
 
   it("a city's handling history holds its warnings' events only", async () => {
     const idsB = new Set((await db.prisma.riskWarning.findMany({ where: { regionCode: { in: B } }, select: { id: true } })).map((w) => w.id));
+    // City B's warnings carry only their raising so far: a person notes one (raising events are not listed).
+    const noted = await handleWarning(db, CITY, { name: '测试' }, { warningId: [...idsB][0], action: 'NOTE', note: '已联系二市核实' });
+    expect(noted.ok).toBe(true);
     const all = await loadHandlingHistoryPage(db, CITY, { page: 1, pageSize: 10_000 });
     const a = await loadHandlingHistoryPage(db, CITY, { page: 1, pageSize: 10_000, pool: A });
     const b = await loadHandlingHistoryPage(db, CITY, { page: 1, pageSize: 10_000, pool: B });

@@ -80,7 +80,7 @@ async function leverInputs(db: Db, scheme: SchemeCode, lastPeriod: number, items
     db.prisma.policyStandard.findMany({ where: { schemeCode: scheme, item: { in: ['INDIVIDUAL_STANDARD', 'SUBSIDY_STANDARD'] }, ...inPool } }),
     db.prisma.enrollmentFact.findMany({ where: { schemeCode: scheme, period: { lte: lastPeriod }, ...inPool }, select: { regionCode: true, period: true, enrolled: true, shouldEnroll: true } }),
     db.prisma.utilizationRollup.groupBy({
-      by: ['level'], where: { schemeCode: scheme, period: { gte: addMonths(lastPeriod, -11), lte: lastPeriod }, ...inPool },
+      by: ['level'], where: { schemeCode: scheme, period: { gte: addMonths(lastPeriod, -11), lte: lastPeriod }, ...(regionCodes ? { insuredRegionCode: { in: [...regionCodes] } } : {}) },
       _sum: { fundPaid: true, policyCost: true, visits: true },
     }),
   ]);
