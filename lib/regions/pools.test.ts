@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cityOfRegion, poolHierarchy } from './pools';
+import { cityOfRegion, poolCodes, poolHierarchy } from './pools';
 
 const r = (code: string, kind: string, parentCode: string | null, sortOrder = 0) => ({ code, name: code, shortName: code, kind, parentCode, sortOrder });
 
@@ -46,5 +46,17 @@ describe('cityOfRegion', () => {
     // a county whose parent is not a city belongs to no pool
     expect(cityOfRegion('470999', find)).toBeNull();
     expect(cityOfRegion('479999', find)).toBeNull();
+  });
+});
+
+describe('poolCodes', () => {
+  const two = poolHierarchy([r('470100', 'CITY', '470000', 1), r('470200', 'CITY', '470000', 2), r('470102', 'DISTRICT', '470100'), r('470221', 'COUNTY', '470200')]).cities;
+  it('one city of several: its code first, then its counties', () => {
+    expect(poolCodes(two, '470200')).toEqual(['470200', '470221']);
+  });
+  it('one city in the warehouse, no city, or an unknown one: no narrowing', () => {
+    expect(poolCodes(two.slice(0, 1), '470100')).toBeNull();
+    expect(poolCodes(two, null)).toBeNull();
+    expect(poolCodes(two, '480100')).toBeNull();
   });
 });

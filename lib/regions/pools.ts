@@ -62,3 +62,13 @@ export function cityOfRegion(code: string, find: (code: string) => Pick<RegionRo
   if (!r.parentCode || !(isCountyLevel(r.kind) || r.kind === 'ZONE')) return null;
   return find(r.parentCode)?.kind === 'CITY' ? r.parentCode : null;
 }
+
+/**
+ * The region codes of city `city` among `cities` (its own code first, then its counties'), for reads narrowed
+ * to one pool; null when the warehouse holds one city (every row is its) or `city` is none of them.
+ */
+export function poolCodes(cities: readonly Pool[], city: string | null): string[] | null {
+  if (cities.length <= 1 || !city) return null;
+  const c = cities.find((x) => x.code === city);
+  return c ? [c.code, ...c.counties.map((k) => k.code)] : null;
+}

@@ -34,6 +34,12 @@ export interface EvaluateOptions {
   periods?: number[];
   windowMonths?: number;
   now?: Date;
+  /**
+   * One city's pool only (its code), in a warehouse of several cities: its rules run and only its warnings
+   * (its own code's and its counties') are reconciled; the other cities' stay as they are. The monitoring
+   * window still ends with the warehouse's latest month, as in a full run, so both give the same warnings.
+   */
+  city?: string;
 }
 
 export interface EvaluationReport {
@@ -97,15 +103,20 @@ export async function evaluateWarnings(db: Db, opts: EvaluateOptions = {}): Prom
   const pools = await loadRiskData(db);
   const through = dataThrough(pools);
   const windowFrom = through === null ? null : addMonths(through, -((opts.windowMonths ?? DEFAULT_WINDOW_MONTHS) - 1));
-  const outcomes = through === null ? [] : evaluateRules(pools.filter((p) => p.lastPeriod !== null), configs);
-  const note = opts.periods && opts.periods.length > 0
-    ? `导入涉及 ${Math.min(...opts.periods)}—${Math.max(...opts.periods)}`
-    : null;
+  const only = opts.city === undefined ? null : pools.find((p) => p.cityCode === opts.city);
+  if (opts.city !== undefined && !only) throw new Error(`未知的地市：${opts.city}`);
+  const evaluated = only ? [only] : pools;
+  const mine = only ? new Set([only.cityCode, ...only.counties]) : null;
+  const outcomes = through === null ? [] : evaluateRules(evaluated.filter((p) => p.lastPeriod !== null), configs);
+  const note = [
+    opts.periods && opts.periods.length > 0 ? `导入涉及 ${Math.min(...opts.periods)}—${Math.max(...opts.periods)}` : null,
+    only ? `仅评估${only.cityName}（${only.cityCode}）` : null,
+  ].filter(Boolean).join('；') || null;
 
   const counts = await db.prisma.$transaction(async (tx) => {
     // Two evaluations at once (two imports) would each create the same new warnings: serialise them.
     if (db.provider === 'postgres') await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock(5505001)');
-    const existing = (await tx.riskWarning.findMany({ select: WARNING_SELECT })) as unknown as StoredWarning[];
+    const existing = (await tx.riskWarning.findMany({ select: WARNING_SELECT, where: mine ? { regionCode: { in: [...mine] } } : {} })) as unknown as StoredWarning[];
     const plan: Change[] = planReconcile({ rules: outcomes, existing, windowFrom });
     const evaluation = await tx.riskEvaluation.create({
       data: { trigger, triggeredBy: actor, startedAt: now, dataThrough: through, windowFrom, note },

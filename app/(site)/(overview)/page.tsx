@@ -12,10 +12,9 @@ import OpenWarnings from '../_overview/OpenWarnings';
 import { requestContext } from '@/lib/queries/context';
 import SustainabilityLine from '../_overview/SustainabilityLine';
 import { requireViewer } from '@/lib/auth/viewer';
+import { poolCodes } from '@/lib/regions/pools';
 
 export const metadata: Metadata = { title: '总览' };
-
-const PER_CITY_RISK_PENDING = '本库含多个地市：风险预警与基金可持续性测算尚未按地市分别评估，此处不显示全省合并的结果。';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -26,10 +25,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
   const { info, filters: f, scope, key, regionLabel: regionName, schemeLabel: schemeName } = ctx;
   const req = { year: f.year, scheme: f.scheme, region: f.region };
   const source = <SourceNote text={`${info.isDemo ? '演示数据（虚构地区，由平台的演示数据生成器生成）' : '医保信息平台导入数据'}；指标口径见各指标“口径”说明`} asOf={info.lastPeriod} />;
-  // Warnings are evaluated per city (lib/risk), but the warning summary and the balance projection this page
-  // reads are not yet selected by city: with several cities a city's 总览 leaves them out rather than show
-  // the province's.
-  const perCityRiskPending = info.cities.length > 1;
+  // With several cities: the selected city's warnings and fund only (its code and its counties').
+  const pool = poolCodes(info.cities, ctx.keep.city ?? null);
+  const city = pool ? { code: info.cityCode, pool } : undefined;
   if (info.level === 'province') {
     // The province compares its cities; each city's 总览 (with its counties) is one click away.
     return (
@@ -61,19 +59,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       </section>
       <section aria-labelledby="warnings-h">
         <h2 id="warnings-h" className="section-title">风险预警</h2>
-        {perCityRiskPending ? <EmptyState title="暂不显示" reason={PER_CITY_RISK_PENDING} /> : (
-          <Suspense key={`w-${f.region}`} fallback={<KpiGridSkeleton count={4} />}>
-            <OpenWarnings scope={scope} region={f.region} />
-          </Suspense>
-        )}
+        <Suspense key={`w-${info.cityCode}-${f.region}`} fallback={<KpiGridSkeleton count={4} />}>
+          <OpenWarnings scope={scope} region={f.region} city={city} />
+        </Suspense>
       </section>
       <section aria-labelledby="sustain-h">
         <h2 id="sustain-h" className="section-title">可持续性</h2>
-        {perCityRiskPending ? <p>{PER_CITY_RISK_PENDING}</p> : (
-          <Suspense fallback={<p>…</p>}>
-            <SustainabilityLine scope={scope} />
-          </Suspense>
-        )}
+        <Suspense key={`s-${info.cityCode}`} fallback={<p>…</p>}>
+          <SustainabilityLine scope={scope} city={city} />
+        </Suspense>
       </section>
       <section aria-labelledby="trend-h">
         <h2 id="trend-h" className="section-title">基金运行</h2>

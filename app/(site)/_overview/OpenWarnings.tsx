@@ -8,17 +8,20 @@ import { SEVERITIES } from '@/lib/risk/types';
 
 const STATUS = { SEVERE: 'bad', WARNING: 'warn', NOTICE: 'none' } as const;
 
-/** Open fund-risk warnings by severity (stored by the evaluation, lib/risk), each linking to 风险预警. */
-export default async function OpenWarnings({ scope, region }: { scope: Scope; region: string | 'ALL' }) {
+/**
+ * Open fund-risk warnings by severity (stored by the evaluation, lib/risk), each linking to 风险预警. `city`: the
+ * selected city among several (its warnings only, and kept in the links); absent: the one city's.
+ */
+export default async function OpenWarnings({ scope, region, city }: { scope: Scope; region: string | 'ALL'; city?: { code: string; pool: string[] } }) {
   let data;
   try {
-    data = await getWarningSummary(scope, region);
+    data = await getWarningSummary(scope, region, 'ALL', city?.pool ?? null);
   } catch (err) {
     console.error('[overview] warnings', err);
     return <ErrorState message="风险预警加载失败，请稍后重试。" />;
   }
   if (!data.latest) return <EmptyState title="尚未评估风险预警" reason="在“风险预警”页点击“重新评估”，或导入数据后自动评估。" />;
-  const q = region === 'ALL' ? '' : `&region=${region}`;
+  const q = `${city ? `&city=${city.code}` : ''}${region === 'ALL' ? '' : `&region=${region}`}`;
   return (
     <div className="kpi-grid" data-testid="open-warnings">
       {SEVERITIES.map((s) => (

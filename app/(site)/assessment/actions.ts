@@ -29,6 +29,8 @@ export async function publishAction(_prev: ActionState | null, form: FormData): 
     const db = getDb();
     const info = await loadDatasetInfo(db);
     if (!info) return fail('尚未装载数据');
+    // One release per year for the warehouse, naming no city: with several cities it would stand for all of them.
+    if (info.cities.length > 1) return fail('本库含多个地市：考核结果的发布尚不能指明地市，暂不提供');
     const r = await publishAssessment(db, { cityCode: info.cityCode, counties: info.counties.map((c) => c.code), year: parsed.data.year, by: viewer.name, note: parsed.data.note || undefined });
     revalidatePath('/assessment');
     return done(`已发布${r.year}年度考核结果（第${r.version}版），此后的数据更正不会改变已发布结果`);

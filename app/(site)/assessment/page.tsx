@@ -1,4 +1,4 @@
-import { NotPerCityYet } from '@/app/(site)/ui/ChooseCity';
+import ChooseCity from '@/app/(site)/ui/ChooseCity';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import Form from 'next/form';
@@ -12,7 +12,7 @@ import Ranking from './_widgets/Ranking';
 import EvidenceSheet from './_widgets/EvidenceSheet';
 import { PublishForm, WithdrawForm } from './_widgets/ActionForms';
 import { requireRegionAccess, requireViewer } from '@/lib/auth/viewer';
-import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { selectedDataset } from '@/lib/queries/context';
 import { FIRST_ASSESSMENT_YEAR, getAssessment, type AssessmentView } from '@/lib/queries/assessment/getAssessment';
 import { parseAssessmentParams } from '@/lib/queries/assessment/params';
 import { getIndicator, isIndicatorCode } from '@/lib/indicators/registry';
@@ -26,13 +26,20 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const pts = (v: number | null) => formatValue(v, 'count', { digits: 1 });
 
-/** 考核 (《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》五（二）): scorecard, ranking with rank intervals, evidence. */
+/**
+ * 考核 (《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》五（二）): scorecard, ranking with rank intervals, evidence.
+ * The city assesses its counties: with several cities in the warehouse, `city=` selects whose (province level: 请选择地市).
+ */
 export default async function AssessmentPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
-  const info = await getDatasetInfo();
-  if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
-  if (info.cities.length > 1) return <><header className="page-header"><h1>考核</h1></header><NotPerCityYet info={info} page="考核" /></>;
   const params = await searchParams;
+  const sel = await selectedDataset(params, viewer);
+  if (!sel || sel.info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据，或以空库启动以装载演示数据。" />;
+  const { info, keep } = sel;
+  const yearParam: Record<string, string> = typeof params.year === 'string' && /^\d{4}$/.test(params.year) ? { year: params.year } : {};
+  if (info.level === 'province') return <><header className="page-header"><h1>考核</h1></header><ChooseCity info={info} path="/assessment" page="县级医保工作考核" query={yearParam} /></>;
+  // `city=…&` in every link of the page when a city is selected among several ('' otherwise).
+  const cq = keep.city ? `city=${keep.city}&` : '';
   const f = parseAssessmentParams(params, info.years, info.counties.map((c) => c.code));
   // Another county's evidence sheet is not a county user's to see: the 403 page, not an error box.
   if (f.county) await requireRegionAccess(viewer, f.county);
@@ -80,6 +87,7 @@ export default async function AssessmentPage({ searchParams }: { searchParams: S
             ))}
           </select>
         </label>
+        {keep.city && <input type="hidden" name="city" value={keep.city} />}
         {f.county && <input type="hidden" name="county" value={f.county} />}
         <noscript><button type="submit" className="btn">查看</button></noscript>
         <FilterAutoSubmit formId="assessment-filter" />
@@ -148,10 +156,10 @@ export default async function AssessmentPage({ searchParams }: { searchParams: S
           <section className="section" aria-labelledby="card-h">
             <h2 id="card-h">计分卡</h2>
             <div className="card">
-              <Scorecard scheme={view.scheme} rows={view.rows} year={f.year} />
+              <Scorecard scheme={view.scheme} rows={view.rows} year={f.year} city={keep.city} />
               {view.hiddenCount > 0 && <p className="source-note">{f.year}年度考核结果尚未发布：其他{view.hiddenCount}个县（市、区）的得分在发布后可见。</p>}
               <p className="no-print" style={{ marginTop: 10 }}>
-                <a className="btn" href={`/assessment/export?year=${f.year}`} download data-testid="export-xlsx">导出计分卡和计分依据（XLSX）</a>
+                <a className="btn" href={`/assessment/export?${cq}year=${f.year}`} download data-testid="export-xlsx">导出计分卡和计分依据（XLSX）</a>
               </p>
             </div>
           </section>
@@ -166,7 +174,7 @@ export default async function AssessmentPage({ searchParams }: { searchParams: S
             {selectable.length > 1 && (
               <nav className={s.pick} aria-label="选择县（市、区）">
                 {selectable.map((r) => (
-                  <Link key={r.code} href={`/assessment?year=${f.year}&county=${r.code}#sheet`} aria-current={r.code === sheetCounty ? 'true' : undefined} prefetch={false}>
+                  <Link key={r.code} href={`/assessment?${cq}year=${f.year}&county=${r.code}#sheet`} aria-current={r.code === sheetCounty ? 'true' : undefined} prefetch={false}>
                     {r.name}
                   </Link>
                 ))}
@@ -177,7 +185,7 @@ export default async function AssessmentPage({ searchParams }: { searchParams: S
                 <>
                   <EvidenceSheet sheet={view.evidence} scheme={view.scheme} year={f.year} schemeVersion={view.schemeVersion} published={view.publication !== null} />
                   <p className="no-print">
-                    <Link className="btn" href={`/assessment/print?year=${f.year}&county=${view.evidence.code}`} prefetch={false} data-testid="print-link">打印版</Link>
+                    <Link className="btn" href={`/assessment/print?${cq}year=${f.year}&county=${view.evidence.code}`} prefetch={false} data-testid="print-link">打印版</Link>
                   </p>
                 </>
               ) : (

@@ -1,8 +1,9 @@
 // The demo province (DEMO=province, playwright.province.config.ts): a city-role user opens 总览 at province
 // level, compares the cities (totals against independent SQL), clicks into a city (its 总览 with its
 // counties, as a city user sees today) and into a county; 县域画像 lists the cities; a per-city page asks
-// for a city; a county user stays in its city (403 for another); a city user bound to a city sees that city
-// only (403 for another city, its counties and its warnings; no province level).
+// for a city, 风险预警 compares the cities and shows one city's figures; a county user stays in its city (403
+// for another); a city user bound to a city sees that city only (403 for another city, its counties and its
+// warnings; no province level).
 import { test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { openE2eDb, scalar } from './sql';
@@ -48,6 +49,7 @@ test.describe('city role on the province', () => {
     const firstCodes = (db.prepare(`SELECT code FROM Region WHERE code = ? OR parentCode = ?`).all(first.code, first.code) as { code: string }[]).map((r) => `'${r.code}'`).join(',');
     const firstBalance = scalar(db, `SELECT SUM(balance) FROM BalanceFact WHERE account = 'POOL' AND period = ? AND schemeCode = 'RESIDENT' AND regionCode IN (${firstCodes})`, asOf);
     const county = db.prepare(`SELECT code, name FROM Region WHERE parentCode = ? ORDER BY sortOrder, code LIMIT 1`).get(first.code) as { code: string; name: string };
+    const firstOpen = scalar(db, `SELECT COUNT(*) FROM RiskWarning WHERE status IN ('NEW','VERIFIED') AND regionCode IN (${firstCodes})`);
     db.close();
     expect(cities.length).toBeGreaterThan(1);
 
@@ -69,6 +71,8 @@ test.describe('city role on the province', () => {
     await expect(page.locator('.page-sub')).toContainText(`${first.name}（全市）`);
     await expect(tile(page, '累计结余').locator('.kpi-value')).toHaveText(`${(firstBalance / 1e8).toFixed(2)}亿元`);
     await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '预算执行' })).toHaveAttribute('href', `/budget?city=${first.code}`);
+    // Its own open warnings (its code's and its counties'), as counted in SQL.
+    await expect(page.getByTestId('open-warnings').getByLabel(`未处理预警合计：${firstOpen}条`)).toBeVisible();
     const counties = page.locator('table').last();
     await expect(counties.getByRole('link', { name: county.name })).toBeVisible();
     await snap(page, 'province-city-overview', 'section[aria-labelledby="county-h"]');
@@ -100,31 +104,66 @@ test.describe('city role on the province', () => {
     await expect(page.getByRole('heading', { name: '预算执行', level: 1 })).toBeVisible();
     await expect(page.getByTestId('page-sub')).toContainText(`${city.name}（全市）`);
   });
-  test('every page at province level and for one city: per-city pages work, the others show no figures', async ({ page }) => {
+  test('every page at province level and for one city: province level asks for a city (风险预警 compares them), a city gets its own figures', async ({ page }) => {
     const db = openE2eDb();
     const city = db.prepare(`SELECT code, name FROM Region WHERE kind = 'CITY' ORDER BY sortOrder, code LIMIT 1`).get() as { code: string; name: string };
     db.close();
-    const perCity = ['/collection', '/budget', '/tiered-care', '/unification'];
-    const notYet = ['/risk', '/assessment', '/reports', '/reports/202412', '/assessment/print'];
-    for (const href of [...perCity, ...notYet]) {
+    const perCity = ['/collection', '/budget', '/tiered-care', '/unification', '/assessment', '/reports', '/reports/202412', '/assessment/print'];
+    for (const href of perCity) {
       const res = await page.goto(`${href}?year=2024`);
       expect(res?.status(), href).toBe(200);
       await expect(page.getByTestId('choose-city').getByRole('heading', { name: '请选择地市' }), href).toBeVisible();
       await expect(page.getByTestId('route-error'), href).toHaveCount(0);
     }
-    for (const href of perCity) {
+    for (const href of [...perCity, '/risk']) {
       await page.goto(`${href}?year=2024&city=${city.code}`);
       await expect(page.getByTestId('route-loading'), href).toHaveCount(0, { timeout: 30_000 });
       await expect(page.getByTestId('choose-city'), href).toHaveCount(0);
       await expect(page.getByTestId('route-error'), href).toHaveCount(0);
       await expect(page.locator('main'), href).toContainText(city.name);
     }
-    for (const href of notYet) {
-      await page.goto(`${href}?year=2024&city=${city.code}`);
-      await expect(page.getByTestId('choose-city'), href).toBeVisible();
-    }
     await page.goto(`/tiered-care?year=2024&city=${city.code}`);
     await snap(page, 'province-city-tiered-care');
+  });
+
+  test('风险预警 compares the cities at province level; a city shows its own warnings, fund and sustainability', async ({ page }) => {
+    const db = openE2eDb();
+    const cities = db.prepare(`SELECT code, name FROM Region WHERE kind = 'CITY' ORDER BY sortOrder, code`).all() as { code: string; name: string }[];
+    const city = cities[1];
+    const codes = (db.prepare(`SELECT code FROM Region WHERE code = ? OR parentCode = ?`).all(city.code, city.code) as { code: string }[]).map((r) => `'${r.code}'`).join(',');
+    const open = scalar(db, `SELECT COUNT(*) FROM RiskWarning WHERE status IN ('NEW','VERIFIED') AND regionCode IN (${codes})`);
+    const severe = scalar(db, `SELECT COUNT(*) FROM RiskWarning WHERE status IN ('NEW','VERIFIED') AND severity = 'SEVERE' AND regionCode IN (${codes})`);
+    const everywhere = scalar(db, `SELECT COUNT(*) FROM RiskWarning WHERE status IN ('NEW','VERIFIED')`);
+    db.close();
+    expect(open).toBeGreaterThan(0);
+    expect(everywhere).toBeGreaterThan(open);
+
+    await page.goto('/risk');
+    const table = page.getByTestId('risk-cities').locator('table');
+    for (const c of cities) await expect(table.getByRole('link', { name: c.name })).toBeVisible();
+    const row = table.locator('tr', { has: page.getByRole('link', { name: city.name }) });
+    await expect(row.locator('td').nth(1)).toHaveText(String(severe));
+    await expect(row.locator('td').nth(4)).toHaveText(String(open));
+    await expect(row.locator('td').nth(6)).toHaveText(/个月|—/);
+    await snap(page, 'province-risk');
+
+    await table.getByRole('link', { name: city.name }).click();
+    await expect(page).toHaveURL(new RegExp(`/risk\\?city=${city.code}`));
+    await expect(page.getByTestId('page-sub')).toContainText(`${city.name}（全市）`);
+    // The city's open warnings: its own and its counties', counted in SQL above.
+    await expect(page.getByTestId('open-total')).toHaveText(String(open));
+    await expect(page.getByTestId('open-SEVERE')).toHaveText(String(severe));
+    // Links keep the city.
+    await expect(page.getByTestId('severity-tiles').getByRole('link').first()).toHaveAttribute('href', new RegExp(`city=${city.code}`));
+    // The sustainability panel loads that city's pool (the API takes the city; without one it would mix them).
+    const mine = await page.request.get(`/api/risk/sustainability?scheme=RESIDENT&city=${city.code}`);
+    expect(mine.status()).toBe(200);
+    expect((await page.request.get('/api/risk/sustainability?scheme=RESIDENT')).status()).toBe(409);
+    // The assessment export and the report download take the city too (no archive yet: 404, not 409).
+    expect((await page.request.get(`/assessment/export?year=2024&city=${city.code}`)).status()).toBe(200);
+    expect((await page.request.get('/assessment/export?year=2024')).status()).toBe(409);
+    expect((await page.request.get(`/reports/202412/download?city=${city.code}`)).status()).toBe(404);
+    expect((await page.request.get('/reports/202412/download')).status()).toBe(409);
   });
 });
 
@@ -144,9 +183,13 @@ test.describe('county user on the province', () => {
     // A repeated name: the layout and the page judge the same (first) value, so the status is a real 403.
     const twice = await page.goto(`/?year=2024&city=${other.code}&city=${own.code}`);
     expect(twice?.status()).toBe(403);
-    // The fund-sustainability data would mix every city's pool: refused in a warehouse of several cities.
-    const sus = await page.request.get('/api/risk/sustainability?scheme=RESIDENT');
-    expect(sus.status()).toBe(409);
+    // The fund-sustainability data: its own city's pool; another city's is refused.
+    expect((await page.request.get('/api/risk/sustainability?scheme=RESIDENT')).status()).toBe(200);
+    expect((await page.request.get(`/api/risk/sustainability?scheme=RESIDENT&city=${other.code}`)).status()).toBe(403);
+    // 风险预警 of another city: the 403 page; its own city's: its warnings.
+    expect((await page.goto(`/risk?city=${other.code}`))?.status()).toBe(403);
+    await page.goto('/risk');
+    await expect(page.getByTestId('page-sub')).toContainText(`${own.name}（全市）`);
   });
 });
 

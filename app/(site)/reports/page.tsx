@@ -1,4 +1,4 @@
-import { NotPerCityYet } from '@/app/(site)/ui/ChooseCity';
+import ChooseCity from '@/app/(site)/ui/ChooseCity';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import EmptyState from '../ui/EmptyState';
@@ -8,7 +8,8 @@ import { generateReportsAction } from './actions';
 import { getViewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { formatPeriod } from '@/lib/format';
-import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { selectedDataset } from '@/lib/queries/context';
+import { poolCodes } from '@/lib/regions/pools';
 import { canGenerate, readableEditions } from '@/lib/reports/access';
 import { listVersions, TRIGGER_LABELS } from '@/lib/reports/store';
 import { getReportJob, recentReportJobs } from '@/lib/reports/jobs';
@@ -20,17 +21,22 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const ERRORS: Record<string, string> = { forbidden: '只有市医保局可以生成月度报告', period: '月份无效', nodata: '该月尚无基金收支数据' };
 
+/** 月度报告: the archive and the months of the city's editions; with several cities, `city=` selects whose (province level: 请选择地市). */
 export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
-  const info = await getDatasetInfo();
-  if (!info || info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据。" />;
-  if (info.cities.length > 1) return <><header className="page-header"><h1>月度报告</h1></header><NotPerCityYet info={info} page="月度报告" /></>;
   const viewer = await getViewer();
+  const params = await searchParams;
+  const sel = await selectedDataset(params, viewer);
+  if (!sel || sel.info.years.length === 0) return <EmptyState title="尚未装载数据" reason="请在“管理”中导入数据。" />;
+  const { info, keep } = sel;
+  if (info.level === 'province') return <><header className="page-header"><h1>月度报告</h1></header><ChooseCity info={info} path="/reports" page="月度基金运行分析报告" /></>;
   const editions = readableEditions(viewer, [info.cityCode, ...info.counties.map((c) => c.code)], info.cityCode);
   if (!editions.length) return <ErrorState title="无权查看" message="月度基金运行分析报告仅对市、县医保部门开放。" />;
-  const params = await searchParams;
   const db = getDb();
+  // `city=…&` in the links when a city is selected among several; its months are those of its own rows.
+  const cq = keep.city ? `city=${keep.city}&` : '';
+  const pool = poolCodes(info.cities, keep.city ?? null);
   const nameOf = (code: string) => (code === info.cityCode ? `${info.cityName}（全市）` : info.counties.find((c) => c.code === code)?.name ?? code);
-  const months = (await db.prisma.ledgerFact.groupBy({ by: ['period'], orderBy: { period: 'desc' }, take: 24 })).map((r) => r.period);
+  const months = (await db.prisma.ledgerFact.groupBy({ by: ['period'], where: pool ? { regionCode: { in: pool } } : {}, orderBy: { period: 'desc' }, take: 24 })).map((r) => r.period);
   const versions = await listVersions(db, editions);
   const generate = canGenerate(viewer);
   const jobId = Number(params.job);
@@ -43,6 +49,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     <>
       <header className="page-header">
         <h1>月度报告</h1>
+        {pool && <p className="page-lead" data-testid="page-sub">{info.cityName}（全市）</p>}
         <p className="page-lead">月度基金运行分析报告：全市版与各县（市、区）版。某月数据导入齐全（各县均有基金收支）后自动生成并归档；数据更正后重新生成，数字有变化的报告形成新版本，旧版本保留可下载。</p>
       </header>
       {error && <ErrorState title="未能生成" message={error} />}
@@ -56,11 +63,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
         <h2 id="months-h" className="section-title">按月查看{editions.length === 1 ? `（${nameOf(own)}）` : ''}</h2>
         <ul className="report-months">
           {months.map((p) => (
-            <li key={p}><Link href={`/reports/${p}${editions.length === 1 ? `?region=${own}` : ''}`}>{formatPeriod(p)}</Link></li>
+            <li key={p}><Link href={`/reports/${p}${editions.length === 1 ? `?${cq}region=${own}` : keep.city ? `?city=${keep.city}` : ''}`}>{formatPeriod(p)}</Link></li>
           ))}
         </ul>
         {generate && (
           <form action={generateReportsAction} className="filter-bar report-generate">
+            {keep.city && <input type="hidden" name="city" value={keep.city} />}
             <label className="filter-field">月份
               <select name="period" defaultValue={months[0]}>
                 {months.map((p) => <option key={p} value={p}>{formatPeriod(p)}</option>)}
@@ -80,15 +88,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
               <tbody>
                 {versions.map((v) => (
                   <tr key={v.id} data-period={v.period} data-region={v.regionCode} data-version={v.version}>
-                    <td><Link href={`/reports/${v.period}?region=${v.regionCode}&v=${v.version}`}>{formatPeriod(v.period)}</Link></td>
+                    <td><Link href={`/reports/${v.period}?${cq}region=${v.regionCode}&v=${v.version}`}>{formatPeriod(v.period)}</Link></td>
                     <td>{nameOf(v.regionCode)}</td>
                     <td className="num">第{v.version}版</td>
                     <td>{v.generatedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
                     <td title={v.generatedBy}>{TRIGGER_LABELS[v.trigger]}</td>
                     <td>
-                      <a href={`/reports/${v.period}/download?region=${v.regionCode}&v=${v.version}&format=pdf`}>PDF</a>
+                      <a href={`/reports/${v.period}/download?${cq}region=${v.regionCode}&v=${v.version}&format=pdf`}>PDF</a>
                       {' · '}
-                      <a href={`/reports/${v.period}/download?region=${v.regionCode}&v=${v.version}&format=docx`}>DOCX</a>
+                      <a href={`/reports/${v.period}/download?${cq}region=${v.regionCode}&v=${v.version}&format=docx`}>DOCX</a>
                     </td>
                   </tr>
                 ))}

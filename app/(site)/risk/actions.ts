@@ -14,6 +14,8 @@ import { HANDLE_ACTION_LABELS, handleInputSchema, handleWarning } from '@/lib/ri
 import { auditActor, viewerForAction } from '@/lib/auth/viewer';
 import { runExclusive } from '@/lib/auth/throttle';
 import { recordAudit } from '@/lib/audit/record';
+import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { selectCity } from '@/lib/regions/selectCity';
 
 export interface ActionState {
   ok: boolean;
@@ -53,19 +55,25 @@ export async function handleWarningAction(_prev: ActionState | null, form: FormD
   }
 }
 
-export async function reevaluateAction(_prev: ActionState | null, _form: FormData): Promise<ActionState> {
+/** Form field `city`: with several cities in the warehouse, re-evaluate that city's pool only (as the page shows it). */
+export async function reevaluateAction(_prev: ActionState | null, form: FormData): Promise<ActionState> {
   const { viewer, denied } = await viewerForAction(['city']);
   if (!viewer) return fail(denied);
   try {
+    const info = await getDatasetInfo();
+    const asked = form.get('city');
+    const city = info && typeof asked === 'string' ? selectCity(info.cities, { city: asked }, viewer.scope) : null;
+    const cityName = city ? info!.cities.find((c) => c.code === city)?.name ?? city : null;
     // One evaluation at a time, at most one per user every 30 s.
-    const t = await runExclusive('risk-evaluate', viewer.userId ?? '', 30_000, () => evaluateWarnings(getDb(), { trigger: 'MANUAL', actor: viewer.name }));
+    const t = await runExclusive('risk-evaluate', viewer.userId ?? '', 30_000, () => evaluateWarnings(getDb(), { trigger: 'MANUAL', actor: viewer.name, ...(city ? { city } : {}) }));
     if (!t.ok) return fail(t.error);
     const r = t.value;
-    await recordAudit(getDb(), { actor: auditActor(viewer), action: 'RISK_REEVALUATE', detail: `新发 ${r.raised}，更新 ${r.updated}，解除 ${r.closed}` });
+    await recordAudit(getDb(), { actor: auditActor(viewer), action: 'RISK_REEVALUATE', ...(city ? { target: `city:${city}` } : {}), detail: `${cityName ? `${cityName}：` : ''}新发 ${r.raised}，更新 ${r.updated}，解除 ${r.closed}` });
     refresh();
     if (r.dataThrough === null) return done('仓库中尚无基金收支数据，未评估');
-    return done(`评估完成（${(r.ms / 1000).toFixed(1)} 秒）：新发 ${r.raised} 条，更新 ${r.updated} 条，解除 ${r.closed} 条；未处理 ${r.open.total} 条`);
+    return done(`${cityName ? `${cityName}` : ''}评估完成（${(r.ms / 1000).toFixed(1)} 秒）：新发 ${r.raised} 条，更新 ${r.updated} 条，解除 ${r.closed} 条；${cityName ? '全省' : ''}未处理 ${r.open.total} 条`);
   } catch (err) {
+    if (err instanceof ScopeError) return fail(err.message);
     console.error('[risk] evaluate', err);
     return fail('评估失败，请稍后重试');
   }

@@ -128,10 +128,20 @@ export interface PublishedWithDiff {
   diffs: FigureDiff[];
 }
 
-/** The release in force for a year with the live figures' differences; null when the year is unpublished. */
+/**
+ * Whether a published release is the results of these counties' city: every county it scored is one of
+ * `counties`. A release names no city (one per year for the warehouse), so in a warehouse of several cities
+ * another city's release is not this city's results (one city alone: always its own).
+ */
+export function releaseOfCounties(payload: AssessmentPayload, counties: readonly string[]): boolean {
+  const own = new Set(counties);
+  return payload.results.counties.length > 0 && payload.results.counties.every((c) => own.has(c.code));
+}
+
+/** The release in force for a year with the live figures' differences; null when the year is unpublished (for these counties). */
 export async function getPublishedAssessment(db: Db, cityCode: string, counties: string[], year: number): Promise<PublishedWithDiff | null> {
   const release = await getRelease<AssessmentPayload>(db, 'ASSESSMENT', year);
-  if (!release) return null;
+  if (!release || !releaseOfCounties(release.payload, counties)) return null;
   const live = await computeLiveYear(db, cityCode, counties, year, release.payload.scheme);
   // tolerance: 1e-6 in each figure's own unit (points; ratios) ignores float noise, not corrections
   const diffs = diffFigures(resultFigures(release.payload.results), resultFigures(live.results), 1e-6);

@@ -16,6 +16,8 @@ export interface RiskFilters {
   pscheme: SchemeCode;
   /** page of the handling history (处理记录); absent = 1 */
   hpage?: number;
+  /** the selected city when the warehouse holds several (lib/regions/selectCity); kept in every link */
+  city?: string;
 }
 
 type Params = Record<string, string | string[] | undefined>;
@@ -31,7 +33,8 @@ const schema = z.object({
   hpage: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
-export function parseRiskFilters(params: Params, ctx: { regionCodes: string[] }): RiskFilters {
+/** `ctx.city`: the selected city's code among several (kept in links), else null/absent. */
+export function parseRiskFilters(params: Params, ctx: { regionCodes: string[]; city?: string | null }): RiskFilters {
   const raw = schema.parse({
     status: first(params.status) ?? 'open', severity: first(params.severity) ?? 'ALL', region: first(params.region) ?? 'ALL',
     rule: first(params.rule) ?? 'ALL', page: first(params.page) ?? 1, pscheme: first(params.pscheme) ?? 'RESIDENT',
@@ -41,6 +44,7 @@ export function parseRiskFilters(params: Params, ctx: { regionCodes: string[] })
   return {
     ...rest,
     ...(hpage > 1 ? { hpage } : {}),
+    ...(ctx.city ? { city: ctx.city } : {}),
     region: raw.region !== 'ALL' && ctx.regionCodes.includes(raw.region) ? raw.region : 'ALL',
     rule: raw.rule !== 'ALL' && RULE_CODES.includes(raw.rule) ? raw.rule : 'ALL',
   };
@@ -50,6 +54,7 @@ export function parseRiskFilters(params: Params, ctx: { regionCodes: string[] })
 export function riskHref(f: RiskFilters, change: Partial<RiskFilters> = {}, hash = ''): string {
   const next = { ...f, ...change };
   const q = new URLSearchParams();
+  if (next.city) q.set('city', next.city);
   if (next.status !== 'open') q.set('status', next.status);
   if (next.severity !== 'ALL') q.set('severity', next.severity);
   if (next.region !== 'ALL') q.set('region', next.region);

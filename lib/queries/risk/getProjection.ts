@@ -68,10 +68,13 @@ export async function loadProjection(db: Db, scheme: SchemeCode, asOf?: number, 
   };
 }
 
-/** City-wide fund figures: counties see the city pool they belong to, as on the 总览 page. */
-async function getProjectionUncached(scope: Scope, scheme: SchemeCode): Promise<ProjectionData | null> {
+/**
+ * City-wide fund figures: counties see the city pool they belong to, as on the 总览 page. `pool`: the selected
+ * city's region codes when the warehouse holds several cities (null: every row, the one city's).
+ */
+async function getProjectionUncached(scope: Scope, scheme: SchemeCode, pool: readonly string[] | null = null): Promise<ProjectionData | null> {
   requireCityOrCounty(scope);
-  return loadProjection(getDb(), scheme);
+  return loadProjection(getDb(), scheme, undefined, pool ?? undefined);
 }
 
 /** Kept between requests until the data changes (lib/cache). */

@@ -69,16 +69,18 @@ async function loadHistory(db: Db, scheme: SchemeCode, asOf?: number, regionCode
   return { income, expense, balance, lastPeriod, items };
 }
 
-async function leverInputs(db: Db, scheme: SchemeCode, lastPeriod: number, items: Map<string, number>) {
+/** `regionCodes`: one city's own code first, then its counties' (that city's standards, enrolment and visits only). */
+async function leverInputs(db: Db, scheme: SchemeCode, lastPeriod: number, items: Map<string, number>, regionCodes?: readonly string[]) {
   const year = Math.floor(lastPeriod / 100);
+  const inPool = regionCodes ? { regionCode: { in: [...regionCodes] } } : {};
   const incomeTotal = INCOME_ITEM_CODES.reduce((a, c) => a + (items.get(c) ?? 0), 0);
   const premiumShare = incomeTotal > 0 ? (items.get('PREMIUM') ?? 0) / incomeTotal : 0;
   const subsidyShare = incomeTotal > 0 ? (items.get('SUBSIDY') ?? 0) / incomeTotal : 0;
   const [standards, enrol, util] = await Promise.all([
-    db.prisma.policyStandard.findMany({ where: { schemeCode: scheme, item: { in: ['INDIVIDUAL_STANDARD', 'SUBSIDY_STANDARD'] } } }),
-    db.prisma.enrollmentFact.findMany({ where: { schemeCode: scheme, period: { lte: lastPeriod } }, select: { regionCode: true, period: true, enrolled: true, shouldEnroll: true } }),
+    db.prisma.policyStandard.findMany({ where: { schemeCode: scheme, item: { in: ['INDIVIDUAL_STANDARD', 'SUBSIDY_STANDARD'] }, ...inPool } }),
+    db.prisma.enrollmentFact.findMany({ where: { schemeCode: scheme, period: { lte: lastPeriod }, ...inPool }, select: { regionCode: true, period: true, enrolled: true, shouldEnroll: true } }),
     db.prisma.utilizationRollup.groupBy({
-      by: ['level'], where: { schemeCode: scheme, period: { gte: addMonths(lastPeriod, -11), lte: lastPeriod } },
+      by: ['level'], where: { schemeCode: scheme, period: { gte: addMonths(lastPeriod, -11), lte: lastPeriod }, ...(regionCodes ? { insuredRegionCode: { in: [...regionCodes] } } : {}) },
       _sum: { fundPaid: true, policyCost: true, visits: true },
     }),
   ]);
@@ -86,8 +88,9 @@ async function leverInputs(db: Db, scheme: SchemeCode, lastPeriod: number, items
   const std = (item: string, region: string | null, y: number) =>
     standards.find((s) => s.item === item && s.year === y && s.regionCode === region)?.amount ??
     standards.find((s) => s.item === item && s.year === y)?.amount ?? null;
-  const contribution = std('INDIVIDUAL_STANDARD', null, year);
-  const subsidyStandard = std('SUBSIDY_STANDARD', null, year);
+  // One city among several: its own city-wide standard first (regionCodes[0] is the city's code).
+  const contribution = std('INDIVIDUAL_STANDARD', regionCodes?.[0] ?? null, year);
+  const subsidyStandard = std('SUBSIDY_STANDARD', regionCodes?.[0] ?? null, year);
   // elasticity: each county's December (or latest month of the year) coverage against that year's standard
   const yearEnd = new Map<string, { period: number; enrolled: number; shouldEnroll: number }>();
   for (const e of enrol) {
@@ -121,11 +124,14 @@ async function leverInputs(db: Db, scheme: SchemeCode, lastPeriod: number, items
   return { context, elasticity, elasticityError, enrolled };
 }
 
-/** Computes (uncached) the sustainability figures of one scheme as of a month (default: the latest). */
-export async function computeSustainability(db: Db, scheme: SchemeCode, asOf?: number): Promise<SustainabilityData | null> {
-  const h = await loadHistory(db, scheme, asOf);
+/**
+ * Computes (uncached) the sustainability figures of one scheme as of a month (default: the latest).
+ * `regionCodes`: one city's pool only (its code first, then its counties') in a warehouse of several cities.
+ */
+export async function computeSustainability(db: Db, scheme: SchemeCode, asOf?: number, regionCodes?: readonly string[]): Promise<SustainabilityData | null> {
+  const h = await loadHistory(db, scheme, asOf, regionCodes);
   if (!h) return null;
-  const lever = await leverInputs(db, scheme, h.lastPeriod, h.items);
+  const lever = await leverInputs(db, scheme, h.lastPeriod, h.items, regionCodes);
   const t0 = performance.now();
   let sim;
   try {
@@ -156,12 +162,12 @@ export async function computeSustainability(db: Db, scheme: SchemeCode, asOf?: n
 // Kept by data version (lib/cache), like every other page figure, on whichever database is read (the
 // server's, or the report generator's own), so a correction or rule change recomputes them and the
 // monthly report's editions share one computation.
-const cachedSustainability = cachedByDataVersionOn('risk/sustainability', (db: Db, scheme: SchemeCode, asOf: number | null) =>
-  computeSustainability(db, scheme, asOf ?? undefined));
+const cachedSustainability = cachedByDataVersionOn('risk/sustainability', (db: Db, scheme: SchemeCode, asOf: number | null, regionCodes: readonly string[] | null = null) =>
+  computeSustainability(db, scheme, asOf ?? undefined, regionCodes ?? undefined));
 
-/** computeSustainability, cached by data version. */
-export async function loadSustainability(db: Db, scheme: SchemeCode, asOf?: number): Promise<SustainabilityData | null> {
-  return cachedSustainability(db, scheme, asOf ?? null);
+/** computeSustainability, cached by data version; `regionCodes` as there (null/absent: every row). */
+export async function loadSustainability(db: Db, scheme: SchemeCode, asOf?: number, regionCodes?: readonly string[] | null): Promise<SustainabilityData | null> {
+  return regionCodes ? cachedSustainability(db, scheme, asOf ?? null, regionCodes) : cachedSustainability(db, scheme, asOf ?? null);
 }
 
 /** What the monthly report states: the simulation's summary, without the levers and the attribution. */
@@ -197,10 +203,13 @@ export const loadSustainabilityOutlook = cachedByDataVersionOn('risk/sustainabil
   };
 });
 
-/** For the 风险预警 page: city-wide fund figures (counties see the city pool they belong to). */
-export async function getSustainability(scope: Scope, scheme: SchemeCode): Promise<SustainabilityData | null> {
+/**
+ * For the 风险预警 page: city-wide fund figures (counties see the city pool they belong to). `pool`: the
+ * selected city's region codes when the warehouse holds several cities; null: every row (the one city's).
+ */
+export async function getSustainability(scope: Scope, scheme: SchemeCode, pool: readonly string[] | null = null): Promise<SustainabilityData | null> {
   requireCityOrCounty(scope);
-  return loadSustainability(getDb(), scheme);
+  return loadSustainability(getDb(), scheme, undefined, pool);
 }
 
 export interface SustainabilityHeadline {
@@ -222,11 +231,12 @@ export interface SustainabilityHeadline {
  * The figures for the monthly report (and 总览): one scheme's sustainability as of a month.
  * Shape: SustainabilityHeadline (probabilities 0..1, periods YYYYMM, lever values in 元/人·年 or
  * percentage points). Who may call: city and county users (the city pool); throws ScopeError for the
- * public scope. null when the scheme has under 36 months of income and expense up to asOf.
+ * public scope. null when the scheme has under 36 months of income and expense up to asOf. `regionCodes`: one
+ * city's pool only (its code first, then its counties') in a warehouse of several cities.
  */
-export async function getSustainabilitySummary(db: Db, scope: Scope, opts: { scheme: SchemeCode; asOf?: number }): Promise<SustainabilityHeadline | null> {
+export async function getSustainabilitySummary(db: Db, scope: Scope, opts: { scheme: SchemeCode; asOf?: number; regionCodes?: readonly string[] }): Promise<SustainabilityHeadline | null> {
   requireCityOrCounty(scope);
-  const d = await loadSustainability(db, opts.scheme, opts.asOf);
+  const d = await loadSustainability(db, opts.scheme, opts.asOf, opts.regionCodes);
   if (!d) return null;
   return {
     scheme: d.scheme, lastPeriod: d.lastPeriod, probBelow: d.summary.probBelow, depletion: d.summary.depletion, adequacy: d.summary.adequacy,

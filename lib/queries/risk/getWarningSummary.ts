@@ -6,7 +6,8 @@ import { cachedByDataVersion } from '../../cache';
 import { getDb, type Db } from '../../db';
 import { RULES } from '../../risk/rules';
 import { OPEN_STATUSES, SEVERITY_CODES, type Severity } from '../../risk/types';
-import { allowedRegion, requireCityOrCounty, type Scope } from '../scope';
+import { allowedRegion, requireCityOrCounty, ScopeError, type Scope } from '../scope';
+import type { Pool } from '../../regions/pools';
 
 export type SeverityCounts = Record<Severity, number> & { total: number };
 
@@ -34,18 +35,23 @@ export interface WarningSummary {
 
 const zero = (): SeverityCounts => ({ SEVERE: 0, WARNING: 0, NOTICE: 0, total: 0 });
 
-export async function loadWarningSummary(db: Db, scope: Scope, filter: { region: string | 'ALL'; rule: string | 'ALL' } = { region: 'ALL', rule: 'ALL' }): Promise<WarningSummary> {
+/**
+ * `pool`: the selected city's region codes (its own and its counties') when the warehouse holds several
+ * cities; null: every warning. The latest evaluation is the warehouse's (one evaluation covers every pool).
+ */
+export async function loadWarningSummary(db: Db, scope: Scope, filter: { region: string | 'ALL'; rule: string | 'ALL' } = { region: 'ALL', rule: 'ALL' }, pool: readonly string[] | null = null): Promise<WarningSummary> {
   requireCityOrCounty(scope);
   const region = allowedRegion(scope, filter.region);
+  const regionWhere = region === 'ALL' ? (pool ? { regionCode: { in: [...pool] } } : {}) : { regionCode: region };
   const where = {
     status: { in: OPEN_STATUSES },
-    ...(region === 'ALL' ? {} : { regionCode: region }),
+    ...regionWhere,
     ...(filter.rule === 'ALL' ? {} : { ruleCode: filter.rule }),
   };
   const [groups, regions, everRaised, latest] = await Promise.all([
     db.prisma.riskWarning.groupBy({ by: ['regionCode', 'ruleCode', 'severity'], where, _count: { _all: true } }),
     db.prisma.region.findMany({ orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }], select: { code: true, name: true, kind: true } }),
-    db.prisma.riskWarning.count({ where: region === 'ALL' ? {} : { regionCode: region } }),
+    db.prisma.riskWarning.count({ where: regionWhere }),
     db.prisma.riskEvaluation.findFirst({ orderBy: { id: 'desc' } }),
   ]);
   const bySeverity = zero();
@@ -76,5 +82,35 @@ function getOr(m: Map<string, SeverityCounts>, k: string): SeverityCounts {
 }
 
 /** Per request (React cache): the page header, the summary and the overview widget share one read. */
-export const getWarningSummary = cache(cachedByDataVersion('risk/getWarningSummary', async (scope: Scope, region: string | 'ALL' = 'ALL', rule: string | 'ALL' = 'ALL') =>
-  loadWarningSummary(getDb(), scope, { region, rule })));
+export const getWarningSummary = cache(cachedByDataVersion('risk/getWarningSummary', async (scope: Scope, region: string | 'ALL' = 'ALL', rule: string | 'ALL' = 'ALL', pool: readonly string[] | null = null) =>
+  loadWarningSummary(getDb(), scope, { region, rule }, pool)));
+
+/** One city's row of the province comparison on 风险预警: its open warnings by severity (its own and its counties'). */
+export interface CityWarningCounts { code: string; counts: SeverityCounts }
+
+/**
+ * Open warnings of every city (设区市) in a warehouse of several, each counting the warnings of its own code and
+ * its counties' (lib/regions/pools). Shape: one row per city in the cities' order, counts of warnings (0 is a
+ * real zero: warnings are stored, none open). City scope only (a county user is bound to its own city).
+ * @throws ScopeError for county and public scopes
+ */
+export async function loadWarningsByCity(db: Db, scope: Scope, cities: readonly Pick<Pool, 'code' | 'counties'>[]): Promise<CityWarningCounts[]> {
+  if (scope.kind !== 'city') throw new ScopeError('全省各地市对比仅对市级及以上用户开放');
+  const groups = await db.prisma.riskWarning.groupBy({ by: ['regionCode', 'severity'], where: { status: { in: OPEN_STATUSES } }, _count: { _all: true } });
+  const cityOf = new Map<string, string>();
+  for (const c of cities) for (const code of [c.code, ...c.counties.map((k) => k.code)]) cityOf.set(code, c.code);
+  const byCity = new Map<string, SeverityCounts>();
+  for (const g of groups) {
+    const city = cityOf.get(g.regionCode);
+    const s = g.severity as Severity;
+    if (!city || !SEVERITY_CODES.includes(s)) continue;
+    const c = getOr(byCity, city);
+    c[s] += g._count._all;
+    c.total += g._count._all;
+  }
+  return cities.map((c) => ({ code: c.code, counts: byCity.get(c.code) ?? zero() }));
+}
+
+/** Kept between requests until the data changes; the cities (with their counties) are part of the key. */
+export const getWarningsByCity = cachedByDataVersion('risk/getWarningsByCity', (scope: Scope, cities: Pick<Pool, 'code' | 'counties'>[]) =>
+  loadWarningsByCity(getDb(), scope, cities));

@@ -21,22 +21,26 @@ export interface WarningPage {
   items: WarningView[];
 }
 
-/** Prisma `where` for the filters within the viewer's scope. */
-export function warningWhere(scope: Scope, f: Pick<RiskFilters, 'status' | 'severity' | 'region' | 'rule'>) {
+/**
+ * Prisma `where` for the filters within the viewer's scope. `pool`: the selected city's region codes (its own
+ * and its counties') when the warehouse holds several cities, so 全部地区 means that city's; null: every row.
+ */
+export function warningWhere(scope: Scope, f: Pick<RiskFilters, 'status' | 'severity' | 'region' | 'rule'>, pool: readonly string[] | null = null) {
   requireCityOrCounty(scope);
   const region = allowedRegion(scope, f.region);
   return {
     ...(f.status === 'open' ? { status: { in: OPEN_STATUSES } } : f.status === 'all' ? {} : { status: f.status }),
     ...(f.severity === 'ALL' ? {} : { severity: f.severity }),
-    ...(region === 'ALL' ? {} : { regionCode: region }),
+    ...(region === 'ALL' ? (pool ? { regionCode: { in: [...pool] } } : {}) : { regionCode: region }),
     ...(f.rule === 'ALL' ? {} : { ruleCode: f.rule }),
   };
 }
 
 const STATUS_ORDER: Record<string, number> = { NEW: 0, VERIFIED: 1, DISPOSED: 2, FALSE_POSITIVE: 3, CLOSED: 4 };
 
-export async function loadWarnings(db: Db, scope: Scope, f: RiskFilters, pageSize = PAGE_SIZE): Promise<WarningPage> {
-  const rows = await db.prisma.riskWarning.findMany({ where: warningWhere(scope, f) });
+/** `pool`: as warningWhere (one city's region codes among several; null: the whole warehouse). */
+export async function loadWarnings(db: Db, scope: Scope, f: RiskFilters, pageSize = PAGE_SIZE, pool: readonly string[] | null = null): Promise<WarningPage> {
+  const rows = await db.prisma.riskWarning.findMany({ where: warningWhere(scope, f, pool) });
   rows.sort((a, b) =>
     (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9)
     || severityRank(b.severity as Severity) - severityRank(a.severity as Severity)
@@ -92,8 +96,8 @@ export async function loadWarnings(db: Db, scope: Scope, f: RiskFilters, pageSiz
   return { total: rows.length, page, pageCount, items };
 }
 
-async function getWarningsUncached(scope: Scope, f: RiskFilters): Promise<WarningPage> {
-  return loadWarnings(getDb(), scope, f);
+async function getWarningsUncached(scope: Scope, f: RiskFilters, pool: readonly string[] | null = null): Promise<WarningPage> {
+  return loadWarnings(getDb(), scope, f, PAGE_SIZE, pool);
 }
 
 /** Kept between requests until the data changes (lib/cache). */

@@ -30,6 +30,11 @@ describe('risk URL filters', () => {
     expect(parseRiskFilters({ hpage: 'x' }, { regionCodes: [] })).toEqual(base);
     expect(riskHref({ ...base, hpage: 2 }, { rule: 'coverage_drop' }, '#history')).toBe('/risk?rule=coverage_drop&hpage=2#history');
     expect(riskHref(base, { hpage: 1 })).toBe('/risk');
+    // a city selected among several: kept in every link, first
+    const inCity = parseRiskFilters({ city: '470100', rule: 'coverage_drop' }, { regionCodes: [], city: '470100' });
+    expect(inCity).toEqual({ ...base, rule: 'coverage_drop', city: '470100' });
+    expect(riskHref(inCity, { page: 2 }, '#list')).toBe('/risk?city=470100&rule=coverage_drop&page=2#list');
+    expect(riskHref(inCity, { rule: 'ALL' })).toBe('/risk?city=470100');
   });
 });
 

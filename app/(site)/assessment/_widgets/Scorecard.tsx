@@ -13,7 +13,8 @@ export function gradeClass(scheme: AssessmentScheme, label: string): string {
 const pts = (v: number) => formatValue(v, 'count', { digits: 1 });
 
 /** Counties × areas: points out of the area's maximum, coloured by the grade the share would earn. */
-export default function Scorecard({ scheme, rows, year }: { scheme: AssessmentScheme; rows: ScorecardRow[]; year: number }) {
+/** `city`: the selected city among several, kept in the county links. */
+export default function Scorecard({ scheme, rows, year, city }: { scheme: AssessmentScheme; rows: ScorecardRow[]; year: number; city?: string }) {
   const total = maxTotal(scheme);
   const sorted = [...rows].sort((a, b) => a.result.rank - b.result.rank);
   return (
@@ -41,7 +42,7 @@ export default function Scorecard({ scheme, rows, year }: { scheme: AssessmentSc
               <tr key={r.code} data-county={r.code}>
                 <th scope="row">
                   {r.detail ? (
-                    <Link href={`/assessment?year=${year}&county=${r.code}#sheet`} prefetch={false}>
+                    <Link href={`/assessment?${city ? `city=${city}&` : ''}year=${year}&county=${r.code}#sheet`} prefetch={false}>
                       {r.name}
                     </Link>
                   ) : (

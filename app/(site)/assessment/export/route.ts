@@ -1,12 +1,13 @@
 // XLSX export of the 考核 page (计分卡, 计分依据, 考核方案, 发布后差异) for a year. The viewer is asked on the server:
 // the city gets every county; a county user its own evidence and the other counties' published scores only
-// (the same rows the page shows); the public is refused.
+// (the same rows the page shows); the public is refused. With several cities in the warehouse, `city=` selects one.
 import { getViewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { loadDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { getAssessment } from '@/lib/queries/assessment/getAssessment';
 import { parseAssessmentParams } from '@/lib/queries/assessment/params';
 import { ScopeError } from '@/lib/queries/scope';
+import { selectCity } from '@/lib/regions/selectCity';
 import { assessmentWorkbook } from './workbook';
 
 export const runtime = 'nodejs';
@@ -14,11 +15,21 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request): Promise<Response> {
   const viewer = await getViewer();
-  const info = await loadDatasetInfo(getDb());
-  if (!info) return new Response('尚未装载数据', { status: 404 });
-  // A warehouse of several cities: the assessment and the monthly report are not yet computed per city (the pages say so).
-  if (info.cities.length > 1) return new Response('本库含多个地市，该导出尚未按地市提供', { status: 409 });
   const url = new URL(req.url);
+  const all = await loadDatasetInfo(getDb());
+  if (!all) return new Response('尚未装载数据', { status: 404 });
+  // Several cities: `city=` names whose counties (a county user: its own city; another is a 403). Without a
+  // city the province level has no counties to score: 409, as the page asks to choose one.
+  let city: string | null;
+  try {
+    city = selectCity(all.cities, Object.fromEntries(url.searchParams), viewer.scope);
+  } catch (e) {
+    if (e instanceof ScopeError) return new Response(e.message, { status: 403 });
+    throw e;
+  }
+  if (all.cities.length > 1 && !city) return new Response('本库含多个地市，请指定地市（city=）', { status: 409 });
+  const info = city && city !== all.cityCode ? await loadDatasetInfo(getDb(), city) : all;
+  if (!info) return new Response('尚未装载数据', { status: 404 });
   const f = parseAssessmentParams(Object.fromEntries(url.searchParams), info.years, info.counties.map((c) => c.code));
   try {
     const view = await getAssessment(viewer.scope, viewer.role, info, f.year, null);

@@ -1,4 +1,4 @@
-import { NotPerCityYet } from '@/app/(site)/ui/ChooseCity';
+import ChooseCity from '@/app/(site)/ui/ChooseCity';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import ErrorState from '../../ui/ErrorState';
@@ -8,7 +8,7 @@ import PrintButton from '../_widgets/PrintButton';
 import { getViewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { formatPeriod } from '@/lib/format';
-import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { selectedDataset } from '@/lib/queries/context';
 import { ScopeError } from '@/lib/queries/scope';
 import { canReadEdition, readableEditions } from '@/lib/reports/access';
 import { listVersions, versionFigures, versionLabel } from '@/lib/reports/store';
@@ -22,16 +22,24 @@ type Params = Promise<{ yyyymm: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+/** One month's report, one edition: with several cities in the warehouse, of the city `city=` selects (or `region=`'s city). */
 export default async function ReportPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const info = await getDatasetInfo();
-  if (!info) return <EmptyState title="尚未装载数据" />;
-  if (info.cities.length > 1) return <><header className="page-header"><h1>月度报告</h1></header><NotPerCityYet info={info} page="月度报告" /></>;
-  const period = Number((await params).yyyymm);
-  if (!/^\d{6}$/.test(String(period)) || period % 100 < 1 || period % 100 > 12) return <ErrorState title="月份无效" message="地址应为 /reports/YYYYMM，例如 /reports/202412。" />;
   const sp = await searchParams;
   const viewer = await getViewer();
+  const sel = await selectedDataset(sp, viewer);
+  if (!sel) return <EmptyState title="尚未装载数据" />;
+  const { info, keep } = sel;
+  const yyyymm = (await params).yyyymm;
+  if (info.level === 'province') return <><header className="page-header"><h1>月度报告</h1></header><ChooseCity info={info} path={`/reports/${encodeURIComponent(yyyymm)}`} page="月度基金运行分析报告" /></>;
+  const period = Number(yyyymm);
+  if (!/^\d{6}$/.test(String(period)) || period % 100 < 1 || period % 100 > 12) return <ErrorState title="月份无效" message="地址应为 /reports/YYYYMM，例如 /reports/202412。" />;
+  const cq = keep.city ? `city=${keep.city}&` : '';
   const editions = readableEditions(viewer, [info.cityCode, ...info.counties.map((c) => c.code)], info.cityCode);
   const region = first(sp.region) ?? editions[0] ?? info.cityCode;
+  // A city among several: its own editions only (another city's county is that city's report).
+  if (keep.city && region !== info.cityCode && !info.counties.some((c) => c.code === region)) {
+    return <ErrorState title="无法生成报告" message={`该地区不属于${info.cityName}。`} />;
+  }
   if (!canReadEdition(viewer, region, info.cityCode)) {
     return <ErrorState title="无权查看" message={region === info.cityCode ? '全市版月度报告仅对市医保局开放。' : '只能查看本县（市、区）的月度报告。'} />;
   }
@@ -53,8 +61,9 @@ export default async function ReportPage({ params, searchParams }: { params: Par
   return (
     <>
       <div className="report-toolbar no-print">
-        <Link href="/reports">← 月度报告</Link>
+        <Link href={keep.city ? `/reports?city=${keep.city}` : '/reports'}>← 月度报告</Link>
         <form method="get" className="report-select">
+          {keep.city && <input type="hidden" name="city" value={keep.city} />}
           {editions.length > 1 && (
             <label className="filter-field">地区
               <select name="region" defaultValue={region}>
@@ -76,8 +85,8 @@ export default async function ReportPage({ params, searchParams }: { params: Par
             const v = chosen ?? versions[0];
             return (
               <>
-                <a className="btn" href={`/reports/${period}/download?region=${region}&v=${v.version}&format=pdf`}>下载 PDF（第{v.version}版）</a>
-                <a className="btn" href={`/reports/${period}/download?region=${region}&v=${v.version}&format=docx`}>下载 DOCX（第{v.version}版）</a>
+                <a className="btn" href={`/reports/${period}/download?${cq}region=${region}&v=${v.version}&format=pdf`}>下载 PDF（第{v.version}版）</a>
+                <a className="btn" href={`/reports/${period}/download?${cq}region=${region}&v=${v.version}&format=docx`}>下载 DOCX（第{v.version}版）</a>
               </>
             );
           })()}

@@ -12,10 +12,10 @@ import s from '../risk.module.css';
 const PAGE_SIZE = 20;
 
 /** Every handling step, newest first: who did what to which warning, when, with the note; a page at a time. */
-export default async function HandlingHistory({ scope, filters }: { scope: Scope; filters: RiskFilters }) {
+export default async function HandlingHistory({ scope, filters, pool = null }: { scope: Scope; filters: RiskFilters; pool?: string[] | null }) {
   let data;
   try {
-    data = await getHandlingHistoryPage(scope, { region: filters.region, page: filters.hpage ?? 1, pageSize: PAGE_SIZE });
+    data = await getHandlingHistoryPage(scope, { region: filters.region, page: filters.hpage ?? 1, pageSize: PAGE_SIZE, ...(pool ? { pool } : {}) });
   } catch (err) {
     console.error('[risk] history', err);
     return <ErrorState message="处理记录加载失败，请稍后重试。" />;

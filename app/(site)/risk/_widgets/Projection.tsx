@@ -9,11 +9,11 @@ import ProjectionPanel from './ProjectionPanel';
 import s from '../risk.module.css';
 
 /** 结余预测: scheme tabs, the three scenarios with their band, and the what-if panel. */
-export default async function Projection({ scope, filters }: { scope: Scope; filters: RiskFilters }) {
+export default async function Projection({ scope, filters, pool = null }: { scope: Scope; filters: RiskFilters; pool?: string[] | null }) {
   const scheme: SchemeCode = filters.pscheme;
   let data;
   try {
-    data = await getProjection(scope, scheme);
+    data = await getProjection(scope, scheme, pool);
   } catch (err) {
     console.error('[risk] projection', err);
     return <ErrorState message="结余预测加载失败，请稍后重试。" />;

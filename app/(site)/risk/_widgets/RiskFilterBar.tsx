@@ -38,6 +38,7 @@ export default function RiskFilterBar({ filters, regions }: { filters: RiskFilte
           {RULES.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
         </select>
       </label>
+      {filters.city && <input type="hidden" name="city" value={filters.city} />}
       {filters.pscheme !== 'RESIDENT' && <input type="hidden" name="pscheme" value={filters.pscheme} />}
       <button type="submit" className="btn btn-primary filter-submit">查询</button>
       <FilterAutoSubmit formId={id} />

@@ -9,10 +9,11 @@ import { SEVERITIES } from '@/lib/risk/types';
 import s from '../risk.module.css';
 
 /** Open warnings by severity (tiles that filter the list), by region and by rule. */
-export default async function Summary({ scope, filters }: { scope: Scope; filters: RiskFilters }) {
+/** `pool`: the selected city's region codes among several cities (null: the one city's, every warning). */
+export default async function Summary({ scope, filters, pool = null }: { scope: Scope; filters: RiskFilters; pool?: string[] | null }) {
   let data;
   try {
-    data = await getWarningSummary(scope, filters.region, filters.rule);
+    data = await getWarningSummary(scope, filters.region, filters.rule, pool);
   } catch (err) {
     console.error('[risk] summary', err);
     return <ErrorState message="预警汇总加载失败，请稍后重试。" />;

@@ -11,11 +11,11 @@ import s from '../risk.module.css';
  * 基金可持续性 of the scheme chosen on the projection tabs (city-wide fund). The page says here whether there
  * is enough data; the panel and its data load when it comes into view (SustainabilityLazy).
  */
-export default async function Sustainability({ scope, filters }: { scope: Scope; filters: RiskFilters }) {
+export default async function Sustainability({ scope, filters, pool = null }: { scope: Scope; filters: RiskFilters; pool?: string[] | null }) {
   const scheme: SchemeCode = filters.pscheme;
   let data;
   try {
-    data = await getSustainability(scope, scheme);
+    data = await getSustainability(scope, scheme, pool);
   } catch (err) {
     console.error('[risk] sustainability', err);
     return <ErrorState message="基金可持续性加载失败，请稍后重试。" />;
@@ -24,7 +24,7 @@ export default async function Sustainability({ scope, filters }: { scope: Scope;
   if (!data) return <EmptyState reason={`${name}不足36个月的连续收支数据，无法做随机预测`} />;
   return (
     <div className="card">
-      <SustainabilityLazy key={scheme} scheme={scheme} schemeName={`全市${name}`} errorClass={s.msgErr} />
+      <SustainabilityLazy key={scheme} scheme={scheme} city={filters.city} schemeName={`全市${name}`} errorClass={s.msgErr} />
     </div>
   );
 }

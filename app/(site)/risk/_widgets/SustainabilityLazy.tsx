@@ -11,8 +11,9 @@ import { useJson } from './useJson';
 const loadPanel = () => import('./SustainabilityPanel');
 const Panel = lazy(loadPanel);
 
-export default function SustainabilityLazy({ scheme, schemeName, errorClass }: { scheme: SchemeCode; schemeName: string; errorClass: string }) {
-  const [state, load] = useJson<SustainabilityPanelData>(`/api/risk/sustainability?scheme=${scheme}`);
+/** `city`: the selected city among several (the API reads that city's pool). */
+export default function SustainabilityLazy({ scheme, city, schemeName, errorClass }: { scheme: SchemeCode; city?: string; schemeName: string; errorClass: string }) {
+  const [state, load] = useJson<SustainabilityPanelData>(`/api/risk/sustainability?scheme=${scheme}${city ? `&city=${city}` : ''}`);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;

@@ -8,10 +8,10 @@ import WarningCard from './WarningCard';
 import s from '../risk.module.css';
 
 /** The filtered warnings, most severe and most recent first, a page at a time. */
-export default async function WarningList({ scope, filters }: { scope: Scope; filters: RiskFilters }) {
+export default async function WarningList({ scope, filters, pool = null }: { scope: Scope; filters: RiskFilters; pool?: string[] | null }) {
   let data;
   try {
-    data = await getWarnings(scope, filters);
+    data = await getWarnings(scope, filters, pool);
   } catch (err) {
     console.error('[risk] list', err);
     return <ErrorState message="预警清单加载失败，请稍后重试。" />;

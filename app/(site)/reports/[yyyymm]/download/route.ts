@@ -1,11 +1,14 @@
 // Download of an archived report file: /reports/202412/download?region=439923&v=2&format=pdf|docx.
 // The viewer must be allowed the edition (lib/reports/access): county users only their own county's, a city
-// user bound to a city only that city's.
+// user bound to a city only that city's. With several cities in the warehouse, `city=` (or the region's city)
+// names the edition's city.
 import { getViewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { formatPeriod } from '@/lib/format';
 import { loadDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { canReadEdition, cityOfAmong } from '@/lib/reports/access';
+import { ScopeError } from '@/lib/queries/scope';
+import { selectCity } from '@/lib/regions/selectCity';
 import { latestVersion, versionFile } from '@/lib/reports/store';
 
 export const runtime = 'nodejs';
@@ -19,12 +22,23 @@ export async function GET(req: Request, { params }: { params: Promise<{ yyyymm: 
   const url = new URL(req.url);
   const format = url.searchParams.get('format') === 'docx' ? 'docx' : 'pdf';
   const db = getDb();
-  const info = await loadDatasetInfo(db);
-  if (!info || !Number.isInteger(period)) return new Response('未找到报告', { status: 404 });
-  // A warehouse of several cities: the assessment and the monthly report are not yet computed per city (the pages say so).
-  if (info.cities.length > 1) return new Response('本库含多个地市，该导出尚未按地市提供', { status: 409 });
+  const all = await loadDatasetInfo(db);
+  if (!all || !Number.isInteger(period)) return new Response('未找到报告', { status: 404 });
+  // Several cities: the edition's city from `city=` or the `region=` county's (a county user: its own; another
+  // city is a 403); without either the province level has no edition of its own: 409.
+  let city: string | null;
+  try {
+    city = selectCity(all.cities, Object.fromEntries(url.searchParams), viewer.scope);
+  } catch (e) {
+    if (e instanceof ScopeError) return new Response(e.message, { status: 403 });
+    throw e;
+  }
+  if (all.cities.length > 1 && !city) return new Response('本库含多个地市，请指定地市（city=）', { status: 409 });
+  const info = city && city !== all.cityCode ? await loadDatasetInfo(db, city) : all;
+  if (!info) return new Response('未找到报告', { status: 404 });
   const region = url.searchParams.get('region') ?? (viewer.scope.kind === 'county' ? viewer.scope.regionCode : info.cityCode);
-  if (!canReadEdition(viewer, region, info.cityCode, cityOfAmong(info.cities))) return new Response('无权下载该地区的月度报告', { status: 403 });
+  if (city && region !== info.cityCode && !info.counties.some((c) => c.code === region)) return new Response('该地区不属于所选地市', { status: 404 });
+  if (!canReadEdition(viewer, region, info.cityCode, cityOfAmong(all.cities))) return new Response('无权下载该地区的月度报告', { status: 403 });
   const v = url.searchParams.get('v');
   const version = v ? Number(v) : (await latestVersion(db, period, region))?.version;
   if (!version || !Number.isInteger(version)) return new Response('该月尚未生成归档报告', { status: 404 });
