@@ -105,6 +105,8 @@ test.describe('city role on the province', () => {
     await expect(page.getByTestId('page-sub')).toContainText(`${city.name}（全市）`);
   });
   test('every page at province level and for one city: province level asks for a city (风险预警 compares them), a city gets its own figures', async ({ page }) => {
+    // Visits ten pages twice (province level, then one city) and takes screenshots: more than the default 90 s on a loaded 2-core machine.
+    test.setTimeout(240_000);
     const db = openE2eDb();
     const city = db.prepare(`SELECT code, name FROM Region WHERE kind = 'CITY' ORDER BY sortOrder, code LIMIT 1`).get() as { code: string; name: string };
     db.close();
