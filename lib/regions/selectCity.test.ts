@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cityParams, citiesVisibleTo, parseCityParam, selectCity } from './selectCity';
+import { cityForRoute, cityParams, citiesVisibleTo, parseCityParam, selectCity } from './selectCity';
 import { ScopeError } from '../auth/scope';
 import type { Pool } from './pools';
 
@@ -53,5 +53,16 @@ describe('selectCity', () => {
   it('parses the parameter once (the first of repeated values)', () => {
     expect(parseCityParam({ city: ['470100', '470200'] })).toBe('470100');
     expect(parseCityParam({ city: '' })).toBeUndefined();
+  });
+});
+
+describe('cityForRoute', () => {
+  it('the selected city, 409 without one among several, 403 for a county user naming another city', async () => {
+    expect(cityForRoute([A, B], { city: '470200' }, CITY)).toBe('470200');
+    expect(cityForRoute([A], {}, CITY)).toBeNull();
+    const none = cityForRoute([A, B], {}, CITY);
+    expect(none instanceof Response && none.status).toBe(409);
+    const other = cityForRoute([A, B], { city: '470200' }, { kind: 'county', regionCode: '470121' });
+    expect(other instanceof Response && other.status).toBe(403);
   });
 });

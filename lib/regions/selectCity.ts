@@ -56,3 +56,20 @@ export function citiesVisibleTo<C extends Pick<Pool, 'code' | 'counties'>>(citie
   if (scope.kind === 'county') return cities.filter((c) => c.counties.some((k) => k.code === scope.regionCode));
   return [];
 }
+
+/**
+ * selectCity for a route handler (an export or download): the selected city's code or null, or the Response
+ * to return — 403 with the ScopeError's message for another city, 409 when the warehouse holds several cities
+ * and none is named (the province level has no file of its own).
+ */
+export function cityForRoute(cities: readonly Pool[], params: Params, scope: Scope): string | null | Response {
+  let city: string | null;
+  try {
+    city = selectCity(cities, params, scope);
+  } catch (e) {
+    if (e instanceof ScopeError) return new Response(e.message, { status: 403 });
+    throw e;
+  }
+  if (cities.length > 1 && !city) return new Response('本库含多个地市，请指定地市（city=）', { status: 409 });
+  return city;
+}

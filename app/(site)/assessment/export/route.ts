@@ -7,7 +7,7 @@ import { loadDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { getAssessment } from '@/lib/queries/assessment/getAssessment';
 import { parseAssessmentParams } from '@/lib/queries/assessment/params';
 import { ScopeError } from '@/lib/queries/scope';
-import { selectCity } from '@/lib/regions/selectCity';
+import { cityForRoute } from '@/lib/regions/selectCity';
 import { assessmentWorkbook } from './workbook';
 
 export const runtime = 'nodejs';
@@ -20,14 +20,8 @@ export async function GET(req: Request): Promise<Response> {
   if (!all) return new Response('尚未装载数据', { status: 404 });
   // Several cities: `city=` names whose counties (a county user: its own city; another is a 403). Without a
   // city the province level has no counties to score: 409, as the page asks to choose one.
-  let city: string | null;
-  try {
-    city = selectCity(all.cities, Object.fromEntries(url.searchParams), viewer.scope);
-  } catch (e) {
-    if (e instanceof ScopeError) return new Response(e.message, { status: 403 });
-    throw e;
-  }
-  if (all.cities.length > 1 && !city) return new Response('本库含多个地市，请指定地市（city=）', { status: 409 });
+  const city = cityForRoute(all.cities, Object.fromEntries(url.searchParams), viewer.scope);
+  if (city instanceof Response) return city;
   const info = city && city !== all.cityCode ? await loadDatasetInfo(getDb(), city) : all;
   if (!info) return new Response('尚未装载数据', { status: 404 });
   const f = parseAssessmentParams(Object.fromEntries(url.searchParams), info.years, info.counties.map((c) => c.code));

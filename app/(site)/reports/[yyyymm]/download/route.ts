@@ -7,8 +7,7 @@ import { getDb } from '@/lib/db';
 import { formatPeriod } from '@/lib/format';
 import { loadDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { canReadEdition, cityOfAmong } from '@/lib/reports/access';
-import { ScopeError } from '@/lib/queries/scope';
-import { selectCity } from '@/lib/regions/selectCity';
+import { cityForRoute } from '@/lib/regions/selectCity';
 import { latestVersion, versionFile } from '@/lib/reports/store';
 
 export const runtime = 'nodejs';
@@ -26,14 +25,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ yyyymm: 
   if (!all || !Number.isInteger(period)) return new Response('未找到报告', { status: 404 });
   // Several cities: the edition's city from `city=` or the `region=` county's (a county user: its own; another
   // city is a 403); without either the province level has no edition of its own: 409.
-  let city: string | null;
-  try {
-    city = selectCity(all.cities, Object.fromEntries(url.searchParams), viewer.scope);
-  } catch (e) {
-    if (e instanceof ScopeError) return new Response(e.message, { status: 403 });
-    throw e;
-  }
-  if (all.cities.length > 1 && !city) return new Response('本库含多个地市，请指定地市（city=）', { status: 409 });
+  const city = cityForRoute(all.cities, Object.fromEntries(url.searchParams), viewer.scope);
+  if (city instanceof Response) return city;
   const info = city && city !== all.cityCode ? await loadDatasetInfo(db, city) : all;
   if (!info) return new Response('未找到报告', { status: 404 });
   const region = url.searchParams.get('region') ?? (viewer.scope.kind === 'county' ? viewer.scope.regionCode : info.cityCode);
