@@ -1,7 +1,7 @@
 // Load benchmark of the dashboard pages (a script, not a timed test).
 //
 //   npm run bench:pages [-- --duration 30] [--rate 100] [--connections 100] [--pages /,/budget] [--no-build]
-//                         [--port 3140] [--modes offered,saturation|none] [--pause 5] [--js-only]
+//                         [--port 3140] [--modes offered,burst,saturation|none] [--pause 5] [--js-only]
 //                         [--database-url URL --accounts FILE] [--page-list '/,/?city=470100'] [--csv-args '--province']
 //                         [--cold-once]
 // --database-url: measure an already loaded database as it is (PostgreSQL or SQLite; e.g. the province demo
@@ -13,14 +13,16 @@
 // 1. builds the app (`next build`; --no-build reuses .next), prepares a fresh copy of the demo city in
 //    .tmp/bench-pages (the demo load is done once into a template file and copied for every run);
 // 2. serves it in production mode (`next start`) and warms every page (5 requests each);
-// 3. for every page and mode, runs autocannon: `offered` = an offered load of --rate requests/s spread over
-//    --connections connections (a crowd of readers), `saturation` = closed loop, --connections connections,
-//    no pause; between runs waits until the server answers a probe quickly again, so one run's abandoned
+// 3. for every page and mode, runs autocannon: `offered` = an offered load of --rate requests/s arriving
+//    evenly over --connections connections (a crowd of readers), `burst` = the same rate sent as one burst
+//    each second (autocannon's overallRate), `saturation` = closed loop, --connections connections, no
+//    pause (see `load`); between runs waits until the server answers a probe quickly again, so one run's abandoned
 //    requests do not land in the next;
 // 4. imports a small settlement file (as a scheduled load would, `npm run import`) and times the first
 //    request to every page after it (`cold`);
 // 5. measures the JavaScript every page's HTML loads (script tags and script preloads), gzip-compressed.
-// Prints one JSON line per page and mode on stdout; progress and the load average go to stderr.
+// Prints one JSON line per page and mode on stdout; progress and the load average go to stderr
+// (BENCH_TRACE=1: also every failed request, with its time from the start of its run).
 // Every request carries the session of the demo city analyst (demo-city), signed in once through the real
 // /login form in Chromium (CHROMIUM_PATH, default /usr/bin/chromium): the dashboards answer only signed-in users.
 // PORT: --port, else E2E_PORT, else 3140.
@@ -54,7 +56,7 @@ const CONNECTIONS = Number(arg('connections') ?? 100);
 const PAUSE = Number(arg('pause') ?? 5);
 const PORT = Number(arg('port') ?? process.env.E2E_PORT ?? 3140);
 // --modes none: only the cold times and the JavaScript sizes.
-const MODES = (arg('modes') ?? 'offered,saturation').split(',').filter((m) => m === 'offered' || m === 'saturation');
+const MODES = (arg('modes') ?? 'offered,burst,saturation').split(',').filter((m) => m === 'offered' || m === 'burst' || m === 'saturation');
 const BASE = `http://127.0.0.1:${PORT}`;
 /** The database the server reads: a fresh copy of the demo city, or --database-url as given. */
 const GIVEN_URL = arg('database-url');
@@ -170,23 +172,57 @@ function percentile(sorted: number[], p: number): number | null {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** One autocannon run; every response's latency (ms) is pushed to `latencies`. */
+function cannon(opts: autocannon.Options, latencies: number[], from = 0, to = Infinity): Promise<autocannon.Result> {
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    const inst = autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
+    inst.on('response', (_c, _status, _bytes, ms) => { const t = Date.now(); if (t >= from && t < to) latencies.push(ms); });
+    if (process.env.BENCH_TRACE) { const t0 = Date.now(); inst.on('reqError', (e) => log(`reqError t=${Date.now() - t0} ${e.message}`)); }
+  });
+}
+
+/** The offered mode's ramp (s): its clients start over the first second, and their start-up work (about
+ * 10 ms of the bench's own CPU each) delays the responses it reads meanwhile by up to a second, which is
+ * the bench's time, not the server's. Responses in the ramp are left out; the run lasts this much longer. */
+const RAMP_S = 2;
+
+/**
+ * The three load shapes:
+ * - `offered`: --rate requests/s arriving evenly over --connections connections (a crowd of readers, each
+ *   opening the page on their own: arrivals spread over the second). One autocannon client per connection,
+ *   each at rate/connections requests/s, their starts staggered by 1 s / connections.
+ * - `burst`: autocannon's own `overallRate`. Every connection's rate limiter restarts on a 1-second timer
+ *   started at the same moment, so all --rate requests of each second leave together: a burst of 100 at
+ *   once, every second (a meeting room opening the link at the same instant, every second). Kept beside
+ *   `offered` because it is the harder shape and the one measured before.
+ * - `saturation`: closed loop, --connections connections, no pause.
+ */
 async function load(url: string, mode: string) {
   const latencies: number[] = [];
-  const opts: autocannon.Options = {
-    url: BASE + url, connections: CONNECTIONS, duration: DURATION, timeout: 10, headers: { cookie: COOKIE },
-    ...(mode === 'offered' ? { overallRate: RATE } : {}),
-  };
-  const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const inst = autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
-    inst.on('response', (_c, _status, _bytes, ms) => { latencies.push(ms); });
-  });
+  const base: autocannon.Options = { url: BASE + url, connections: CONNECTIONS, duration: DURATION, timeout: 10, headers: { cookie: COOKIE } };
+  let results: autocannon.Result[];
+  if (mode === 'offered') {
+    const perConnection = RATE / CONNECTIONS;
+    if (!Number.isInteger(perConnection) || perConnection < 1) throw new Error(`--rate ${RATE} must be a whole multiple of --connections ${CONNECTIONS} for the offered mode`);
+    const gap = 1000 / CONNECTIONS;
+    const from = Date.now() + RAMP_S * 1000;
+    results = await Promise.all(Array.from({ length: CONNECTIONS }, async (_, i) => {
+      await sleep(i * gap);
+      return cannon({ ...base, connections: 1, duration: DURATION + RAMP_S, overallRate: perConnection }, latencies, from, from + DURATION * 1000);
+    }));
+  } else {
+    results = [await cannon(mode === 'burst' ? { ...base, overallRate: RATE } : base, latencies)];
+  }
   latencies.sort((a, b) => a - b);
   const r1 = (x: number | null) => (x === null ? null : Math.round(x));
+  const sum = (k: 'non2xx' | 'errors' | 'timeouts') => results.reduce((s, r) => s + r[k], 0);
+  const seconds = mode === 'offered' ? DURATION : Math.max(...results.map((r) => r.duration));
   return {
-    page: url, mode, connections: CONNECTIONS, ...(mode === 'offered' ? { offered_rps: RATE } : {}), duration_s: DURATION,
-    rps: Math.round((latencies.length / r.duration) * 10) / 10,
+    page: url, mode, connections: CONNECTIONS, ...(mode !== 'saturation' ? { offered_rps: RATE } : {}), duration_s: DURATION,
+    ...(mode === 'offered' ? { ramp_s: RAMP_S } : {}),
+    rps: Math.round((latencies.length / seconds) * 10) / 10,
     p50_ms: r1(percentile(latencies, 50)), p95_ms: r1(percentile(latencies, 95)), p99_ms: r1(percentile(latencies, 99)),
-    responses: latencies.length, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
+    responses: latencies.length, non2xx: sum('non2xx'), errors: sum('errors'), timeouts: sum('timeouts'),
     loadavg: loadavg(),
   };
 }
