@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canGenerate, canReadEdition, cityOfAmong, readableEditions } from './access';
+import { canGenerate, canReadEdition, cityOfAmong, generationCity, jobCity, readableEditions } from './access';
+import { ScopeError } from '../queries/scope';
+import type { Pool } from '../regions/pools';
 
 const CITY = '439900';
 const codes = [CITY, '439921', '439923'];
@@ -51,5 +53,19 @@ describe('report access with two cities', () => {
   it('the city role reads every edition of every city; the public none', () => {
     expect(readableEditions({ role: 'city', scope: { kind: 'city' } }, all, CITIES)).toEqual(all);
     expect(readableEditions({ role: 'public', scope: { kind: 'public' } }, all, CITIES)).toEqual([]);
+  });
+});
+
+describe('report generation in a warehouse of one city', () => {
+  const only: Pool[] = [{ code: CITY, name: '江临市', shortName: '江临', kind: 'CITY', counties: [{ code: '439921', name: '清河县', shortName: '清河', kind: 'COUNTY' }] }];
+  it("the run is the only city's, whoever of the city role starts it; a user bound to a city the warehouse lacks is refused", () => {
+    expect(generationCity({ role: 'city', scope: { kind: 'city' } }, only, null)).toBe(CITY);
+    expect(generationCity({ role: 'city', scope: { kind: 'city', cityCode: CITY } }, only, null)).toBe(CITY);
+    expect(() => generationCity({ role: 'city', scope: { kind: 'city', cityCode: '439800' } }, only, null)).toThrow(ScopeError);
+    expect(() => generationCity({ role: 'county', scope: { kind: 'county', regionCode: '439921' } }, only, null)).toThrow(ScopeError);
+  });
+  it('every job is the city\'s: no filter, bound or not', () => {
+    expect(jobCity({ role: 'city', scope: { kind: 'city', cityCode: CITY } }, only)).toBeNull();
+    expect(jobCity({ role: 'admin', scope: { kind: 'city' } }, only)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // The monthly report in a warehouse holding two cities (设区市), in SQLite and PostgreSQL: every city and each
 // of its counties has an edition; an edition belongs to its own city (its name, its counties, its warnings);
-// a county user is refused another county's and another city's editions; complete months are per city.
+// a county user is refused another county's and another city's editions; complete months are per city; a city
+// user bound to a city generates and follows that city's editions only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testDbKinds, type TestDbKind } from '../testing/databases';
 import { addSecondCity, CITY_B, CITY_B_EXPENSE, CITY_B_INCOME, CITY_B_NAME, COUNTY_B, COUNTY_B_NAME } from '../testing/smallSecondCity';
@@ -8,7 +9,9 @@ import type { Db } from '../db';
 import { evaluateWarnings } from '../risk/evaluate';
 import { ScopeError } from '../queries/scope';
 import { gatherReport } from './gather';
-import { completeMonths, completeMonthsByCity, editionCodes, editionCodesWithData, reportEditions } from './months';
+import { completeMonths, completeMonthsByCity, editionCodes, editionCodesWithData, loadPools, reportEditions } from './months';
+import { generationCity, jobCity, type ReportViewer } from './access';
+import { getReportJob, recentReportJobs, recordReportJob } from './jobs';
 import type { ReportFigures } from './types';
 
 const CITY_A = '439900';
@@ -92,5 +95,44 @@ describe.each(testDbKinds())('monthly report with two cities (%s)', (kind: TestD
     expect(await completeMonths(db, [202501])).toEqual([]);
     expect(await completeMonths(db, [202501], CITY_B)).toEqual([202501]);
     expect(await completeMonths(db, [P, 202501])).toEqual([P]);
+  });
+
+  it("generation: a bound city user starts their own city's run only, never every city's nor another city's", async () => {
+    const pools = await loadPools(db);
+    const boundA: ReportViewer = { role: 'city', scope: { kind: 'city', cityCode: CITY_A } };
+    const province: ReportViewer = { role: 'city', scope: { kind: 'city' } };
+    const admin: ReportViewer = { role: 'admin', scope: { kind: 'city' } };
+    // asking for no city: their own (not every city's)
+    expect(generationCity(boundA, pools, null)).toBe(CITY_A);
+    expect(generationCity(boundA, pools, CITY_A)).toBe(CITY_A);
+    expect(() => generationCity(boundA, pools, CITY_B)).toThrow(ScopeError);
+    expect(() => generationCity(boundA, pools, '999900')).toThrow(ScopeError);
+    // a province-level analyst or admin: any city, or every city by asking for none; not a city the warehouse lacks
+    expect(generationCity(province, pools, CITY_B)).toBe(CITY_B);
+    expect(generationCity(province, pools, null)).toBeNull();
+    expect(generationCity(admin, pools, null)).toBeNull();
+    expect(() => generationCity(province, pools, '999900')).toThrow(ScopeError);
+    // county users generate nothing, of their own city or not
+    expect(() => generationCity({ role: 'county', scope: { kind: 'county', regionCode: COUNTY_B } }, pools, CITY_B)).toThrow(ScopeError);
+    expect(() => generationCity({ role: 'county', scope: { kind: 'county', regionCode: '439923' } }, pools, null)).toThrow(ScopeError);
+  });
+
+  it("generation progress: a bound city user follows their own city's jobs only; a province-level analyst every job", async () => {
+    const pools = await loadPools(db);
+    const by = { trigger: 'MANUAL' as const, by: '测试' };
+    const a = await recordReportJob(db, { periods: [P], cityCode: CITY_A, ...by });
+    const all = await recordReportJob(db, { periods: [P], cityCode: null, ...by });
+    const b = await recordReportJob(db, { periods: [P], cityCode: CITY_B, ...by });
+    const boundB = jobCity({ role: 'city', scope: { kind: 'city', cityCode: CITY_B } }, pools);
+    expect(boundB).toBe(CITY_B);
+    expect((await recentReportJobs(db, 10, boundB)).map((j) => [j.id, j.cityCode])).toEqual([[b.id, CITY_B]]);
+    expect(await getReportJob(db, a.id, boundB)).toBeNull();
+    expect(await getReportJob(db, all.id, boundB)).toBeNull();
+    expect((await getReportJob(db, b.id, boundB))?.cityCode).toBe(CITY_B);
+    const province = jobCity({ role: 'city', scope: { kind: 'city' } }, pools);
+    expect(province).toBeNull();
+    expect((await recentReportJobs(db, 3, province)).map((j) => j.id)).toEqual([b.id, all.id, a.id]);
+    expect((await getReportJob(db, a.id, province))?.cityCode).toBe(CITY_A);
+    expect(() => jobCity({ role: 'county', scope: { kind: 'county', regionCode: COUNTY_B } }, pools)).toThrow(ScopeError);
   });
 });

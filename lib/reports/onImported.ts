@@ -19,6 +19,6 @@ export function reportsAfterImportEnabled(env: NodeJS.ProcessEnv = process.env):
 export async function reportsAfterImport(db: Db, { batchId, periods, importedBy, fileName }: { batchId: number; periods: number[]; importedBy: string; fileName: string }): Promise<void> {
   if (!reportsAfterImportEnabled()) return;
   for (const city of await completeMonthsByCity(db, periods)) {
-    await startReportJob(db, { periods: city.months, regionCodes: city.codes, trigger: 'IMPORT', by: `${importedBy}（导入 ${fileName}，批次 ${batchId}）` });
+    await startReportJob(db, { periods: city.months, regionCodes: city.codes, cityCode: city.cityCode, trigger: 'IMPORT', by: `${importedBy}（导入 ${fileName}，批次 ${batchId}）` });
   }
 }

@@ -119,7 +119,7 @@ export async function evaluateWarnings(db: Db, opts: EvaluateOptions = {}): Prom
     const existing = (await tx.riskWarning.findMany({ select: WARNING_SELECT, where: mine ? { regionCode: { in: [...mine] } } : {} })) as unknown as StoredWarning[];
     const plan: Change[] = planReconcile({ rules: outcomes, existing, windowFrom });
     const evaluation = await tx.riskEvaluation.create({
-      data: { trigger, triggeredBy: actor, startedAt: now, dataThrough: through, windowFrom, note },
+      data: { trigger, triggeredBy: actor, startedAt: now, dataThrough: through, windowFrom, note, cityCode: only?.cityCode ?? null },
     });
     let raised = 0, updated = 0, closed = 0;
     for (const c of plan) {

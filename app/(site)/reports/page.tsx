@@ -10,7 +10,7 @@ import { getDb } from '@/lib/db';
 import { formatPeriod } from '@/lib/format';
 import { selectedDataset } from '@/lib/queries/context';
 import { poolCodes } from '@/lib/regions/pools';
-import { canGenerate, readableEditions } from '@/lib/reports/access';
+import { canGenerate, jobCity, readableEditions } from '@/lib/reports/access';
 import { listVersions, TRIGGER_LABELS } from '@/lib/reports/store';
 import { getReportJob, recentReportJobs } from '@/lib/reports/jobs';
 
@@ -19,7 +19,7 @@ export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const ERRORS: Record<string, string> = { forbidden: '只有市医保局可以生成月度报告', period: '月份无效', nodata: '该月尚无基金收支数据' };
+const ERRORS: Record<string, string> = { forbidden: '只有市医保局可以生成月度报告', city: '无权为该地市生成报告（只能生成本账号所属地市的报告），或本库没有该地市', period: '月份无效', nodata: '该月尚无基金收支数据' };
 
 /** 月度报告: the archive and the months of the city's editions; with several cities, `city=` selects whose (province level: 请选择地市). */
 export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
@@ -40,8 +40,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const versions = await listVersions(db, editions);
   const generate = canGenerate(viewer);
   const jobId = Number(params.job);
-  const jobs = generate ? await recentReportJobs(db, 3) : [];
-  const focus = generate && Number.isInteger(jobId) ? await getReportJob(db, jobId) : null;
+  // A city user bound to a city follows its own city's jobs only; province-level analysts every job.
+  const jobsOf = generate ? jobCity(viewer, info.cities) : null;
+  const jobs = generate ? await recentReportJobs(db, 3, jobsOf) : [];
+  const focus = generate && Number.isInteger(jobId) ? await getReportJob(db, jobId, jobsOf) : null;
   const shown = focus ? [focus, ...jobs.filter((j) => j.id !== focus.id && j.state === 'RUNNING')] : jobs.filter((j) => j.state === 'RUNNING');
   const own = editions.length === 1 ? editions[0] : info.cityCode;
   const error = typeof params.error === 'string' ? ERRORS[params.error] : undefined;

@@ -66,7 +66,7 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
             <h1>风险预警</h1>
             {pool && <p className="page-lead" data-testid="page-sub">{info.cityName}（全市）</p>}
             <Suspense fallback={<p className={s.sub}>…</p>}>
-              <EvaluationStatus scope={scope} />
+              <EvaluationStatus scope={scope} pool={pool} />
             </Suspense>
           </div>
           {scope.kind === 'city' && <ReevaluateForm city={pool ? info.cityCode : undefined} />}

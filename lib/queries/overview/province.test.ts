@@ -70,11 +70,13 @@ describe.each(testDbKinds())('a province of two cities on %s', (kind) => {
   let alone: ReturnType<typeof assembleOverview>;
   let aloneTrend: Awaited<ReturnType<typeof loadFundTrend>>;
   let alonePages: Awaited<ReturnType<typeof cityPages>>;
+  let aloneProfile: Awaited<ReturnType<typeof loadProfileYear>>;
   beforeAll(async () => {
     t = await freshDatabase(kind, 'demo');
     alone = assembleOverview(CITY_SCOPE, CITY, { year: 2024, scheme: 'ALL', region: 'ALL' }, await loadYear(t.db, CITY, 'ALL', 2024));
     aloneTrend = await loadFundTrend(t.db, CITY, 'RESIDENT', 'ALL');
     alonePages = await cityPages(t.db, CITY);
+    aloneProfile = await loadProfileYear(t.db, CITY, 'ALL', 2024, (await loadDatasetInfo(t.db))!.counties.map((c) => c.code));
     await addSecondCity(t.db, { fromPeriod: 202301, factor: FACTOR });
   }, 120_000);
   afterAll(async () => { await t?.drop(); });
@@ -142,6 +144,25 @@ describe.each(testDbKinds())('a province of two cities on %s', (kind) => {
     const py = await loadProfileYear(t.db, SECOND_CITY, 'RESIDENT', 2023, second.counties.map((c) => c.code));
     expect(py.asOf).toBe(202312);
     expect(py.inputs.get(SECOND_CITY)!.enrolled).toBeGreaterThan(0);
+  });
+
+  it("a county profile reads its own city's rows only (narrowed in SQL: no other city's region in its inputs)", async () => {
+    const first = (await loadDatasetInfo(t.db, CITY))!;
+    const py = await loadProfileYear(t.db, CITY, 'ALL', 2024, first.counties.map((c) => c.code));
+    expect([...py.inputs.keys()].filter((k) => k !== CITY && !first.counties.some((c) => c.code === k))).toEqual([]);
+    expect(differences(py, aloneProfile)).toEqual([]);
+    const second = (await loadDatasetInfo(t.db, SECOND_CITY))!;
+    const py2 = await loadProfileYear(t.db, SECOND_CITY, 'ALL', 2024, second.counties.map((c) => c.code));
+    expect([...py2.inputs.keys()].filter((k) => k !== SECOND_CITY && !second.counties.some((c) => c.code === k))).toEqual([]);
+    // …and every row of its own: the copy's amounts are the first city's × 3 (its city pool on the city's own code)
+    const [a, b] = [py.inputs.get(CITY)!, py2.inputs.get(SECOND_CITY)!];
+    for (const k of ['incomeYtd', 'expenseYtd', 'incomePlan', 'cityPool', 'trailing12IncomeLastYear', 'totalCost', 'remittanceDueAmount'] as const) {
+      expect(a[k], k).toBeGreaterThan(0);
+      expect(b[k], k).toBeCloseTo(a[k] * FACTOR, 0);
+    }
+    // the second city registered no standards: missing, not the first city's
+    expect(py2.standards).toEqual({ individualStandard: null, nationalMinIndividual: null, subsidyStandard: null });
+    expect(b.disposableIncome).toBeNull();
   });
 
   it('a county user is bound to its city and refused another', async () => {

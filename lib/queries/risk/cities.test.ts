@@ -91,6 +91,21 @@ describe.each(testDbKinds())('risk reads per city, two cities in one warehouse (
     expect(whole.history.balance.at(-1)![1]).toBeGreaterThan(CITY_B_POOL);
   }, 60_000);
 
+  it("最近评估 of a city: the latest run that evaluated it, with its own warnings' raised and closed counts", async () => {
+    const run = (await db.prisma.riskEvaluation.findFirst({ orderBy: { id: 'desc' } }))!;
+    expect(run.cityCode).toBeNull();
+    const a = (await loadWarningSummary(db, CITY, undefined, A)).latest!;
+    const b = (await loadWarningSummary(db, CITY, undefined, B)).latest!;
+    expect([a.id, b.id]).toEqual([run.id, run.id]);
+    // a run of every city: each city its share, the shares add up to what the run recorded
+    expect(b.raised).toBeGreaterThan(0);
+    expect(a.raised + b.raised).toBe(run.raised);
+    expect(a.closed + b.closed).toBe(run.closed);
+    expect(a.updated).toBeNull();
+    // one city in view (no pool): the run's own counts
+    expect((await loadWarningSummary(db, CITY)).latest).toMatchObject({ id: run.id, raised: run.raised, closed: run.closed, updated: run.updated });
+  });
+
   it("re-evaluating one city rebuilds its warnings as a full run does and leaves the other city's as they are", async () => {
     const before = await db.prisma.riskWarning.findMany({ select: { ...SELECT, id: true, updatedAt: true }, orderBy: { id: 'asc' } });
     const inB = (w: { regionCode: string }) => B.includes(w.regionCode);
@@ -104,7 +119,14 @@ describe.each(testDbKinds())('risk reads per city, two cities in one warehouse (
     const key = (w: Record<string, unknown>) => `${w.ruleCode}|${w.subjectKey}|${w.firstPeriod}`;
     const sorted = (ws: typeof before) => ws.map(strip).sort((x, y) => key(x).localeCompare(key(y)));
     expect(sorted(after.filter(inB))).toEqual(sorted(before.filter(inB)));
-    expect((await db.prisma.riskEvaluation.findFirst({ orderBy: { id: 'desc' } }))!.note).toContain(CITY_B);
+    const own = (await db.prisma.riskEvaluation.findFirst({ orderBy: { id: 'desc' } }))!;
+    expect(own.note).toContain(CITY_B);
+    expect(own.cityCode).toBe(CITY_B);
+    // 最近评估: city B's own run for city B, with its counts; city A still the last run that evaluated it
+    expect((await loadWarningSummary(db, CITY, undefined, B)).latest).toMatchObject({ id: own.id, cityCode: CITY_B, raised: r.raised, closed: r.closed, updated: r.updated });
+    const a = (await loadWarningSummary(db, CITY, undefined, A)).latest!;
+    expect(a.id).toBeLessThan(own.id);
+    expect(a.cityCode).toBeNull();
     await expect(evaluateWarnings(db, { city: '999900' })).rejects.toThrow(/未知的地市/);
   }, 120_000);
 });

@@ -19,9 +19,13 @@ export interface LatestEvaluation {
   ms: number;
   dataThrough: number | null;
   windowFrom: number | null;
+  /** the city the run evaluated alone; null: every city of the warehouse */
+  cityCode: string | null;
+  /** warnings raised and closed by the run: the selected city's when one is selected, else the run's */
   raised: number;
-  updated: number;
   closed: number;
+  /** warnings the run updated; null for a selected city in a run of every city (not recorded per city) */
+  updated: number | null;
 }
 
 export interface WarningSummary {
@@ -36,8 +40,10 @@ export interface WarningSummary {
 const zero = (): SeverityCounts => ({ SEVERE: 0, WARNING: 0, NOTICE: 0, total: 0 });
 
 /**
- * `pool`: the selected city's region codes (its own and its counties') when the warehouse holds several
- * cities; null: every warning. The latest evaluation is the warehouse's (one evaluation covers every pool).
+ * `pool`: the selected city's region codes (the city's own code first, then its counties') when the warehouse
+ * holds several cities; null: every warning. The latest evaluation is then the latest run that evaluated that
+ * city — one of every city, or of that city alone (lib/risk/evaluate `city`) — never another city's own run,
+ * with its raised and closed counts taken from the run's events on that city's warnings.
  */
 export async function loadWarningSummary(db: Db, scope: Scope, filter: { region: string | 'ALL'; rule: string | 'ALL' } = { region: 'ALL', rule: 'ALL' }, pool: readonly string[] | null = null): Promise<WarningSummary> {
   requireCityOrCounty(scope);
@@ -52,7 +58,7 @@ export async function loadWarningSummary(db: Db, scope: Scope, filter: { region:
     db.prisma.riskWarning.groupBy({ by: ['regionCode', 'ruleCode', 'severity'], where, _count: { _all: true } }),
     db.prisma.region.findMany({ orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }], select: { code: true, name: true, kind: true } }),
     db.prisma.riskWarning.count({ where: regionWhere }),
-    db.prisma.riskEvaluation.findFirst({ orderBy: { id: 'desc' } }),
+    db.prisma.riskEvaluation.findFirst({ where: pool ? { OR: [{ cityCode: null }, { cityCode: pool[0] }] } : {}, orderBy: { id: 'desc' } }),
   ]);
   const bySeverity = zero();
   const byRegion = new Map<string, SeverityCounts>();
@@ -70,9 +76,25 @@ export async function loadWarningSummary(db: Db, scope: Scope, filter: { region:
     everRaised,
     latest: latest && {
       id: latest.id, trigger: latest.trigger, triggeredBy: latest.triggeredBy, startedAt: latest.startedAt.toISOString(), ms: latest.ms,
-      dataThrough: latest.dataThrough, windowFrom: latest.windowFrom, raised: latest.raised, updated: latest.updated, closed: latest.closed,
+      dataThrough: latest.dataThrough, windowFrom: latest.windowFrom, cityCode: latest.cityCode,
+      ...(pool && latest.cityCode === null ? await cityCounts(db, latest.id, pool) : { raised: latest.raised, closed: latest.closed, updated: latest.updated }),
     },
   };
+}
+
+/**
+ * One city's share of a run of every city: warnings raised (a RAISED event each) and closed (an AUTO_CLOSE
+ * event each: the only way a run closes a warning, lib/risk/reconcile) on the city's regions. Updates without
+ * an event are not recorded per city: updated is null.
+ */
+async function cityCounts(db: Db, evaluationId: number, pool: readonly string[]): Promise<{ raised: number; closed: number; updated: null }> {
+  const rows = await db.prisma.riskWarningEvent.groupBy({
+    by: ['action'],
+    where: { evaluationId, action: { in: ['RAISED', 'AUTO_CLOSE'] }, warning: { regionCode: { in: [...pool] } } },
+    _count: { _all: true },
+  });
+  const n = (action: string) => rows.find((r) => r.action === action)?._count._all ?? 0;
+  return { raised: n('RAISED'), closed: n('AUTO_CLOSE'), updated: null };
 }
 
 function getOr(m: Map<string, SeverityCounts>, k: string): SeverityCounts {
