@@ -3,7 +3,7 @@
 //   npm run bench:pages [-- --duration 30] [--rate 100] [--connections 100] [--pages /,/budget] [--no-build]
 //                         [--port 3140] [--modes offered,burst,saturation|none] [--pause 5] [--js-only]
 //                         [--database-url URL --accounts FILE] [--page-list '/,/?city=470100'] [--csv-args '--province']
-//                         [--cold-once]
+//                         [--cold-once] [--accept-encoding identity]
 // --database-url: measure an already loaded database as it is (PostgreSQL or SQLite; e.g. the province demo
 // loaded with `DEMO=province npm run db:prepare`), with the demo accounts file written when it was loaded;
 // cold imports go into it too. --page-list replaces the default pages; --csv-args are passed to the
@@ -12,7 +12,7 @@
 //
 // 1. builds the app (`next build`; --no-build reuses .next), prepares a fresh copy of the demo city in
 //    .tmp/bench-pages (the demo load is done once into a template file and copied for every run);
-// 2. serves it in production mode (`next start`) and warms every page (5 requests each);
+// 2. serves it in production mode (`next start`) and warms every page (5 requests each, then 2 s of load);
 // 3. for every page and mode, runs autocannon: `offered` = an offered load of --rate requests/s arriving
 //    evenly over --connections connections (a crowd of readers), `burst` = the same rate sent as one burst
 //    each second (autocannon's overallRate), `saturation` = closed loop, --connections connections, no
@@ -58,6 +58,12 @@ const PORT = Number(arg('port') ?? process.env.E2E_PORT ?? 3140);
 // --modes none: only the cold times and the JavaScript sizes.
 const MODES = (arg('modes') ?? 'offered,burst,saturation').split(',').filter((m) => m === 'offered' || m === 'burst' || m === 'saturation');
 const BASE = `http://127.0.0.1:${PORT}`;
+/**
+ * The Accept-Encoding every load request sends: by default Chromium's (every browser, WeChat's included,
+ * sends one), so the server compresses as it would for readers; --accept-encoding identity measures the
+ * uncompressed pages.
+ */
+const ACCEPT_ENCODING = arg('accept-encoding') ?? 'gzip, deflate, br, zstd';
 /** The database the server reads: a fresh copy of the demo city, or --database-url as given. */
 const GIVEN_URL = arg('database-url');
 const DB_URL = GIVEN_URL ?? `file:${DB}`;
@@ -199,7 +205,7 @@ const RAMP_S = 2;
  */
 async function load(url: string, mode: string) {
   const latencies: number[] = [];
-  const base: autocannon.Options = { url: BASE + url, connections: CONNECTIONS, duration: DURATION, timeout: 10, headers: { cookie: COOKIE } };
+  const base: autocannon.Options = { url: BASE + url, connections: CONNECTIONS, duration: DURATION, timeout: 10, headers: { cookie: COOKIE, 'accept-encoding': ACCEPT_ENCODING } };
   let results: autocannon.Result[];
   if (mode === 'offered') {
     const perConnection = RATE / CONNECTIONS;
@@ -216,6 +222,8 @@ async function load(url: string, mode: string) {
   latencies.sort((a, b) => a - b);
   const r1 = (x: number | null) => (x === null ? null : Math.round(x));
   const sum = (k: 'non2xx' | 'errors' | 'timeouts') => results.reduce((s, r) => s + r[k], 0);
+  const bytes = results.reduce((s, r) => s + r.throughput.total, 0);
+  const answered = results.reduce((s, r) => s + r.requests.total, 0);
   const seconds = mode === 'offered' ? DURATION : Math.max(...results.map((r) => r.duration));
   return {
     page: url, mode, connections: CONNECTIONS, ...(mode !== 'saturation' ? { offered_rps: RATE } : {}), duration_s: DURATION,
@@ -223,6 +231,7 @@ async function load(url: string, mode: string) {
     rps: Math.round((latencies.length / seconds) * 10) / 10,
     p50_ms: r1(percentile(latencies, 50)), p95_ms: r1(percentile(latencies, 95)), p99_ms: r1(percentile(latencies, 99)),
     responses: latencies.length, non2xx: sum('non2xx'), errors: sum('errors'), timeouts: sum('timeouts'),
+    accept_encoding: ACCEPT_ENCODING, bytes_per_response: answered ? Math.round(bytes / answered) : null,
     loadavg: loadavg(),
   };
 }
@@ -272,6 +281,9 @@ async function main() {
         if (r.status !== 200) throw new Error(`${p} → HTTP ${r.status}`);
       }
     }
+    // Then 2 s of load on each (10 connections, not measured): the server's first seconds under load after a
+    // start are slower (code not yet optimised by V8), and would land in the first page's figures only.
+    for (const p of list) await cannon({ url: BASE + p, connections: 10, duration: 2, timeout: 10, headers: { cookie: COOKIE, 'accept-encoding': ACCEPT_ENCODING } }, []);
     const single: Record<string, number> = {};
     for (const p of list) single[p] = Math.round((await get(p)).ms);
 
