@@ -53,7 +53,7 @@ describe.each(testDbKinds())('post-import steps on %s', (kind) => {
     const b = await run(['scripts/prepare-db.ts'], t.url);
     expect(b.code, b.out).toBe(0);
     t.db = createDb(t.url);
-    expect(b.out).toContain(`批次#${batch.id}的导入后处理：重新评估基金风险预警完成`);
+    expect(b.out).toMatch(new RegExp(`批次#${batch.id}的导入后处理：(\\S+完成、)*重新评估基金风险预警完成`));
     const after = await t.db.prisma.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
     expect(after.pendingSteps).toBeNull();
     expect(JSON.parse(after.report!).hooks).toEqual(POST_IMPORT_STEPS.map((s) => ({ name: s.name, label: s.label, ok: true, resumed: true })));

@@ -17,6 +17,7 @@ import type { TemplateKind } from './templates';
 import type { BatchReport, ImportMode } from './batch';
 import { evaluateWarnings } from '../risk/evaluate';
 import { reportsAfterImport } from '../reports/onImported';
+import { maintainRollups, ROLLUP_KINDS } from '../warehouse/rollup';
 
 export interface PostImportContext {
   db: Db;
@@ -41,6 +42,15 @@ export interface PostImportStep {
 
 /** The post-import steps, in the order they run. */
 export const POST_IMPORT_STEPS: PostImportStep[] = [
+  {
+    // First, so the risk evaluation and the first page views after the import already read the rebuilt
+    // rollups through their covering index (lib/warehouse/rollup maintainRollups; nothing on SQLite).
+    name: 'rollup-maintenance',
+    label: '整理就诊汇总表',
+    async run({ db, kind }) {
+      if (ROLLUP_KINDS.includes(kind)) await maintainRollups(db);
+    },
+  },
   {
     // 基金风险预警 are re-evaluated after every import (and on demand), for the months the import touched.
     name: 'risk-warnings',

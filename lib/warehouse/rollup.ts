@@ -5,6 +5,7 @@
 // and institutions still booked under the old code roll up to the successor for the months from the
 // change on, so the county stays one county and an institution of the old code is still in-county.
 import type { BulkWriter } from '../db/bulk';
+import type { Db } from '../db';
 
 /** The region a code counts as in month `period` (SQL): its successor from the change on, else itself. */
 const effective = (alias: string, code: string, period: string) =>
@@ -56,4 +57,33 @@ export async function refreshUtilizationFlowRollup(w: BulkWriter, fromPeriod: nu
       GROUP BY ${INSURED}, ${INST_REGION}, u."schemeCode", u."visitType", u."period", i."level"`,
     [fromPeriod, toPeriod],
   );
+}
+
+/** Import kinds whose load can rebuild rollup months (settlements; institution level/region and region succession changes). */
+export const ROLLUP_KINDS: readonly string[] = ['SETTLEMENT', 'INSTITUTION', 'REGION'];
+
+/**
+ * After a commit that rebuilt rollup months: on PostgreSQL, ANALYZE and VACUUM both rollup tables, so the
+ * planner sees the new row counts and the rewritten months are all-visible again (index-only scans of
+ * UtilizationRollup_scheme_period_cover_idx need the visibility map; until autovacuum comes round they read
+ * the heap instead). SQLite has no visibility map and needs nothing. Runs outside a transaction (VACUUM
+ * refuses one), on one connection. Returns the milliseconds spent (0 on SQLite).
+ *
+ * Why ANALYZE first, with synchronous_commit on: VACUUM marks a page all-visible only once its rows' commit
+ * is flushed to the WAL, and under synchronous_commit = off (a common setting for a bulk-loading warehouse)
+ * the import's commit may not be yet; ANALYZE's own synchronous commit flushes the WAL up to and past it.
+ */
+export async function maintainRollups(db: Db): Promise<number> {
+  if (db.provider !== 'postgres' || !db.pgPool) return 0;
+  const t0 = Date.now();
+  const c = await db.pgPool.connect();
+  try {
+    await c.query('SET synchronous_commit = on');
+    await c.query('ANALYZE "UtilizationRollup", "UtilizationFlowRollup"');
+    await c.query('VACUUM "UtilizationRollup", "UtilizationFlowRollup"');
+    await c.query('RESET synchronous_commit');
+  } finally {
+    c.release();
+  }
+  return Date.now() - t0;
 }

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "UtilizationRollup_scheme_period_cover_idx" ON "UtilizationRollup"("schemeCode", "period", "insuredRegionCode", "level", "visitType", "inCounty", "visits");
+
