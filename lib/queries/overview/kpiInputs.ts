@@ -6,7 +6,7 @@ import type { Db } from '../../db';
 import { SCHEMES, SCHEME_CODES, type SchemeCode, type SchemeFilter, EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
 import { addMonths, makePeriod } from '../../indicators/compute';
 import { versionInForce } from '../../budget/versions';
-import { poolRegionCodes, regionIn } from '../pool';
+import { lastLedgerPeriod, poolRegionCodes, regionIn } from '../pool';
 
 /**
  * Sums of the facts behind the tiles. null = no row at all (无数据), never 0: a year or region without
@@ -62,8 +62,7 @@ export function schemesOf(filter: SchemeFilter, purpose: 'money' | 'coverage' = 
  * `codes` (a city's regions, lib/queries/pool) or of the whole warehouse (null).
  */
 export async function asOfPeriod(db: Db, year: number, codes: string[] | null = null): Promise<number | null> {
-  const r = await db.prisma.ledgerFact.aggregate({ _max: { period: true }, where: { period: { gte: makePeriod(year, 1), lte: makePeriod(year, 12) }, ...regionIn(codes) } });
-  return r._max.period ?? null;
+  return lastLedgerPeriod(db, codes, { from: makePeriod(year, 1), to: makePeriod(year, 12) });
 }
 
 /**
