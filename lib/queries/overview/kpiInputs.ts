@@ -66,6 +66,17 @@ export async function asOfPeriod(db: Db, year: number, codes: string[] | null = 
 }
 
 /**
+ * The budget version (its id) whose lines are `year`'s plan at the end of month `asOf` (YYYYMM): the budget
+ * page's rule, lib/budget/versions versionInForce (the latest version approved by then; an adjustment
+ * approved later is not yet in force). null when the year has no version. 总览 and 县域画像 both read the
+ * plan through this, so they show the same plan.
+ */
+export async function budgetVersionInForce(db: Db, year: number, asOf: number): Promise<{ id: number } | null> {
+  const v = versionInForce(await db.prisma.budgetVersion.findMany({ where: { year }, select: { id: true, year: true, seq: true, approvedOn: true } }), year, asOf);
+  return v && { id: v.id };
+}
+
+/**
  * Inputs per region code for [year-01, asOf]. Key `cityCode` holds the city total: the counties plus
  * the city pool's own rows (its balance). Execution rates compare county actuals with county plans,
  * so city-account interest (not planned per county) stays out of income YTD. In a warehouse of several
@@ -100,15 +111,14 @@ export async function loadRegionInputs(db: Db, codes: string[] | null, scheme: S
   const cov = schemesOf(scheme, 'coverage');
   const t12from = addMonths(asOf, -11);
   const p = db.prisma;
-  // The plan in force at the as-of month: the budget page's rule (lib/budget/versions).
-  const latestVersion = versionInForce(await p.budgetVersion.findMany({ where: { year }, select: { id: true, year: true, seq: true, approvedOn: true } }), year, asOf);
+  const planVersion = await budgetVersionInForce(db, year, asOf);
   const [enrol, contrib, ledgerYtd, ledgerT12, plan, balances, util] = await Promise.all([
     p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: asOf, schemeCode: { in: cov }, ...regionIn(codes) }, _sum: { enrolled: true, shouldEnroll: true } }),
     p.contributionFact.groupBy({ by: ['regionCode'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { due: true, collected: true } }),
     p.ledgerFact.groupBy({ by: ['regionCode', 'item'], where: { period: { gte: from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } }),
     p.ledgerFact.groupBy({ by: ['regionCode', 'schemeCode'], where: { period: { gte: t12from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, item: { in: EXPENSE_ITEM_CODES }, ...regionIn(codes) }, _sum: { amount: true } }),
-    latestVersion
-      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: latestVersion.id, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } })
+    planVersion
+      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: planVersion.id, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } })
       : Promise.resolve([]),
     p.balanceFact.groupBy({ by: ['regionCode', 'kind', 'schemeCode'], where: { period: asOf, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { balance: true } }),
     p.utilizationRollup.groupBy({ by: ['insuredRegionCode', 'level', 'visitType', 'inCounty'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes, 'insuredRegionCode') }, _sum: { visits: true } }),
