@@ -15,6 +15,7 @@ import { loadProjection } from './getProjection';
 import { computeSustainability } from './getSustainability';
 import { loadWarnings } from './getWarnings';
 import { loadWarningsByCity, loadWarningSummary } from './getWarningSummary';
+import { lastLedgerPeriod } from '../pool';
 
 const base: RiskFilters = { status: 'open', severity: 'ALL', region: 'ALL', rule: 'ALL', page: 1, pscheme: 'RESIDENT' };
 const CITY = { kind: 'city' } as const;
@@ -145,5 +146,11 @@ describe.each(testDbKinds())('risk reads per city, two cities in one warehouse (
     expect((await loadWarningSummary(db, CITY, { region: COUNTY_B, rule: 'ALL' }, B)).latest!.dataThrough).toBe(202410);
     // no city selected: the run's own month
     expect((await loadWarningSummary(db, CITY)).latest!.dataThrough).toBe(202412);
+    // the helper itself: each city's latest month, the warehouse's, and within a range
+    expect(await lastLedgerPeriod(db, B)).toBe(202410);
+    expect(await lastLedgerPeriod(db, A)).toBe(202501);
+    expect(await lastLedgerPeriod(db, null)).toBe(202501);
+    expect(await lastLedgerPeriod(db, B, { from: 202201, to: 202206 })).toBe(202206);
+    expect(await lastLedgerPeriod(db, B, { from: 202411 })).toBeNull();
   }, 120_000);
 });
