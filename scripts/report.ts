@@ -1,7 +1,9 @@
 // 月度基金运行分析报告 from the command line, and the generator process the app starts after an import or
 // on request (so rendering PDFs never runs inside a web request or blocks an import).
-//   npm run report -- --month 2024-12 [--region CODE[,CODE…]] [--out DIR]   generate (archive a new version when the
-//                                                                    figures changed) and write PDF + DOCX
+//   npm run report -- --month 2024-12 [--city CODE | --all-cities] [--region CODE[,CODE…]] [--out DIR]
+//       generate (archive a new version when the figures changed) and write PDF + DOCX; one job per city, recording
+//       it. A warehouse of several cities needs --city (or --all-cities: every city with data that month, one job each);
+//       --region narrows to editions of that city.
 //   npm run report -- --job ID --months 202411,202412 [--trigger IMPORT] [--by NAME]   (started by the app)
 import Module from 'node:module';
 import fs from 'node:fs';
@@ -17,7 +19,9 @@ M._resolveFilename = function (req: string, ...rest: unknown[]) {
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+  const v = i >= 0 ? process.argv[i + 1] : undefined;
+  // `--city --all-cities`: the next option is not this one's value
+  return v === undefined || v.startsWith('--') ? undefined : v;
 }
 
 async function main() {
@@ -38,15 +42,17 @@ async function main() {
       return;
     }
     const month = arg('month');
-    if (!month) throw new Error('用法：npm run report -- --month 2024-12 [--region CODE[,CODE…]] [--out DIR]');
+    if (!month) throw new Error('用法：npm run report -- --month 2024-12 [--city CODE | --all-cities] [--region CODE[,CODE…]] [--out DIR]');
+    if (process.argv.includes('--city') && !arg('city')) throw new Error('--city 后须写地市代码');
     const period = parseReportMonth(month);
+    const { generateFromCli } = await import('../lib/reports/cli');
+    const selection = { city: arg('city'), allCities: process.argv.includes('--all-cities'), regions: arg('region')?.split(',').filter(Boolean) };
     const out = path.resolve(arg('out') ?? 'data/reports');
     fs.mkdirSync(out, { recursive: true });
-    const regions = arg('region')?.split(',').filter(Boolean);
     const t0 = Date.now();
-    const r = await generateMonths(db, { periods: [period], regionCodes: regions, trigger: 'CLI', by: process.env.USER ?? '命令行', renderHtml: renderReportHtml, onProgress: (m) => console.log(m) });
-    const codes = regions ?? (await import('../lib/reports/archive')).editionCodesWithData(db, period);
-    for (const code of await codes) {
+    const runs = await generateFromCli(db, { period, selection, by: process.env.USER ?? '命令行', renderHtml: renderReportHtml, onProgress: (m) => console.log(m) });
+    const r = { editions: runs.reduce((n, x) => n + x.editions, 0), created: runs.reduce((n, x) => n + x.created, 0) };
+    for (const code of runs.flatMap((x) => x.regionCodes)) {
       const v = await latestVersion(db, period, code);
       if (!v) continue;
       for (const fmt of ['pdf', 'docx'] as const) {
@@ -56,7 +62,7 @@ async function main() {
         console.log(`${file} (${bytes!.length.toLocaleString()} bytes)`);
       }
     }
-    console.log(`[report] ${r.editions} editions, ${r.created} new versions, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`[report] ${runs.map((x) => `${x.cityCode} job ${x.jobId}`).join(', ')}: ${r.editions} editions, ${r.created} new versions, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } finally {
     await db.close();
   }

@@ -18,6 +18,18 @@ export async function poolRegionCodes(db: Db, cityCode: string): Promise<string[
   return city ? [city.code, ...city.counties.map((c) => c.code)] : null;
 }
 
+/**
+ * The latest month (YYYYMM) with ledger rows (LedgerFact, any account) among the regions `codes` (a city's,
+ * from poolRegionCodes; null: the whole warehouse), within `from`…`to` (inclusive, YYYYMM) when given; null
+ * when there is no such row. What a city's pages show as 数据截至: the city's own month, never another city's
+ * later one.
+ */
+export async function lastLedgerPeriod(db: Db, codes: readonly string[] | null, range: { from?: number; to?: number } = {}): Promise<number | null> {
+  const period = range.from !== undefined || range.to !== undefined ? { period: { ...(range.from !== undefined ? { gte: range.from } : {}), ...(range.to !== undefined ? { lte: range.to } : {}) } } : {};
+  const r = await db.prisma.ledgerFact.aggregate({ _max: { period: true }, where: { ...period, ...regionIn(codes ? [...codes] : null) } });
+  return r._max.period ?? null;
+}
+
 /** A Prisma where-fragment `{ [field]: { in: codes } }`, or {} when codes is null (no restriction). */
 export function regionIn<F extends string = 'regionCode'>(codes: string[] | null, field: F = 'regionCode' as F): Partial<Record<F, { in: string[] }>> {
   return codes ? ({ [field]: { in: codes } } as Record<F, { in: string[] }>) : {};

@@ -6,7 +6,7 @@ import type { Db } from '../../db';
 import { SCHEMES, SCHEME_CODES, type SchemeCode, type SchemeFilter, EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
 import { addMonths, makePeriod } from '../../indicators/compute';
 import { versionInForce } from '../../budget/versions';
-import { poolRegionCodes, regionIn } from '../pool';
+import { lastLedgerPeriod, poolRegionCodes, regionIn } from '../pool';
 
 /**
  * Sums of the facts behind the tiles. null = no row at all (无数据), never 0: a year or region without
@@ -62,8 +62,18 @@ export function schemesOf(filter: SchemeFilter, purpose: 'money' | 'coverage' = 
  * `codes` (a city's regions, lib/queries/pool) or of the whole warehouse (null).
  */
 export async function asOfPeriod(db: Db, year: number, codes: string[] | null = null): Promise<number | null> {
-  const r = await db.prisma.ledgerFact.aggregate({ _max: { period: true }, where: { period: { gte: makePeriod(year, 1), lte: makePeriod(year, 12) }, ...regionIn(codes) } });
-  return r._max.period ?? null;
+  return lastLedgerPeriod(db, codes, { from: makePeriod(year, 1), to: makePeriod(year, 12) });
+}
+
+/**
+ * The budget version (its id) whose lines are `year`'s plan at the end of month `asOf` (YYYYMM): the budget
+ * page's rule, lib/budget/versions versionInForce (the latest version approved by then; an adjustment
+ * approved later is not yet in force). null when the year has no version. 总览 and 县域画像 both read the
+ * plan through this, so they show the same plan.
+ */
+export async function budgetVersionInForce(db: Db, year: number, asOf: number): Promise<{ id: number } | null> {
+  const v = versionInForce(await db.prisma.budgetVersion.findMany({ where: { year }, select: { id: true, year: true, seq: true, approvedOn: true } }), year, asOf);
+  return v && { id: v.id };
 }
 
 /**
@@ -101,15 +111,14 @@ export async function loadRegionInputs(db: Db, codes: string[] | null, scheme: S
   const cov = schemesOf(scheme, 'coverage');
   const t12from = addMonths(asOf, -11);
   const p = db.prisma;
-  // The plan in force at the as-of month: the budget page's rule (lib/budget/versions).
-  const latestVersion = versionInForce(await p.budgetVersion.findMany({ where: { year }, select: { id: true, year: true, seq: true, approvedOn: true } }), year, asOf);
+  const planVersion = await budgetVersionInForce(db, year, asOf);
   const [enrol, contrib, ledgerYtd, ledgerT12, plan, balances, util] = await Promise.all([
     p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: asOf, schemeCode: { in: cov }, ...regionIn(codes) }, _sum: { enrolled: true, shouldEnroll: true } }),
     p.contributionFact.groupBy({ by: ['regionCode'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { due: true, collected: true } }),
     p.ledgerFact.groupBy({ by: ['regionCode', 'item'], where: { period: { gte: from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } }),
     p.ledgerFact.groupBy({ by: ['regionCode', 'schemeCode'], where: { period: { gte: t12from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, item: { in: EXPENSE_ITEM_CODES }, ...regionIn(codes) }, _sum: { amount: true } }),
-    latestVersion
-      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: latestVersion.id, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } })
+    planVersion
+      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: planVersion.id, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } })
       : Promise.resolve([]),
     p.balanceFact.groupBy({ by: ['regionCode', 'kind', 'schemeCode'], where: { period: asOf, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { balance: true } }),
     p.utilizationRollup.groupBy({ by: ['insuredRegionCode', 'level', 'visitType', 'inCounty'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes, 'insuredRegionCode') }, _sum: { visits: true } }),

@@ -214,4 +214,38 @@ describe.each(testDbKinds())('a province of two cities on %s', (kind) => {
     expect((await loadRegionAnnual(t.db, own, PROVINCE))?.children.map((c) => c.code)).toEqual([CITY]);
     expect((await loadRegionAnnual(t.db, own, '439922'))?.region.code).toBe('439922');
   });
+
+  it('县域画像 and 总览 of a city show the same plan: the version in force at the as-of month, not a later adjustment', async () => {
+    const second = (await loadDatasetInfo(t.db, SECOND_CITY))!;
+    const codes = [SECOND_CITY, ...second.counties.map((c) => c.code)];
+    const before = await loadProfileYear(t.db, SECOND_CITY, 'ALL', 2024, codes.slice(1));
+    expect(before.asOf).toBe(202412);
+    const inForce = (await t.db.prisma.budgetVersion.findMany({ where: { year: 2024 }, orderBy: { seq: 'desc' } }))[0];
+    expect(inForce.approvedOn <= '2024-12-31').toBe(true);
+    const lines = await t.db.prisma.budgetLine.findMany({ where: { versionId: inForce.id } });
+    // An adjustment of 2024 approved in February 2025, every line doubled: the latest version of the year, not
+    // yet in force at 2024-12 (versionInForce), so neither page may read it.
+    const adj = await t.db.prisma.budgetVersion.create({
+      data: { year: 2024, seq: inForce.seq + 1, kind: 'ADJUSTMENT', docNo: '测试〔2025〕3号', approvedOn: '2025-02-10', reason: '年度终了后批准的调整（测试）', batchId: inForce.batchId },
+    });
+    try {
+      await t.db.prisma.budgetLine.createMany({ data: lines.map(({ id: _id, versionId: _v, ...l }) => ({ ...l, versionId: adj.id, amount: l.amount * 2 })) });
+      const profile = await loadProfileYear(t.db, SECOND_CITY, 'ALL', 2024, codes.slice(1));
+      const overview = await loadYear(t.db, SECOND_CITY, 'ALL', 2024);
+      expect(profile.inputs.get(SECOND_CITY)!.incomePlan).toBeGreaterThan(0);
+      // every region with a plan on 总览 (a functional zone may have none) shows the same plan on 县域画像
+      const planned = codes.filter((code) => overview.now.get(code)?.incomePlan != null);
+      expect(planned.length).toBeGreaterThan(2);
+      for (const code of planned) {
+        for (const k of ['incomePlan', 'expensePlan'] as const) {
+          const shown = profile.inputs.get(code)![k];
+          expect(shown, `${code} ${k}`).toBeCloseTo(before.inputs.get(code)![k], 2);
+          expect(shown, `${code} ${k} = 总览`).toBeCloseTo(overview.now.get(code)![k]!, 2);
+        }
+      }
+    } finally {
+      await t.db.prisma.budgetLine.deleteMany({ where: { versionId: adj.id } });
+      await t.db.prisma.budgetVersion.delete({ where: { id: adj.id } });
+    }
+  });
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testDbKinds, type TestDbKind } from '../../testing/databases';
 import type { Db } from '../../db';
-import { addSecondCity, CITY_B, CITY_B_EXPENSE, CITY_B_POOL } from '../../testing/smallSecondCity';
+import { addSecondCity, CITY_B, CITY_B_EXPENSE, CITY_B_POOL, COUNTY_B } from '../../testing/smallSecondCity';
 import { evaluateWarnings } from '../../risk/evaluate';
 import { handleWarning } from '../../risk/workflow';
 import { poolCodes, poolHierarchy, type Pool } from '../../regions/pools';
@@ -15,6 +15,7 @@ import { loadProjection } from './getProjection';
 import { computeSustainability } from './getSustainability';
 import { loadWarnings } from './getWarnings';
 import { loadWarningsByCity, loadWarningSummary } from './getWarningSummary';
+import { lastLedgerPeriod } from '../pool';
 
 const base: RiskFilters = { status: 'open', severity: 'ALL', region: 'ALL', rule: 'ALL', page: 1, pscheme: 'RESIDENT' };
 const CITY = { kind: 'city' } as const;
@@ -128,5 +129,28 @@ describe.each(testDbKinds())('risk reads per city, two cities in one warehouse (
     expect(a.id).toBeLessThan(own.id);
     expect(a.cityCode).toBeNull();
     await expect(evaluateWarnings(db, { city: '999900' })).rejects.toThrow(/未知的地市/);
+  }, 120_000);
+
+  it("数据截至 of a city: its own latest month up to the run's, not the warehouse's", async () => {
+    // City B's data end two months earlier than the demo city's; a run of every city ends with the demo city's month.
+    await db.prisma.ledgerFact.deleteMany({ where: { regionCode: { in: B }, period: { gt: 202410 } } });
+    await db.prisma.balanceFact.deleteMany({ where: { regionCode: { in: B }, period: { gt: 202410 } } });
+    const r = await evaluateWarnings(db, { trigger: 'SCRIPT', actor: 'test' });
+    expect(r.dataThrough).toBe(202412);
+    // A month of the demo city loaded after the run (no run yet): the run did not evaluate it, so not shown.
+    const batchId = (await db.prisma.importBatch.findFirstOrThrow({ select: { id: true } })).id;
+    await db.prisma.ledgerFact.create({ data: { regionCode: '439900', schemeCode: 'RESIDENT', account: 'POOL', period: 202501, item: 'INTEREST', amount: 1, batchId } });
+    expect((await loadWarningSummary(db, CITY, undefined, B)).latest).toMatchObject({ id: r.evaluationId, dataThrough: 202410 });
+    expect((await loadWarningSummary(db, CITY, undefined, A)).latest).toMatchObject({ id: r.evaluationId, dataThrough: 202412 });
+    // a region filter inside city B: still city B's month
+    expect((await loadWarningSummary(db, CITY, { region: COUNTY_B, rule: 'ALL' }, B)).latest!.dataThrough).toBe(202410);
+    // no city selected: the run's own month
+    expect((await loadWarningSummary(db, CITY)).latest!.dataThrough).toBe(202412);
+    // the helper itself: each city's latest month, the warehouse's, and within a range
+    expect(await lastLedgerPeriod(db, B)).toBe(202410);
+    expect(await lastLedgerPeriod(db, A)).toBe(202501);
+    expect(await lastLedgerPeriod(db, null)).toBe(202501);
+    expect(await lastLedgerPeriod(db, B, { from: 202201, to: 202206 })).toBe(202206);
+    expect(await lastLedgerPeriod(db, B, { from: 202411 })).toBeNull();
   }, 120_000);
 });

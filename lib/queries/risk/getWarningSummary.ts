@@ -8,6 +8,7 @@ import { RULES } from '../../risk/rules';
 import { OPEN_STATUSES, SEVERITY_CODES, type Severity } from '../../risk/types';
 import { allowedRegion, requireCityOrCounty, ScopeError, type Scope } from '../scope';
 import type { Pool } from '../../regions/pools';
+import { lastLedgerPeriod } from '../pool';
 
 export type SeverityCounts = Record<Severity, number> & { total: number };
 
@@ -17,6 +18,11 @@ export interface LatestEvaluation {
   triggeredBy: string;
   startedAt: string;
   ms: number;
+  /**
+   * 数据截至 (YYYYMM): the run's latest month with data; with a city selected among several, that city's own
+   * latest month up to the run's (a run of every city ends with the latest city's month, not this one's).
+   * null: the run found no data.
+   */
   dataThrough: number | null;
   windowFrom: number | null;
   /** the city the run evaluated alone; null: every city of the warehouse */
@@ -43,7 +49,8 @@ const zero = (): SeverityCounts => ({ SEVERE: 0, WARNING: 0, NOTICE: 0, total: 0
  * `pool`: the selected city's region codes (the city's own code first, then its counties') when the warehouse
  * holds several cities; null: every warning. The latest evaluation is then the latest run that evaluated that
  * city — one of every city, or of that city alone (lib/risk/evaluate `city`) — never another city's own run,
- * with its raised and closed counts taken from the run's events on that city's warnings.
+ * with its raised and closed counts taken from the run's events on that city's warnings, and its 数据截至 the
+ * city's own latest month (lib/queries/pool lastLedgerPeriod).
  */
 export async function loadWarningSummary(db: Db, scope: Scope, filter: { region: string | 'ALL'; rule: string | 'ALL' } = { region: 'ALL', rule: 'ALL' }, pool: readonly string[] | null = null): Promise<WarningSummary> {
   requireCityOrCounty(scope);
@@ -76,7 +83,8 @@ export async function loadWarningSummary(db: Db, scope: Scope, filter: { region:
     everRaised,
     latest: latest && {
       id: latest.id, trigger: latest.trigger, triggeredBy: latest.triggeredBy, startedAt: latest.startedAt.toISOString(), ms: latest.ms,
-      dataThrough: latest.dataThrough, windowFrom: latest.windowFrom, cityCode: latest.cityCode,
+      dataThrough: pool && latest.dataThrough !== null ? await lastLedgerPeriod(db, pool, { to: latest.dataThrough }) : latest.dataThrough,
+      windowFrom: latest.windowFrom, cityCode: latest.cityCode,
       ...(pool && latest.cityCode === null ? await cityCounts(db, latest.id, pool) : { raised: latest.raised, closed: latest.closed, updated: latest.updated }),
     },
   };
