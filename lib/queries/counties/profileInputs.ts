@@ -24,7 +24,7 @@ export interface ProfileInputs {
   collected: number;
   subsidyDue: number;
   subsidyCollected: number;
-  // 预算 (year to date vs the latest approved version of the year)
+  // 预算 (year to date vs the version in force at the as-of month, as on 总览; no plan: 0, read as missing by the indicators)
   incomeYtd: number;
   expenseYtd: number;
   incomePlan: number;
