@@ -9,6 +9,7 @@ import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES, SUBSIDY_SOURCES, type SchemeFilt
 import { addMonths, makePeriod } from '../../indicators/compute';
 import { asOfPeriod, schemesOf } from '../overview/kpiInputs';
 import { poolRegionCodes, regionIn } from '../pool';
+import { storedCityKeys } from '../../regions/cityKeys';
 
 export interface ProfileInputs {
   // 参保 (at the as-of month; coverage schemes)
@@ -133,9 +134,8 @@ export async function loadProfileYear(db: Db, cityCode: string, scheme: SchemeFi
   const t12 = addMonths(asOf, -11);
   const t12Prev = addMonths(asOf, -23);
   const p = db.prisma;
-  // A budget version is province-wide (BudgetVersion has no city: one per (year, seq), its lines cover every
-  // city), so the year's latest version holds this city's lines; they are narrowed below.
-  const latestVersion = await p.budgetVersion.findFirst({ where: { year }, orderBy: { seq: 'desc' }, select: { id: true } });
+  // The city's own latest version of the year (each city approves and adjusts its own budget).
+  const latestVersion = await p.budgetVersion.findFirst({ where: { year, cityCode: { in: await storedCityKeys(p, cityCode) } }, orderBy: { seq: 'desc' }, select: { id: true } });
   const institutions = await p.institution.findMany({ where: { level: { not: 'OUT_OF_CITY' }, ...regionIn(pool) }, select: { code: true, regionCode: true, agreementStart: true, agreementEnd: true } });
   // SupervisionFact is keyed by institution only: this city's institutions name its rows.
   const supervisedIn = pool ? { institutionCode: { in: institutions.map((i) => i.code) } } : {};

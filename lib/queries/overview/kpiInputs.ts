@@ -5,7 +5,8 @@ import 'server-only';
 import type { Db } from '../../db';
 import { SCHEMES, SCHEME_CODES, type SchemeCode, type SchemeFilter, EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
 import { addMonths, makePeriod } from '../../indicators/compute';
-import { versionInForce } from '../../budget/versions';
+import { versionsInForceByCity } from '../../budget/versions';
+import { storedCityCodes } from '../../regions/cityKeys';
 import { poolRegionCodes, regionIn } from '../pool';
 
 /**
@@ -101,15 +102,20 @@ export async function loadRegionInputs(db: Db, codes: string[] | null, scheme: S
   const cov = schemesOf(scheme, 'coverage');
   const t12from = addMonths(asOf, -11);
   const p = db.prisma;
-  // The plan in force at the as-of month: the budget page's rule (lib/budget/versions).
-  const latestVersion = versionInForce(await p.budgetVersion.findMany({ where: { year }, select: { id: true, year: true, seq: true, approvedOn: true } }), year, asOf);
+  // The plan in force at the as-of month: the budget page's rule (lib/budget/versions), each city's own
+  // version (a region's lines are only in its city's versions, so `codes` narrows the lines below).
+  const [yearVersions, cities] = await Promise.all([
+    p.budgetVersion.findMany({ where: { year }, select: { id: true, cityCode: true, year: true, seq: true, approvedOn: true } }),
+    storedCityCodes(p),
+  ]);
+  const inForceIds = versionsInForceByCity(yearVersions, cities, year, asOf).map((v) => v.id);
   const [enrol, contrib, ledgerYtd, ledgerT12, plan, balances, util] = await Promise.all([
     p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: asOf, schemeCode: { in: cov }, ...regionIn(codes) }, _sum: { enrolled: true, shouldEnroll: true } }),
     p.contributionFact.groupBy({ by: ['regionCode'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { due: true, collected: true } }),
     p.ledgerFact.groupBy({ by: ['regionCode', 'item'], where: { period: { gte: from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } }),
     p.ledgerFact.groupBy({ by: ['regionCode', 'schemeCode'], where: { period: { gte: t12from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, item: { in: EXPENSE_ITEM_CODES }, ...regionIn(codes) }, _sum: { amount: true } }),
-    latestVersion
-      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: latestVersion.id, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } })
+    inForceIds.length
+      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: { in: inForceIds }, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } })
       : Promise.resolve([]),
     p.balanceFact.groupBy({ by: ['regionCode', 'kind', 'schemeCode'], where: { period: asOf, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { balance: true } }),
     p.utilizationRollup.groupBy({ by: ['insuredRegionCode', 'level', 'visitType', 'inCounty'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes, 'insuredRegionCode') }, _sum: { visits: true } }),
