@@ -9,6 +9,7 @@ import { ensureDemoAccounts } from '../lib/auth/demo';
 import { authSecret } from '../lib/auth/secret';
 import { resumePendingSteps, sweepStaleUploads } from '../lib/ingest/postImport';
 import { publishDemoOpenReports } from '../lib/open/publish';
+import { storedCityCodes } from '../lib/regions/cityKeys';
 
 async function main() {
   const t0 = Date.now();
@@ -41,17 +42,15 @@ async function main() {
       const t1 = Date.now();
       await evaluateWarnings(db, { trigger: 'IMPORT', actor: '演示数据装载' });
       console.log(`[db] 风险预警评估完成 (${((Date.now() - t1) / 1000).toFixed(1)} s)`);
-      if (demo === 'province') {
-        // A release is one per kind and year for the whole warehouse (lib/release): a city's public report
-        // cannot be published beside another city's yet.
-        console.log('[db] 演示省：暂不发布年度公开报告（发布记录尚不区分城市）');
-        await finish(db);
-        return;
-      }
-      // The demo city's annual public reports are published at load, so /open has something to show.
+      // The demo's annual public reports are published at load, so /open has something to show: each city
+      // its own (releases name their city, lib/release).
       const t2 = Date.now();
-      const years = await publishDemoOpenReports(db);
-      console.log(`[db] 年度公开报告已发布：${years.join('、')}年 (${((Date.now() - t2) / 1000).toFixed(1)} s)`);
+      const cities = demo === 'province' ? await storedCityCodes(db.prisma) : [undefined];
+      for (const city of cities) {
+        const years = await publishDemoOpenReports(db, city);
+        console.log(`[db] 年度公开报告已发布${city ? `（${city}）` : ''}：${years.join('、')}年`);
+      }
+      console.log(`[db] 年度公开报告发布完成 (${((Date.now() - t2) / 1000).toFixed(1)} s)`);
     } else {
       console.log('[db] 已有数据，跳过演示数据装载');
     }

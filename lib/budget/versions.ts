@@ -4,6 +4,7 @@
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../domain/codes';
 import { indicators } from '../indicators/registry';
 import { monthEndIso } from '../dates';
+import { cityKeysOf } from '../regions/cityKeys';
 
 export interface BudgetLineLite {
   regionCode: string;
@@ -120,4 +121,21 @@ export function versionInForce<V extends VersionDates>(versions: readonly V[], y
   const end = monthEndIso(asOf);
   const approved = ofYear.filter((v) => v.approvedOn <= end);
   return approved.length ? approved[approved.length - 1] : ofYear[0];
+}
+
+/**
+ * Each city's budget version in force (versionInForce per city): in a province each city (设区市, its own
+ * 市级统筹 pool) approves and adjusts its own budget, so one city's adjustment never changes another's plan.
+ * `cities`: the warehouse's city codes; a version belongs to the city it names (cityCode), and one naming
+ * none ('') to the only city of a one-city warehouse (with several, to none). One entry per city with a
+ * version of `year`, in `cities` order. Pure.
+ */
+export function versionsInForceByCity<V extends VersionDates & { cityCode: string }>(versions: readonly V[], cities: readonly string[], year: number, asOf: number | null): V[] {
+  const out: V[] = [];
+  for (const city of cities) {
+    const keys = cityKeysOf(cities.length, city);
+    const v = versionInForce(versions.filter((x) => keys.includes(x.cityCode)), year, asOf);
+    if (v) out.push(v);
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import { withBulkWriter, type BulkWriter, type Cell } from '../db/bulk';
 import { maintainRollups, refreshUtilizationRollup } from '../warehouse/rollup';
 import { generateDemoCity, type BudgetVersionRow, type DemoCity, type GenerateOptions } from './generate';
 import { SCHEMES } from '../domain/codes';
-import { eachProvinceCity, provinceBudgets, provinceSpec, type ProvinceOptions } from './province';
+import { eachProvinceCity, provinceBudgets, provinceSpec, type CityBudgetVersionRow, type ProvinceOptions } from './province';
 
 export interface LoadReport { batchId: number; rows: Record<string, number>; ms: number }
 
@@ -46,9 +46,9 @@ async function putCity(w: BulkWriter, data: DemoCity, b: { batchId: number }, ro
 }
 
 /** Budget versions need their ids for the lines: ids are assigned here, not by the database. */
-async function putBudgets(w: BulkWriter, budgets: BudgetVersionRow[], batchId: number, rows: Record<string, number>) {
+async function putBudgets(w: BulkWriter, budgets: CityBudgetVersionRow[], batchId: number, rows: Record<string, number>) {
   let lineId = 0;
-  const versions = budgets.map((v, i) => ({ id: i + 1, year: v.year, seq: v.seq, kind: v.kind, docNo: v.docNo, approvedOn: v.approvedOn, reason: v.reason, batchId }));
+  const versions = budgets.map((v, i) => ({ id: i + 1, cityCode: v.cityCode, year: v.year, seq: v.seq, kind: v.kind, docNo: v.docNo, approvedOn: v.approvedOn, reason: v.reason, batchId }));
   rows.BudgetVersion = await put(w, 'BudgetVersion', versions);
   rows.BudgetLine = await put(w, 'BudgetLine', budgets.flatMap((v, i) => v.lines.map((l) => ({ id: ++lineId, versionId: i + 1, ...l }))));
 }
@@ -76,7 +76,9 @@ export async function loadDemoCity(db: Db, opts: GenerateOptions = {}, city?: De
       rows.DatasetMeta = await put(w, 'DatasetMeta', Object.entries(data.meta).map(([key, value]) => ({ key, value })));
       rows.Scheme = await put(w, 'Scheme', SCHEMES.map((s, i) => ({ code: s.code, name: s.name, sortOrder: i })));
       await putCity(w, data, b, rows);
-      await putBudgets(w, data.budgets, batch.id, rows);
+      // The demo city's versions name it, as an import of its budget would (lib/ingest/general writeBudget).
+      const cityCode = data.regions.find((r) => r.kind === 'CITY')!.code;
+      await putBudgets(w, provinceBudgets([{ cityCode, budgets: data.budgets }]), batch.id, rows);
       const periods = data.enrollment.map((e) => e.period);
       rows.UtilizationRollup = await refreshUtilizationRollup(w, Math.min(...periods), Math.max(...periods));
       await moveSequences(w);
@@ -101,7 +103,7 @@ export interface ProvinceLoadOptions extends ProvinceOptions {
 /**
  * Loads the demo province (lib/demo/province.ts) into an empty warehouse, in one transaction, as one DEMO
  * batch: the province region, then city by city (one city in memory at a time) its regions, institutions
- * and facts as the city loader writes them, then the province-wide budget versions and the rollups.
+ * and facts as the city loader writes them, then each city's own budget versions and the rollups.
  */
 export async function loadDemoProvince(db: Db, opts: ProvinceLoadOptions = {}): Promise<LoadReport> {
   const t0 = Date.now();
@@ -118,14 +120,14 @@ export async function loadDemoProvince(db: Db, opts: ProvinceLoadOptions = {}): 
       rows.DatasetMeta = await put(w, 'DatasetMeta', Object.entries(spec.meta).map(([key, value]) => ({ key, value })));
       rows.Scheme = await put(w, 'Scheme', SCHEMES.map((s, i) => ({ code: s.code, name: s.name, sortOrder: i })));
       add(rows, 'Region', await put(w, 'Region', [spec.province]));
-      const budgets: BudgetVersionRow[][] = [];
+      const budgets: { cityCode: string; budgets: BudgetVersionRow[] }[] = [];
       let tGen = Date.now();
       for (const { city, data, index } of eachProvinceCity(spec, opts)) {
         const t1 = Date.now();
         const genMs = t1 - tGen;
         const before = Object.values(rows).reduce((a, n) => a + n, 0);
         await putCity(w, data, b, rows);
-        budgets.push(data.budgets);
+        budgets.push({ cityCode: city.spec.code, budgets: data.budgets });
         opts.onCity?.({ index, count: spec.cities.length, code: city.spec.code, name: city.spec.name, rows: Object.values(rows).reduce((a, n) => a + n, 0) - before, ms: Date.now() - t1, genMs });
         tGen = Date.now();
       }

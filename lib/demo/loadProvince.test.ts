@@ -1,5 +1,5 @@
 // The demo province loads into both databases (two cities, so it runs in seconds): every generated row, the
-// province above its cities, one province-wide budget version per (year, seq), rollups that agree with the
+// province above its cities, each city's own budget versions, rollups that agree with the
 // facts, and the province's demo accounts.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,11 +54,12 @@ describe.each(testDbKinds())('demo province (2 cities) in %s', (kind) => {
     expect(pools.map((p) => p.regionCode).sort()).toEqual(['470100', '470200']);
   });
 
-  it('writes one province-wide budget version per (year, seq) whose lines cover both cities', async () => {
+  it("writes each city's own budget versions, whose lines are that city's", async () => {
     const versions = await db.prisma.budgetVersion.findMany({ include: { lines: { select: { regionCode: true } } } });
     expect(versions).toHaveLength(province.budgets.length);
-    expect(versions.length).toBe(10); // 2017–2024 approved, adjusted in 2020 and 2023
-    for (const v of versions) expect(new Set(v.lines.map((l) => l.regionCode.slice(0, 4)))).toEqual(new Set(['4701', '4702']));
+    expect(versions.length).toBe(20); // per city: 2017–2024 approved, adjusted in 2020 and 2023
+    for (const v of versions) expect(new Set(v.lines.map((l) => l.regionCode.slice(0, 4)))).toEqual(new Set([v.cityCode.slice(0, 4)]));
+    expect(new Set(versions.map((v) => v.cityCode))).toEqual(new Set(['470100', '470200']));
     expect(await db.prisma.budgetLine.count()).toBe(province.budgets.reduce((a, v) => a + v.lines.length, 0));
   });
 

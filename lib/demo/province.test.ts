@@ -68,12 +68,12 @@ describe('demo province generator', () => {
     let insured = 0;
     const instCodes = new Set<string>();
     let institutions = 0;
-    const budgets: BudgetVersionRow[][] = [];
+    const budgets: { cityCode: string; budgets: BudgetVersionRow[] }[] = [];
     for (const { city, data } of eachProvinceCity(spec)) {
       insured += sum(data.enrollment.filter((e) => e.period === 202412 && e.schemeCode !== 'MATERNITY'), (e) => e.enrolled);
       for (const i of data.institutions) instCodes.add(i.code);
       institutions += data.institutions.length;
-      budgets.push(data.budgets);
+      budgets.push({ cityCode: city.spec.code, budgets: data.budgets });
       // The city pool is the city's own (市级统筹), at the city's code.
       expect(data.balances.some((b) => b.kind === 'CITY_POOL' && b.regionCode === city.spec.code)).toBe(true);
       expect(data.balances.every((b) => b.kind !== 'CITY_POOL' || b.regionCode === city.spec.code)).toBe(true);
@@ -101,10 +101,12 @@ describe('demo province generator', () => {
     expect(insured).toBeGreaterThan(63e6);
     expect(insured).toBeLessThan(77e6);
     expect(instCodes.size).toBe(institutions);
-    // One province-wide budget version per (year, seq), covering every county of every city.
+    // Each city's own budget versions, one per (city, year, seq), covering that city's counties only.
     const versions = provinceBudgets(budgets);
-    expect(new Set(versions.map((v) => `${v.year}|${v.seq}`)).size).toBe(versions.length);
-    const allCounties = spec.cities.flatMap((c) => c.spec.counties.map((x) => x.code)).sort();
-    for (const v of versions) expect([...new Set(v.lines.map((l) => l.regionCode))].sort()).toEqual(allCounties);
+    expect(new Set(versions.map((v) => `${v.cityCode}|${v.year}|${v.seq}`)).size).toBe(versions.length);
+    for (const v of versions) {
+      const own = spec.cities.find((c) => c.spec.code === v.cityCode)!.spec.counties.map((x) => x.code).sort();
+      expect([...new Set(v.lines.map((l) => l.regionCode))].sort()).toEqual(own);
+    }
   }, 180_000);
 });

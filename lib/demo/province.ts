@@ -75,8 +75,8 @@ export interface DemoProvinceSpec {
 export interface DemoProvince extends DemoProvinceSpec {
   /** every city as the city generator writes it (regions with the province's sort order) */
   data: DemoCity[];
-  /** one province-wide budget version per (year, seq): the cities' budgets summed up (省级汇总) */
-  budgets: BudgetVersionRow[];
+  /** every city's own budget versions (its 文号 and approval dates), each naming its city */
+  budgets: CityBudgetVersionRow[];
 }
 
 /** The province's cities, counties and stories (cheap: no facts). */
@@ -260,31 +260,15 @@ export function* eachProvinceCity(spec: DemoProvinceSpec, opts: ProvinceOptions 
   for (let i = 0; i < spec.cities.length; i++) yield { city: spec.cities[i], data: generateProvinceCity(spec.cities[i], i, opts), index: i };
 }
 
+/** A budget version of one city of the province. */
+export type CityBudgetVersionRow = BudgetVersionRow & { cityCode: string };
+
 /**
- * BudgetVersion has no region and is unique per (year, seq): the province gets one version per (year, seq),
- * a 省级汇总 whose lines are every city's lines (each line names its county). Per-city budget versions
- * (each city's own 文号 and approval date) are not modelled yet.
+ * Each city approves and adjusts its own budget (设区市, its own 市级统筹 pool): its versions, with its own
+ * 文号 and approval dates, are stored as that city's (BudgetVersion.cityCode), seq counted per city and year.
  */
-export function provinceBudgets(perCity: BudgetVersionRow[][]): BudgetVersionRow[] {
-  const byKey = new Map<string, BudgetVersionRow>();
-  for (const versions of perCity) {
-    for (const v of versions) {
-      const k = `${v.year}|${v.seq}`;
-      let p = byKey.get(k);
-      if (!p) {
-        p = {
-          year: v.year, seq: v.seq, kind: v.kind,
-          docNo: `${PROVINCE.shortName}医保发〔${v.year}〕${v.seq === 0 ? 3 : v.year === 2020 ? 45 : 61}号`,
-          approvedOn: v.seq === 0 ? `${v.year}-02-20` : v.year === 2020 ? '2020-08-10' : '2023-09-05',
-          reason: v.seq === 0 ? `${v.year}年度全省基本医疗保险和生育保险基金收支预算（省级汇总：各市预算合并）` : `省级汇总：${v.reason}`,
-          lines: [],
-        };
-        byKey.set(k, p);
-      }
-      for (const l of v.lines) p.lines.push(l);
-    }
-  }
-  return [...byKey.values()].sort((a, b) => a.year - b.year || a.seq - b.seq);
+export function provinceBudgets(perCity: { cityCode: string; budgets: BudgetVersionRow[] }[]): CityBudgetVersionRow[] {
+  return perCity.flatMap((c) => c.budgets.map((v) => ({ ...v, cityCode: c.cityCode })));
 }
 
 /** The whole province in memory (about 3.5 million utilization rows for 15 cities: use `cities` in tests). */
@@ -292,7 +276,7 @@ export function generateDemoProvince(opts: ProvinceOptions = {}): DemoProvince {
   const spec = provinceSpec(opts);
   const data: DemoCity[] = [];
   for (const { data: d } of eachProvinceCity(spec, opts)) data.push(d);
-  return { ...spec, data, budgets: provinceBudgets(data.map((d) => d.budgets)) };
+  return { ...spec, data, budgets: provinceBudgets(data.map((d, i) => ({ cityCode: spec.cities[i].spec.code, budgets: d.budgets }))) };
 }
 
 /** Demo accounts for the province: county users for three story-bearing counties (lib/auth/demo.ts). */

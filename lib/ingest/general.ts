@@ -17,6 +17,7 @@ import { scopeLabelOf, type Reference } from './reference';
 import type { ImportMode, Replacement } from './batch';
 import { formatPeriod } from '../format';
 import { isAboveCity, isRegionKind, parentProblem } from '../domain/regionLevels';
+import { cityOfRegion, poolHierarchy, type RegionRowLike } from '../regions/pools';
 
 /** Templates that may name a unit above the city (国家, 省): the region list itself and annual figures. */
 const ABOVE_CITY_ALLOWED = new Set(['REGION', 'ANNUAL_FUND']);
@@ -256,7 +257,7 @@ export async function parseGeneral(tpl: TemplateDef, records: AsyncIterable<RawR
     for (const [k, count] of moved) notes.push(`${count.toLocaleString('en-US')}行按原区划代码报送，已计入承继地区：${k}`);
   }
   checkTotals(tpl, rows, problems);
-  if (tpl.kind === 'BUDGET') checkBudgetVersions(rows, problems);
+  if (tpl.kind === 'BUDGET') checkBudgetVersions(rows, (code) => cityOfRegion(code, (c) => ref.regions.get(c)) ?? '', problems);
   if (tpl.kind === 'REGION') checkRegions(rows, ref, problems);
   return done();
 }
@@ -288,11 +289,15 @@ function checkTotals(tpl: TemplateDef, rows: ParsedRow[], problems: ProblemList)
   }
 }
 
-/** All rows of one budget version carry the same document number, date, kind and reason. */
-function checkBudgetVersions(rows: ParsedRow[], problems: ProblemList): void {
+/**
+ * All rows of one budget version carry the same document number, date, kind and reason. A version is a
+ * city's (设区市: each approves and adjusts its own budget): `cityOf` gives a row's city from its region, so
+ * two cities' versions of one (year, seq) in one file are two versions.
+ */
+function checkBudgetVersions(rows: ParsedRow[], cityOf: (regionCode: string) => string, problems: ProblemList): void {
   const first = new Map<string, ParsedRow>();
   for (const r of rows) {
-    const k = keyOf(r.values, ['year', 'seq']);
+    const k = `${cityOf(String(r.values.regionCode))}|${keyOf(r.values, ['year', 'seq'])}`;
     const f = first.get(k);
     if (!f) { first.set(k, r); continue; }
     for (const [field, header] of [['versionKind', '版本类型'], ['docNo', '文号'], ['approvedOn', '批准日期'], ['reason', '调整原因']] as const) {
@@ -347,21 +352,28 @@ const q = (id: string) => `"${id}"`;
 export async function checkAgainstStored(w: BulkWriter, tpl: TemplateDef, rows: ParsedRow[], mode: ImportMode): Promise<ProblemList> {
   const problems = new ProblemList();
   if (tpl.kind === 'BUDGET') {
-    const versions = await w.query<{ year: number; seq: number; batchId: number; docNo: string }>('SELECT "year","seq","batchId","docNo" FROM "BudgetVersion"');
-    const stored = new Map(versions.map((v) => [`${v.year}|${v.seq}`, v]));
-    const inFile = new Set(rows.map((r) => `${r.values.year}|${r.values.seq}`));
+    // Versions are per city (each city approves and adjusts its own budget): sequence and overwrite checks
+    // look at the row's city's versions only, so one city's import never meets another city's.
+    const cities = await budgetCities(w);
+    const versions = (await w.query<{ cityCode: string; year: number; seq: number; batchId: number; docNo: string }>('SELECT "cityCode","year","seq","batchId","docNo" FROM "BudgetVersion"'))
+      .map((v) => ({ ...v, cityCode: cities.storedCity(v.cityCode) }));
+    const vk = (city: string, year: unknown, seq: unknown) => `${city}|${year}|${seq}`;
+    const stored = new Map(versions.map((v) => [vk(v.cityCode, v.year, v.seq), v]));
+    const inFile = new Set(rows.map((r) => vk(cities.of(String(r.values.regionCode)), r.values.year, r.values.seq)));
     const reported = new Set<string>();
     for (const r of rows) {
-      const k = `${r.values.year}|${r.values.seq}`;
+      const city = cities.of(String(r.values.regionCode));
+      const k = vk(city, r.values.year, r.values.seq);
       if (reported.has(k)) continue;
       const v = stored.get(k);
+      const whose = cities.count > 1 ? cities.name(city) : '';
       if (v) {
         reported.add(k);
-        const next = Math.max(...versions.filter((x) => x.year === r.values.year).map((x) => Number(x.seq))) + 1;
-        problems.add({ row: r.line, column: '版本序号', reason: `${r.values.year}年预算版本${r.values.seq}已入库（批次#${v.batchId}，${v.docNo}），预算版本不能覆盖；调整请作为新版本（序号${next}）导入`, value: String(r.values.seq) });
-      } else if (Number(r.values.seq) > 0 && !stored.has(`${r.values.year}|${Number(r.values.seq) - 1}`) && !inFile.has(`${r.values.year}|${Number(r.values.seq) - 1}`)) {
+        const next = Math.max(...versions.filter((x) => x.cityCode === city && x.year === r.values.year).map((x) => Number(x.seq))) + 1;
+        problems.add({ row: r.line, column: '版本序号', reason: `${whose}${r.values.year}年预算版本${r.values.seq}已入库（批次#${v.batchId}，${v.docNo}），预算版本不能覆盖；调整请作为新版本（序号${next}）导入`, value: String(r.values.seq) });
+      } else if (Number(r.values.seq) > 0 && !stored.has(vk(city, r.values.year, Number(r.values.seq) - 1)) && !inFile.has(vk(city, r.values.year, Number(r.values.seq) - 1))) {
         reported.add(k);
-        problems.add({ row: r.line, column: '版本序号', reason: `${r.values.year}年还没有版本${Number(r.values.seq) - 1}：版本序号应连续`, value: String(r.values.seq) });
+        problems.add({ row: r.line, column: '版本序号', reason: `${whose}${r.values.year}年还没有版本${Number(r.values.seq) - 1}：版本序号应连续`, value: String(r.values.seq) });
       }
     }
     return problems;
@@ -491,19 +503,41 @@ async function deleteScopes(w: BulkWriter, tpl: TemplateDef, rows: ParsedRow[], 
   return out;
 }
 
+/**
+ * The warehouse's cities as budget versions need them: `of(region)` the city (设区市) of a line's region ('' for
+ * a region under no city), `storedCity(cityCode)` a stored version's city (one naming none, stored before
+ * versions named their city, is the only city's in a one-city warehouse), `count` and `name(code)`.
+ */
+async function budgetCities(w: BulkWriter): Promise<{ of(code: string): string; storedCity(cityCode: string): string; count: number; name(code: string): string }> {
+  const rows = await w.query<RegionRowLike>('SELECT "code","name","shortName","kind","parentCode","sortOrder" FROM "Region"');
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const cities = poolHierarchy(rows).cities;
+  return {
+    of: (code) => cityOfRegion(code, (c) => byCode.get(c)) ?? '',
+    storedCity: (cityCode) => cityCode || (cities.length === 1 ? cities[0].code : ''),
+    count: cities.length,
+    name: (code) => byCode.get(code)?.name ?? code,
+  };
+}
+
+/** Writes each version of the file as its city's (the city of its lines' regions): never another city's. */
 async function writeBudget(w: BulkWriter, rows: ParsedRow[], batchId: number, out: WriteOutcome): Promise<void> {
-  const versions = new Map<string, ParsedRow[]>();
+  const cities = await budgetCities(w);
+  const versions = new Map<string, { city: string; rows: ParsedRow[] }>();
   for (const r of rows) {
-    const k = `${r.values.year}|${r.values.seq}`;
-    versions.set(k, [...(versions.get(k) ?? []), r]);
+    const city = cities.of(String(r.values.regionCode));
+    const k = `${city}|${r.values.year}|${r.values.seq}`;
+    const v = versions.get(k) ?? { city, rows: [] };
+    v.rows.push(r);
+    versions.set(k, v);
   }
   let lines = 0;
-  const ordered = [...versions.values()].sort((a, b) => Number(a[0].values.year) - Number(b[0].values.year) || Number(a[0].values.seq) - Number(b[0].values.seq));
-  for (const vr of ordered) {
+  const ordered = [...versions.values()].sort((a, b) => a.city.localeCompare(b.city) || Number(a.rows[0].values.year) - Number(b.rows[0].values.year) || Number(a.rows[0].values.seq) - Number(b.rows[0].values.seq));
+  for (const { city, rows: vr } of ordered) {
     const v = vr[0].values;
     const [{ id }] = await w.query<{ id: number }>(
-      'INSERT INTO "BudgetVersion" ("year","seq","kind","docNo","approvedOn","reason","batchId") VALUES (?,?,?,?,?,?,?) RETURNING "id"',
-      [cellOf(v.year), cellOf(v.seq), cellOf(v.versionKind), cellOf(v.docNo), cellOf(v.approvedOn), String(v.reason ?? ''), batchId],
+      'INSERT INTO "BudgetVersion" ("cityCode","year","seq","kind","docNo","approvedOn","reason","batchId") VALUES (?,?,?,?,?,?,?,?) RETURNING "id"',
+      [city, cellOf(v.year), cellOf(v.seq), cellOf(v.versionKind), cellOf(v.docNo), cellOf(v.approvedOn), String(v.reason ?? ''), batchId],
     );
     await insertRows(w, 'BudgetLine', ['versionId', 'regionCode', 'schemeCode', 'item', 'amount'],
       vr.map((r) => [Number(id), cellOf(r.values.regionCode), cellOf(r.values.schemeCode), cellOf(r.values.item), cellOf(r.values.amount)]));

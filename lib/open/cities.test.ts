@@ -1,12 +1,12 @@
 // The public annual report in a warehouse holding two cities (设区市), on SQLite and PostgreSQL: each city's
 // report states its own figures (its counties' and its city account's rows only); the first city's report is
-// exactly the one it has alone.
+// exactly the one it has alone; each city publishes and withdraws its own versions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testDbKinds, type TestDbKind } from '../testing/databases';
 import { addSecondCity, CITY_B, CITY_B_EXPENSE, CITY_B_INCOME, CITY_B_NAME, CITY_B_POOL, COUNTY_B, COUNTY_B_NAME } from '../testing/smallSecondCity';
 import type { Db } from '../db';
 import { buildOpenReport, OpenReportError, publishableYears } from './build';
-import { publishOpenReport } from './publish';
+import { loadPublishedReports, loadPublishedReportsByCity, publishDemoOpenReports, publishOpenReport, withdrawOpenReport } from './publish';
 
 const CITY_A = '439900';
 
@@ -25,13 +25,40 @@ describe.each(testDbKinds())('public annual report with two cities (%s)', (kind:
   }, 60_000);
   afterAll(async () => { for (const d of drops) await d(); });
 
-  it('publishing is refused while a release cannot name its city; one city publishes as before', async () => {
+  it("each city publishes its own report: B unpublished stays unpublished, B's first is its version 1, A's withdrawal leaves B", async () => {
     const admin = { role: 'admin', name: '测试管理员' };
+    // Several cities and none named: refused with the reason, nothing written.
     await expect(publishOpenReport(both, admin, 2023)).rejects.toThrow(/多个地市/);
-    expect(await both.prisma.release.count({ where: { kind: 'OPEN_REPORT', year: 2023, publishedBy: admin.name } })).toBe(0);
+    await expect(publishOpenReport(both, admin, 2023, { cityCode: COUNTY_B })).rejects.toThrow('未知的设区市');
+    const a1 = await publishOpenReport(both, admin, 2023, { cityCode: CITY_A });
+    const a2 = await publishOpenReport(both, admin, 2023, { cityCode: CITY_A, note: '更正' });
+    expect([a1.version, a2.version, a2.cityCode, a2.payload.cityCode]).toEqual([1, 2, CITY_A, CITY_A]);
+    expect(await loadPublishedReports(both, CITY_B)).toEqual([]);
+    const b1 = await publishOpenReport(both, admin, 2023, { cityCode: CITY_B });
+    expect([b1.version, b1.cityCode, b1.payload.cityCode, b1.payload.cityName]).toEqual([1, CITY_B, CITY_B, CITY_B_NAME]);
+    await expect(withdrawOpenReport(both, admin, a2.id, '越权', CITY_B)).rejects.toThrow(/不属于所选地市/);
+    await withdrawOpenReport(both, admin, a2.id, '误发', CITY_A);
+    expect((await loadPublishedReports(both, CITY_A)).map((r) => [r.year, r.version])).toEqual([[2023, 1]]);
+    expect((await loadPublishedReports(both, CITY_B)).map((r) => [r.year, r.version, r.id])).toEqual([[2023, 1, b1.id]]);
+    // The reports read per city: every city that has published, each its own.
+    const byCity = await loadPublishedReportsByCity(both);
+    expect(byCity.map((c) => [c.cityCode, c.reports.map((r) => r.payload.cityCode)])).toEqual([[CITY_A, [CITY_A]], [CITY_B, [CITY_B]]]);
+    // One city publishes as before (no city named: the only one).
     const r = await publishOpenReport(alone, admin, 2023);
-    expect(r.payload.cityCode).toBe(CITY_A);
-  });
+    expect([r.payload.cityCode, r.cityCode, r.version]).toEqual([CITY_A, CITY_A, 1]);
+  }, 60_000);
+
+  it("a demo province publishes each city's complete years as its own", async () => {
+    const f = await freshDatabase(kind, 'demo');
+    drops.push(f.drop);
+    await addSecondCity(f.db);
+    await expect(publishDemoOpenReports(f.db)).rejects.toThrow(/多个地市/);
+    expect(await publishDemoOpenReports(f.db, CITY_B)).toEqual([2022, 2023, 2024]);
+    expect(await publishDemoOpenReports(f.db, CITY_A)).toEqual([2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(await publishDemoOpenReports(f.db, CITY_B)).toEqual([]);
+    const b = await loadPublishedReports(f.db, CITY_B);
+    expect(b.map((r) => [r.year, r.version, r.payload.cityCode])).toEqual([[2022, 1, CITY_B], [2023, 1, CITY_B], [2024, 1, CITY_B]]);
+  }, 120_000);
 
   it("city B's report states city B's own figures", async () => {
     const r = await buildOpenReport(both, 2024, undefined, { cityCode: CITY_B });

@@ -2,7 +2,7 @@
 import type { Db } from '../db';
 import { getRelease, listReleases, publishRelease, withdrawRelease, type Release } from '../release';
 import { buildOpenReport, OpenReportError, publishableYears } from './build';
-import { poolHierarchy } from '../regions/pools';
+import { storedCityCodes } from '../regions/cityKeys';
 import { DEFAULT_SUPPRESSION, type SuppressionRule } from './suppress';
 import type { OpenReportPayload } from './types';
 
@@ -12,55 +12,82 @@ export function assertCanPublish(viewer: { role: string }): void {
 }
 
 /**
- * Builds and publishes the report of `year` as a new version of release OPEN_REPORT/year.
- * Throws OpenReportError (not an admin, incomplete year, a warehouse of several cities) or ReleaseError
- * (lib/release).
+ * The city a report is for: `cityCode` when it is a city (设区市) of the warehouse; none given, the only city.
+ * Throws OpenReportError for an unknown city, for none given in a warehouse of several, or for no city at all.
+ */
+export async function openReportCity(db: Db, cityCode?: string | null): Promise<string> {
+  const cities = await storedCityCodes(db.prisma);
+  if (cities.length === 0) throw new OpenReportError('尚未装载地区数据，无法发布公开报告');
+  if (!cityCode) {
+    if (cities.length > 1) throw new OpenReportError('本库含多个地市：请指明发布哪个地市的年度公开报告');
+    return cities[0];
+  }
+  if (!cities.includes(cityCode)) throw new OpenReportError(`未知的设区市：${cityCode}`);
+  return cityCode;
+}
+
+/**
+ * Builds and publishes city `cityCode`'s report of `year` as a new version of its release OPEN_REPORT/year
+ * (each city its own versions; none given: the only city). Throws OpenReportError (not an admin, incomplete
+ * year, unknown city, several cities and none named) or ReleaseError (lib/release).
  */
 export async function publishOpenReport(
   db: Db,
   viewer: { role: string; name: string },
   year: number,
-  opts: { note?: string; rule?: SuppressionRule } = {},
+  opts: { cityCode?: string | null; note?: string; rule?: SuppressionRule } = {},
 ): Promise<Release<OpenReportPayload>> {
   assertCanPublish(viewer);
-  // A release is one per kind and year for the whole warehouse: with several cities it would publish the
-  // first city's report as everyone's, and the next city's would replace it. Refused until releases name
-  // their city.
-  const regions = await db.prisma.region.findMany({ select: { code: true, name: true, shortName: true, kind: true, parentCode: true, sortOrder: true } });
-  if (poolHierarchy(regions).cities.length > 1) throw new OpenReportError('本库含多个地市：年度公开报告的发布尚不区分地市，暂不能发布');
-  const payload = await buildOpenReport(db, year, opts.rule ?? DEFAULT_SUPPRESSION);
-  return publishRelease(db, { kind: 'OPEN_REPORT', year, payload, by: viewer.name, note: opts.note, dataThrough: payload.dataThrough });
-}
-
-/** Withdraws one version (admin only); the previous version of that year is in force again. */
-export async function withdrawOpenReport(db: Db, viewer: { role: string; name: string }, releaseId: number, reason: string): Promise<void> {
-  assertCanPublish(viewer);
-  await withdrawRelease(db, releaseId, viewer.name, reason);
+  const city = await openReportCity(db, opts.cityCode);
+  const payload = await buildOpenReport(db, year, opts.rule ?? DEFAULT_SUPPRESSION, { cityCode: city });
+  return publishRelease(db, { kind: 'OPEN_REPORT', cityCode: city, year, payload, by: viewer.name, note: opts.note, dataThrough: payload.dataThrough });
 }
 
 /**
- * The demo city ships with its reports published (so /open shows something on a fresh start): every complete
- * year that has no release yet, published by 「演示数据装载」. Returns the years published.
+ * Withdraws one version of city `cityCode`'s report (admin only; none given: the only city); the city's
+ * previous version of that year is in force again. Another city's release is refused (ReleaseError).
  */
-export async function publishDemoOpenReports(db: Db): Promise<number[]> {
-  const done = new Set((await listReleases(db, 'OPEN_REPORT')).map((r) => r.year));
+export async function withdrawOpenReport(db: Db, viewer: { role: string; name: string }, releaseId: number, reason: string, cityCode?: string | null): Promise<void> {
+  assertCanPublish(viewer);
+  await withdrawRelease(db, await openReportCity(db, cityCode), releaseId, viewer.name, reason);
+}
+
+/**
+ * A demo warehouse ships with its reports published (so /open shows something on a fresh start): city
+ * `cityCode`'s (none given: the only city) every complete year that has no release yet, published by
+ * 「演示数据装载」. Returns the years published.
+ */
+export async function publishDemoOpenReports(db: Db, cityCode?: string): Promise<number[]> {
+  const city = await openReportCity(db, cityCode);
+  const done = new Set((await listReleases(db, 'OPEN_REPORT', city)).map((r) => r.year));
   const out: number[] = [];
-  for (const year of await publishableYears(db)) {
+  for (const year of await publishableYears(db, city)) {
     if (done.has(year)) continue;
-    const payload = await buildOpenReport(db, year);
-    await publishRelease(db, { kind: 'OPEN_REPORT', year, payload, by: '演示数据装载', note: '演示数据：装载时自动发布', dataThrough: payload.dataThrough });
+    const payload = await buildOpenReport(db, year, DEFAULT_SUPPRESSION, { cityCode: city });
+    await publishRelease(db, { kind: 'OPEN_REPORT', cityCode: city, year, payload, by: '演示数据装载', note: '演示数据：装载时自动发布', dataThrough: payload.dataThrough });
     out.push(year);
   }
   return out;
 }
 
-/** The published (in force) reports, oldest year first. */
-export async function loadPublishedReports(db: Db): Promise<Release<OpenReportPayload>[]> {
-  const years = [...new Set((await listReleases(db, 'OPEN_REPORT')).filter((r) => r.status === 'PUBLISHED').map((r) => r.year))].sort((a, b) => a - b);
+/** City `cityCode`'s published (in force) reports, oldest year first (none given: the only city). */
+export async function loadPublishedReports(db: Db, cityCode?: string): Promise<Release<OpenReportPayload>[]> {
+  const city = await openReportCity(db, cityCode);
+  const years = [...new Set((await listReleases(db, 'OPEN_REPORT', city)).filter((r) => r.status === 'PUBLISHED').map((r) => r.year))].sort((a, b) => a - b);
   const out: Release<OpenReportPayload>[] = [];
   for (const y of years) {
-    const r = await getRelease<OpenReportPayload>(db, 'OPEN_REPORT', y);
+    const r = await getRelease<OpenReportPayload>(db, 'OPEN_REPORT', city, y);
     if (r) out.push(r);
+  }
+  return out;
+}
+
+/** Every city's published reports (cities in hierarchy order; a city without any is left out): for the public pages. */
+export async function loadPublishedReportsByCity(db: Db): Promise<{ cityCode: string; reports: Release<OpenReportPayload>[] }[]> {
+  const out: { cityCode: string; reports: Release<OpenReportPayload>[] }[] = [];
+  for (const city of await storedCityCodes(db.prisma)) {
+    const reports = await loadPublishedReports(db, city);
+    if (reports.length) out.push({ cityCode: city, reports });
   }
   return out;
 }

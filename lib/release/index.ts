@@ -5,6 +5,7 @@
 // enters the county government's performance score (《关于实施基本医疗保险和生育保险市级统筹的意见（征求意见稿）》五（二）).
 import type { Db } from '../db';
 import { bumpDataVersion } from '../cache';
+import { storedCityKeys } from '../regions/cityKeys';
 
 export const RELEASE_KINDS = {
   ASSESSMENT: '县级医保工作考核结果',
@@ -15,6 +16,8 @@ export type ReleaseKind = keyof typeof RELEASE_KINDS;
 export interface Release<T = unknown> {
   id: number;
   kind: ReleaseKind;
+  /** the city (设区市) whose release it is; '' for a release stored before releases named their city */
+  cityCode: string;
   year: number;
   version: number;
   status: 'PUBLISHED' | 'WITHDRAWN';
@@ -33,7 +36,7 @@ export class ReleaseError extends Error {
   }
 }
 
-type Row = { id: number; kind: string; year: number; version: number; status: string; payload: string; lastBatchId: number | null; dataThrough: number | null; publishedBy: string; publishedAt: Date; note: string | null };
+type Row = { id: number; kind: string; cityCode: string; year: number; version: number; status: string; payload: string; lastBatchId: number | null; dataThrough: number | null; publishedBy: string; publishedAt: Date; note: string | null };
 
 function fromRow<T>(r: Row): Release<T> {
   return { ...r, kind: r.kind as ReleaseKind, status: r.status as Release['status'], payload: JSON.parse(r.payload) as T };
@@ -44,16 +47,19 @@ function checkKind(kind: string): asserts kind is ReleaseKind {
 }
 
 /**
- * Publishes a frozen snapshot: version n+1 of (kind, year). The payload is stored as JSON exactly as given
- * (the caller computes it from the indicator registry); `by` is the publishing user's name.
- * Throws ReleaseError for an unknown kind, a year outside 2000–2100, an empty `by`, or a payload that
- * is not JSON-serialisable.
+ * Publishes a frozen snapshot of city `cityCode`: version n+1 of (kind, year, city), counted in the city's
+ * own releases only (another city's versions neither count nor change). The payload is stored as JSON exactly
+ * as given (the caller computes it from the indicator registry); `by` is the publishing user's name.
+ * Throws ReleaseError for an unknown kind, an empty city, a year outside 2000–2100, an empty `by`, or a
+ * payload that is not JSON-serialisable. Two concurrent publications of one city and year: the unique
+ * (kind, year, cityCode, version) index refuses the second (a database error).
  */
 export async function publishRelease<T>(
   db: Db,
-  input: { kind: ReleaseKind; year: number; payload: T; by: string; note?: string; dataThrough?: number | null },
+  input: { kind: ReleaseKind; cityCode: string; year: number; payload: T; by: string; note?: string; dataThrough?: number | null },
 ): Promise<Release<T>> {
   checkKind(input.kind);
+  if (!input.cityCode?.trim()) throw new ReleaseError('发布须指明地市');
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new ReleaseError(`年份无效：${input.year}`);
   if (!input.by.trim()) throw new ReleaseError('发布人不能为空');
   let json: string;
@@ -64,11 +70,14 @@ export async function publishRelease<T>(
   }
   if (json === undefined) throw new ReleaseError('发布内容为空');
   const published = await db.prisma.$transaction(async (tx) => {
-    const last = await tx.release.findFirst({ where: { kind: input.kind, year: input.year }, orderBy: { version: 'desc' }, select: { version: true } });
+    // The version follows the city's own releases, including those stored before releases named their city
+    // (one-city warehouse), so numbering goes on where it stopped.
+    const keys = await storedCityKeys(tx, input.cityCode);
+    const last = await tx.release.findFirst({ where: { kind: input.kind, year: input.year, cityCode: { in: keys } }, orderBy: { version: 'desc' }, select: { version: true } });
     const batch = await tx.importBatch.findFirst({ where: { status: 'LOADED' }, orderBy: { id: 'desc' }, select: { id: true } });
     const row = await tx.release.create({
       data: {
-        kind: input.kind, year: input.year, version: (last?.version ?? 0) + 1, status: 'PUBLISHED', payload: json,
+        kind: input.kind, cityCode: input.cityCode, year: input.year, version: (last?.version ?? 0) + 1, status: 'PUBLISHED', payload: json,
         lastBatchId: batch?.id ?? null, dataThrough: input.dataThrough ?? null, publishedBy: input.by.trim(), note: input.note?.trim() || null,
       },
     });
@@ -78,32 +87,42 @@ export async function publishRelease<T>(
   return published;
 }
 
-/** The release in force for (kind, year): the newest PUBLISHED version, or the given version; null when none. */
-export async function getRelease<T>(db: Db, kind: ReleaseKind, year: number, version?: number): Promise<Release<T> | null> {
+/**
+ * The release of city `cityCode` in force for (kind, year): its newest PUBLISHED version, or the given
+ * version; null when none (another city's releases are never returned).
+ */
+export async function getRelease<T>(db: Db, kind: ReleaseKind, cityCode: string, year: number, version?: number): Promise<Release<T> | null> {
   checkKind(kind);
+  const keys = await storedCityKeys(db.prisma, cityCode);
   const row = await db.prisma.release.findFirst({
-    where: { kind, year, ...(version === undefined ? { status: 'PUBLISHED' } : { version }) },
+    where: { kind, year, cityCode: { in: keys }, ...(version === undefined ? { status: 'PUBLISHED' } : { version }) },
     orderBy: { version: 'desc' },
   });
   return row ? fromRow<T>(row) : null;
 }
 
-/** Every version of a kind (newest year and version first), without payloads: for lists and history. */
-export async function listReleases(db: Db, kind: ReleaseKind): Promise<Omit<Release<never>, 'payload'>[]> {
+/** Every version of a kind of city `cityCode` (newest year and version first), without payloads: for lists and history. */
+export async function listReleases(db: Db, kind: ReleaseKind, cityCode: string): Promise<Omit<Release<never>, 'payload'>[]> {
   checkKind(kind);
+  const keys = await storedCityKeys(db.prisma, cityCode);
   const rows = await db.prisma.release.findMany({
-    where: { kind },
+    where: { kind, cityCode: { in: keys } },
     orderBy: [{ year: 'desc' }, { version: 'desc' }],
-    select: { id: true, kind: true, year: true, version: true, status: true, lastBatchId: true, dataThrough: true, publishedBy: true, publishedAt: true, note: true },
+    select: { id: true, kind: true, cityCode: true, year: true, version: true, status: true, lastBatchId: true, dataThrough: true, publishedBy: true, publishedAt: true, note: true },
   });
   return rows.map((r) => ({ ...r, kind: r.kind as ReleaseKind, status: r.status as Release['status'] }));
 }
 
-/** Withdraws one version (it stays stored and listed); the previous published version is in force again. */
-export async function withdrawRelease(db: Db, id: number, by: string, note: string): Promise<void> {
+/**
+ * Withdraws one version of city `cityCode` (it stays stored and listed); the city's previous published
+ * version is in force again. Throws ReleaseError without a reason, for an unknown id, or for another city's
+ * release (a form naming an id cannot reach across cities).
+ */
+export async function withdrawRelease(db: Db, cityCode: string, id: number, by: string, note: string): Promise<void> {
   if (!note.trim()) throw new ReleaseError('撤回须说明理由');
   const r = await db.prisma.release.findUnique({ where: { id } });
   if (!r) throw new ReleaseError(`发布记录不存在：${id}`);
+  if (!(await storedCityKeys(db.prisma, cityCode)).includes(r.cityCode)) throw new ReleaseError(`发布记录${id}不属于所选地市（${cityCode}）`);
   await db.prisma.release.update({ where: { id }, data: { status: 'WITHDRAWN', note: `${r.note ? `${r.note}；` : ''}${by.trim()}撤回：${note.trim()}` } });
   await bumpDataVersion(db, 'release');
 }

@@ -11,6 +11,8 @@ export interface RegionInfo { code: string; name: string; shortName: string; kin
 export interface InstitutionInfo { code: string; name: string; regionCode: string; level: string; kind: string }
 export interface Flows { income: Map<number, number>; expense: Map<number, number> }
 export interface BudgetVersionPlan {
+  /** the city that approved it; '' or absent: stored before versions named their city */
+  cityCode?: string;
   year: number;
   seq: number;
   /** 'YYYY-MM-DD' */
@@ -107,7 +109,7 @@ export async function loadRiskData(db: Db): Promise<RiskData[]> {
       if (income.has(l.item)) e.income += l.amount;
       else if (expense.has(l.item)) e.expense += l.amount;
     }
-    return { year: v.year, seq: v.seq, approvedOn: v.approvedOn, docNo: v.docNo, plan };
+    return { cityCode: v.cityCode, year: v.year, seq: v.seq, approvedOn: v.approvedOn, docNo: v.docNo, plan };
   });
 
   const enrollment = new Map<string, Map<number, { enrolled: number; shouldEnroll: number }>>();
@@ -171,6 +173,9 @@ export function splitByPool(w: Warehouse, pools: PoolHierarchy): RiskData[] {
     }
     const institutions = new Map([...w.institutions].filter(([, i]) => codes.has(i.regionCode)));
     const budgets = w.budgets.flatMap((v) => {
+      // A version names the city that approved it: another city's is not this pool's plan (one naming no
+      // city, stored before versions did, is judged by its lines as before).
+      if (v.cityCode && v.cityCode !== city.code) return [];
       const plan = byRegion(v.plan, codes);
       return plan.size > 0 || v.plan.size === 0 ? [{ ...v, plan }] : [];
     });

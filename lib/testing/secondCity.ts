@@ -12,7 +12,7 @@ export const secondCode = (code: string) => (code.startsWith('4399') ? `4398${co
 
 /**
  * Adds the province, places the demo city under it and copies the demo city's facts from `fromPeriod` on
- * (enrolment, contributions, ledgers, balances, the budget lines of every version, utilization and flow
+ * (enrolment, contributions, ledgers, balances, every budget version as its own, utilization and flow
  * rollups, remittances, family-doctor signing, pooling months) as the second city's, money and counts ×
  * `factor` (counts rounded; pooling months and remittance dates as they are).
  */
@@ -49,9 +49,15 @@ export async function addSecondCity(db: Db, opts: { fromPeriod: number; factor: 
   await chunks((await p.balanceFact.findMany({ where: from })).map(({ id: _id, ...r }) => ({
     ...r, regionCode: secondCode(r.regionCode), balance: r.balance * f,
   })), (data) => p.balanceFact.createMany({ data }));
-  await chunks((await p.budgetLine.findMany({ where: { regionCode: { startsWith: '4399' } } })).map(({ id: _id, ...r }) => ({
-    ...r, regionCode: secondCode(r.regionCode), amount: r.amount * f,
-  })), (data) => p.budgetLine.createMany({ data }));
+  // Each city approves its own budget: every version of the demo city is copied as the second city's own
+  // (same year, seq and dates, the second city's 文号), its lines onto the copy.
+  for (const v of await p.budgetVersion.findMany({ where: { cityCode: '439900' }, include: { lines: true }, orderBy: { id: 'asc' } })) {
+    const { id: _id, lines, ...version } = v;
+    const copy = await p.budgetVersion.create({ data: { ...version, cityCode: SECOND_CITY, docNo: `二市${version.docNo}` } });
+    await chunks(lines.map(({ id: _l, ...r }) => ({
+      ...r, versionId: copy.id, regionCode: secondCode(r.regionCode), amount: r.amount * f,
+    })), (data) => p.budgetLine.createMany({ data }));
+  }
   await chunks((await p.utilizationRollup.findMany({ where: from })).map((r) => ({
     ...r, insuredRegionCode: secondCode(r.insuredRegionCode), visits: n(r.visits), totalCost: r.totalCost * f, policyCost: r.policyCost * f,
     fundPaid: r.fundPaid * f, outOfPocket: r.outOfPocket * f, referralsUp: n(r.referralsUp), referralsDown: n(r.referralsDown),

@@ -6,7 +6,10 @@ import { z } from 'zod';
 import { getViewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { SchemeError } from '@/lib/assessment/scheme';
-import { loadDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { loadDatasetInfo, type DatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { ScopeError } from '@/lib/auth/scope';
+import { selectCity } from '@/lib/regions/selectCity';
+import type { Viewer } from '@/lib/auth/viewer';
 import { publishAssessment, saveSchemeVersion } from '@/lib/queries/assessment/store';
 import { ReleaseError, withdrawRelease } from '@/lib/release';
 
@@ -18,6 +21,27 @@ export interface ActionState {
 const fail = (message: string): ActionState => ({ ok: false, message, at: Date.now() });
 const done = (message: string): ActionState => ({ ok: true, message, at: Date.now() });
 
+/**
+ * The city a form acts for: its hidden `city` field judged as the page's URL is (lib/regions/selectCity), so
+ * a bound city user cannot act for another city. Returns the city's dataset, or the Chinese message why not
+ * (no data, another city, several cities and none named).
+ */
+async function formCity(viewer: Viewer, form: FormData): Promise<DatasetInfo | string> {
+  const db = getDb();
+  const all = await loadDatasetInfo(db);
+  if (!all) return '尚未装载数据';
+  let city: string | null;
+  try {
+    city = selectCity(all.cities, { city: String(form.get('city') ?? '') || undefined }, viewer.scope);
+  } catch (e) {
+    if (e instanceof ScopeError) return e.message;
+    throw e;
+  }
+  const info = city ? await loadDatasetInfo(db, city) : all;
+  if (!info || info.level !== 'city') return '本库含多个地市：请先选择地市';
+  return info;
+}
+
 const publishSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100), note: z.string().max(500).default('') });
 
 export async function publishAction(_prev: ActionState | null, form: FormData): Promise<ActionState> {
@@ -27,13 +51,11 @@ export async function publishAction(_prev: ActionState | null, form: FormData): 
   if (!parsed.success) return fail('年度无效');
   try {
     const db = getDb();
-    const info = await loadDatasetInfo(db);
-    if (!info) return fail('尚未装载数据');
-    // One release per year for the warehouse, naming no city: with several cities it would stand for all of them.
-    if (info.cities.length > 1) return fail('本库含多个地市：考核结果的发布尚不能指明地市，暂不提供');
+    const info = await formCity(viewer, form);
+    if (typeof info === 'string') return fail(info);
     const r = await publishAssessment(db, { cityCode: info.cityCode, counties: info.counties.map((c) => c.code), year: parsed.data.year, by: viewer.name, note: parsed.data.note || undefined });
     revalidatePath('/assessment');
-    return done(`已发布${r.year}年度考核结果（第${r.version}版），此后的数据更正不会改变已发布结果`);
+    return done(`已发布${info.cities.length > 1 ? info.cityName : ''}${r.year}年度考核结果（第${r.version}版），此后的数据更正不会改变已发布结果`);
   } catch (e) {
     if (e instanceof ReleaseError) return fail(e.message);
     console.error('[assessment] publish', e);
@@ -48,7 +70,9 @@ export async function withdrawAction(_prev: ActionState | null, form: FormData):
   const note = String(form.get('note') ?? '');
   if (!Number.isInteger(id)) return fail('发布记录无效');
   try {
-    await withdrawRelease(getDb(), id, viewer.name, note);
+    const info = await formCity(viewer, form);
+    if (typeof info === 'string') return fail(info);
+    await withdrawRelease(getDb(), info.cityCode, id, viewer.name, note);
     revalidatePath('/assessment');
     return done('已撤回该版本；如有上一已发布版本，则恢复为上一版本');
   } catch (e) {

@@ -100,7 +100,7 @@ export default async function AssessmentPage({ searchParams }: { searchParams: S
             数据截至{formatPeriod(view.publication.dataThrough)}，按考核方案第{view.publication.schemeVersion}版计分{view.publication.note ? `；${view.publication.note}` : ''}。
             已发布结果冻结，之后的数据更正不改变它。
           </p>
-          {view.canPublish && <WithdrawForm releaseId={view.publication.releaseId} />}
+          {view.canPublish && <WithdrawForm releaseId={view.publication.releaseId} city={keep.city} />}
         </div>
       ) : (
         <div className={`${s.banner} ${s.bannerLive}`} data-testid="publication">
@@ -108,7 +108,7 @@ export default async function AssessmentPage({ searchParams }: { searchParams: S
             <strong>未发布</strong>：以下为按当前数据实时计算的结果（考核方案第{view.schemeVersion}版），数据更正后会随之变化。
             {publishedYears.length > 0 && `已发布年度：${publishedYears.map((y) => `${y}年`).join('、')}。`}
           </p>
-          {view.canPublish && !noData && <PublishForm year={f.year} republish={false} />}
+          {view.canPublish && !noData && <PublishForm year={f.year} republish={false} city={keep.city} />}
         </div>
       )}
       {view.currentScheme.version !== view.schemeVersion && (
@@ -144,7 +144,7 @@ export default async function AssessmentPage({ searchParams }: { searchParams: S
                 </tbody>
               </table>
             </div>
-            {view.canPublish && <PublishForm year={f.year} republish />}
+            {view.canPublish && <PublishForm year={f.year} republish city={keep.city} />}
           </div>
         </section>
       )}

@@ -39,6 +39,31 @@ async function snap(page: Page, name: string, detail?: string) {
 }
 
 test.describe('city role on the province', () => {
+  test("考核 is published for the selected city: its own version 1, another city stays unpublished; /open lists each city's report", async ({ page }) => {
+    test.setTimeout(180_000);
+    const db = openE2eDb();
+    const [first, second] = db.prepare(`SELECT code, name FROM Region WHERE kind = 'CITY' ORDER BY sortOrder, code LIMIT 2`).all() as { code: string; name: string }[];
+    db.close();
+    await page.goto(`/assessment?year=2023&city=${second.code}`);
+    await expect(page.getByTestId('publication')).toContainText('未发布', { timeout: 60_000 });
+    await page.getByRole('button', { name: '发布2023年考核结果' }).click();
+    await expect(page.getByTestId('publication')).toContainText('已发布（第1版）', { timeout: 60_000 });
+    const after = openE2eDb();
+    const rows = after.prepare(`SELECT cityCode, version FROM Release WHERE kind = 'ASSESSMENT' AND year = 2023`).all();
+    after.close();
+    expect(rows).toEqual([{ cityCode: second.code, version: 1 }]);
+    // The other city: unpublished, and publishing is offered for it too.
+    await page.goto(`/assessment?year=2023&city=${first.code}`);
+    await expect(page.getByTestId('publication')).toContainText('未发布', { timeout: 60_000 });
+    await expect(page.getByRole('button', { name: '发布2023年考核结果' })).toBeVisible();
+    // The public report: each city's own, chosen on /open (published at load for every city).
+    await page.goto('/open');
+    await expect(page.getByTestId('open-cities').getByRole('link', { name: first.name })).toBeVisible();
+    await page.getByTestId('open-cities').getByRole('link', { name: second.name }).click();
+    await expect(page).toHaveURL(new RegExp(`/open/${second.code}$`));
+    await expect(page.locator('h1')).toContainText(second.name);
+  });
+
   test('总览 compares the cities; a city opens its own 总览; a county its profile', async ({ page }) => {
     const db = openE2eDb();
     const cities = db.prepare(`SELECT code, name FROM Region WHERE kind = 'CITY' ORDER BY sortOrder, code`).all() as { code: string; name: string }[];

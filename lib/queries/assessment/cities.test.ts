@@ -1,12 +1,13 @@
 // 考核 of one city in a warehouse of several (the demo city and a scaled copy of it, lib/testing/secondCity),
 // on SQLite and PostgreSQL: each city scores its own counties from its own rows (the first city's results
-// are what they were alone), and a published release is the results of the city whose counties it scored.
+// are what they were alone), and each city publishes, reads and withdraws its own releases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME } from '../../assessment/defaultScheme';
 import { freshDatabase, testDbKinds } from '../../testing/databases';
 import { addSecondCity, SECOND_CITY, secondCode } from '../../testing/secondCity';
 import { loadDatasetInfo } from '../meta/getDatasetInfo';
-import { computeLiveYear, getPublishedAssessment, publishAssessment, releaseOfCounties, type LiveYear } from './store';
+import { computeLiveYear, getPublishedAssessment, publishAssessment, type LiveYear } from './store';
+import { withdrawRelease } from '../../release';
 
 const CITY = '439900';
 /** Numbers to 9 significant digits: sums over another row order (databases group in any order) differ in the last bits only. */
@@ -37,12 +38,43 @@ describe.each(testDbKinds())('county assessment per city, two cities on %s', (ki
     expect(other.results.counties.every((c) => c.total !== null)).toBe(true);
   }, 120_000);
 
-  it("a release is the results of the city whose counties it scored, not another city's", async () => {
-    await publishAssessment(t.db, { cityCode: CITY, counties: COUNTIES, year: 2024, by: 'test' });
+  it("each city publishes its own results: B unpublished stays so, B's first is its version 1, A's withdrawal leaves B", async () => {
+    const second = COUNTIES.map(secondCode);
+    const a1 = await publishAssessment(t.db, { cityCode: CITY, counties: COUNTIES, year: 2024, by: 'test' });
+    const a2 = await publishAssessment(t.db, { cityCode: CITY, counties: COUNTIES, year: 2024, by: 'test', note: '重新发布' });
+    expect([a1.cityCode, a1.version, a2.version]).toEqual([CITY, 1, 2]);
     const mine = await getPublishedAssessment(t.db, CITY, COUNTIES, 2024);
-    expect(mine).not.toBeNull();
-    expect(releaseOfCounties(mine!.release.payload, COUNTIES)).toBe(true);
-    expect(releaseOfCounties(mine!.release.payload, COUNTIES.map(secondCode))).toBe(false);
-    expect(await getPublishedAssessment(t.db, SECOND_CITY, COUNTIES.map(secondCode), 2024)).toBeNull();
+    expect(mine!.release.id).toBe(a2.id);
+    expect(await getPublishedAssessment(t.db, SECOND_CITY, second, 2024)).toBeNull();
+    const b1 = await publishAssessment(t.db, { cityCode: SECOND_CITY, counties: second, year: 2024, by: 'test' });
+    expect([b1.cityCode, b1.version]).toEqual([SECOND_CITY, 1]);
+    const theirs = (await getPublishedAssessment(t.db, SECOND_CITY, second, 2024))!;
+    expect(theirs.release.payload.results.counties.map((c) => c.code).sort()).toEqual([...second].sort());
+    expect(theirs.diffs).toEqual([]);
+    await withdrawRelease(t.db, CITY, a2.id, 'test', '误发');
+    expect((await getPublishedAssessment(t.db, CITY, COUNTIES, 2024))!.release.id).toBe(a1.id);
+    expect((await getPublishedAssessment(t.db, SECOND_CITY, second, 2024))!.release.id).toBe(b1.id);
   }, 120_000);
+
+  it('the 考核 page offers publishing for a selected city to a city analyst, and shows that city\'s publication', async () => {
+    const g = globalThis as unknown as { __yibaoDb?: unknown };
+    const saved = g.__yibaoDb;
+    g.__yibaoDb = t.db; // the page reads through getDb()
+    try {
+      const { getAssessment } = await import('./getAssessment');
+      const infoB = (await loadDatasetInfo(t.db, SECOND_CITY))!;
+      const viewB = await getAssessment({ kind: 'city' }, 'city', infoB, 2023, null);
+      expect(viewB.canPublish).toBe(true);
+      expect(viewB.publication).toBeNull();
+      const b = await publishAssessment(t.db, { cityCode: SECOND_CITY, counties: infoB.counties.map((c) => c.code), year: 2023, by: '二市医保局' });
+      expect((await getAssessment({ kind: 'city' }, 'city', infoB, 2023, null)).publication?.releaseId).toBe(b.id);
+      const infoA = (await loadDatasetInfo(t.db, CITY))!;
+      const viewA = await getAssessment({ kind: 'city' }, 'city', infoA, 2023, null);
+      expect(viewA.publication).toBeNull(); // B's release is not A's
+      expect(viewA.canPublish).toBe(true);
+      expect((await getAssessment({ kind: 'county', regionCode: COUNTIES[0] }, 'county', infoA, 2023, null)).canPublish).toBe(false);
+    } finally {
+      g.__yibaoDb = saved;
+    }
+  }, 180_000);
 });

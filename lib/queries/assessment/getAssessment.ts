@@ -13,7 +13,7 @@ import { getRelease, type FigureDiff } from '../../release';
 import type { DatasetInfo } from '../meta/getDatasetInfo';
 import { canSeeCity, canSeeCountyDetail, requireCityOrCounty, ScopeError, type Scope } from '../scope';
 import { cachedByDataVersion } from '../../cache';
-import { computeLiveYear, getCurrentScheme, getPublishedAssessment, releaseOfCounties, type AssessmentPayload, type LiveYear, type SchemeVersion } from './store';
+import { computeLiveYear, getCurrentScheme, getPublishedAssessment, type AssessmentPayload, type LiveYear, type SchemeVersion } from './store';
 
 /** The first assessment year: 从2020年起 (意见 五（二）). */
 export const FIRST_ASSESSMENT_YEAR = 2020;
@@ -198,8 +198,7 @@ export async function getAssessment(scope: Scope, role: string, info: DatasetInf
   const last = info.years[info.years.length - 1];
   const history: HistoryRow[] = codes.map((c) => ({ code: c, name: names.get(c) ?? c, years: [] }));
   for (let y = FIRST_ASSESSMENT_YEAR; y <= last; y++) {
-    const found = await getRelease<AssessmentPayload>(db, 'ASSESSMENT', y);
-    const rel = found && releaseOfCounties(found.payload, codes) ? found : null;
+    const rel = await getRelease<AssessmentPayload>(db, 'ASSESSMENT', info.cityCode, y);
     const res = rel ? rel.payload.results : (await liveCached(db, info, y, current, 'v')).results;
     const any = res.counties.some((c) => c.indicators.some((i) => i.value !== null));
     for (const h of history) {
@@ -218,7 +217,7 @@ export async function getAssessment(scope: Scope, role: string, info: DatasetInf
     detailResults: shown.counties.filter((c) => sees(c.code)),
     history: history.filter((h) => h.years.some((y) => y.total !== null)),
     draws: DRAWS, seed: year,
-    // A release names no city yet: with several cities in the warehouse, publishing is not offered.
-    canPublish: scope.kind === 'city' && (role === 'city' || role === 'admin') && info.cities.length <= 1,
+    // Releases are the selected city's own (lib/release): a city analyst or admin publishes for the city shown.
+    canPublish: scope.kind === 'city' && (role === 'city' || role === 'admin') && info.level === 'city',
   };
 }

@@ -110,15 +110,15 @@ export function resultFigures(r: YearResults): Record<string, number | null> {
 }
 
 /**
- * Publishes a year's results under the scheme in force: a frozen release. Throws ReleaseError when the year
- * has no data (nothing to publish).
+ * Publishes a year's results of city `cityCode` (its `counties`) under the scheme in force: a frozen release
+ * of that city, numbered among its own versions. Throws ReleaseError when the year has no data (nothing to publish).
  */
 export async function publishAssessment(db: Db, input: { cityCode: string; counties: string[]; year: number; by: string; note?: string }): Promise<Release<AssessmentPayload>> {
   const sv = await getCurrentScheme(db);
   const live = await computeLiveYear(db, input.cityCode, input.counties, input.year, sv.scheme);
   if (live.asOf === null) throw new ReleaseError(`${input.year}年没有基金收支数据，不能发布考核结果`);
   const payload: AssessmentPayload = { schemeVersion: sv.version, scheme: sv.scheme, asOf: live.asOf, results: live.results };
-  return publishRelease(db, { kind: 'ASSESSMENT', year: input.year, payload, by: input.by, note: input.note, dataThrough: live.asOf });
+  return publishRelease(db, { kind: 'ASSESSMENT', cityCode: input.cityCode, year: input.year, payload, by: input.by, note: input.note, dataThrough: live.asOf });
 }
 
 export interface PublishedWithDiff {
@@ -128,20 +128,10 @@ export interface PublishedWithDiff {
   diffs: FigureDiff[];
 }
 
-/**
- * Whether a published release is the results of these counties' city: every county it scored is one of
- * `counties`. A release names no city (one per year for the warehouse), so in a warehouse of several cities
- * another city's release is not this city's results (one city alone: always its own).
- */
-export function releaseOfCounties(payload: AssessmentPayload, counties: readonly string[]): boolean {
-  const own = new Set(counties);
-  return payload.results.counties.length > 0 && payload.results.counties.every((c) => own.has(c.code));
-}
-
-/** The release in force for a year with the live figures' differences; null when the year is unpublished (for these counties). */
+/** City `cityCode`'s release in force for a year with the live figures' differences; null when the city has not published the year. */
 export async function getPublishedAssessment(db: Db, cityCode: string, counties: string[], year: number): Promise<PublishedWithDiff | null> {
-  const release = await getRelease<AssessmentPayload>(db, 'ASSESSMENT', year);
-  if (!release || !releaseOfCounties(release.payload, counties)) return null;
+  const release = await getRelease<AssessmentPayload>(db, 'ASSESSMENT', cityCode, year);
+  if (!release) return null;
   const live = await computeLiveYear(db, cityCode, counties, year, release.payload.scheme);
   // tolerance: 1e-6 in each figure's own unit (points; ratios) ignores float noise, not corrections
   const diffs = diffFigures(resultFigures(release.payload.results), resultFigures(live.results), 1e-6);

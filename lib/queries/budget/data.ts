@@ -4,6 +4,7 @@ import 'server-only';
 // due and delivered. Monthly × county × item is small (a city: tens of thousands of rows), so one load per
 // request feeds every widget (React cache in request.ts); the widgets compute through the registry.
 import { poolRegionCodes, regionIn } from '../pool';
+import { storedCityKeys } from '../../regions/cityKeys';
 import type { Db } from '../../db';
 import type { SchemeCode, SchemeFilter } from '../../domain/codes';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
@@ -53,14 +54,15 @@ export interface BudgetData {
 export async function loadBudgetData(db: Db, cityCode: string, scheme: SchemeFilter): Promise<BudgetData> {
   const schemes = schemesOf(scheme);
   const p = db.prisma;
-  const codes = await poolRegionCodes(db, cityCode);
+  const [codes, cityKeys] = await Promise.all([poolRegionCodes(db, cityCode), storedCityKeys(p, cityCode)]);
   const [ledger, versions, lines, pooling, subsidy] = await Promise.all([
     p.ledgerFact.groupBy({
       by: ['regionCode', 'schemeCode', 'item', 'period'],
       where: { account: 'POOL', schemeCode: { in: schemes }, ...regionIn(codes) },
       _sum: { amount: true },
     }),
-    p.budgetVersion.findMany({ orderBy: [{ year: 'asc' }, { seq: 'asc' }] }),
+    // The city's own versions (each city approves and adjusts its own budget): another city's are not its plan.
+    p.budgetVersion.findMany({ where: { cityCode: { in: cityKeys } }, orderBy: [{ year: 'asc' }, { seq: 'asc' }] }),
     p.budgetLine.findMany({ where: { schemeCode: { in: schemes }, ...regionIn(codes) }, select: { versionId: true, regionCode: true, schemeCode: true, item: true, amount: true } }),
     p.poolingMilestone.findMany({ where: { schemeCode: { in: schemes }, ...regionIn(codes) } }),
     p.contributionFact.findMany({ where: { source: 'SUBSIDY_COUNTY', schemeCode: { in: schemes }, ...regionIn(codes) }, select: { regionCode: true, schemeCode: true, period: true, due: true, collected: true } }),

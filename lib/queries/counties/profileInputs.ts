@@ -7,7 +7,7 @@ import type { Db } from '../../db';
 import { monthEndIso } from '../../dates';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES, SUBSIDY_SOURCES, type SchemeFilter } from '../../domain/codes';
 import { addMonths, makePeriod } from '../../indicators/compute';
-import { asOfPeriod, budgetVersionInForce, schemesOf } from '../overview/kpiInputs';
+import { asOfPeriod, budgetVersionsInForce, schemesOf } from '../overview/kpiInputs';
 import { poolRegionCodes, regionIn } from '../pool';
 
 export interface ProfileInputs {
@@ -133,10 +133,9 @@ export async function loadProfileYear(db: Db, cityCode: string, scheme: SchemeFi
   const t12 = addMonths(asOf, -11);
   const t12Prev = addMonths(asOf, -23);
   const p = db.prisma;
-  // The plan in force at the as-of month, as on 总览 (an adjustment approved after asOf is not yet in force).
-  // A budget version is province-wide (BudgetVersion has no city: one per (year, seq), its lines cover every
-  // city), so its lines are narrowed to this city below.
-  const planVersion = await budgetVersionInForce(db, year, asOf);
+  // The plan in force at the as-of month, as on 总览 (an adjustment approved after asOf is not yet in force):
+  // each city's own version, its lines narrowed to this city's regions below.
+  const planIds = await budgetVersionsInForce(db, year, asOf);
   const institutions = await p.institution.findMany({ where: { level: { not: 'OUT_OF_CITY' }, ...regionIn(pool) }, select: { code: true, regionCode: true, agreementStart: true, agreementEnd: true } });
   // SupervisionFact is keyed by institution only: this city's institutions name its rows.
   const supervisedIn = pool ? { institutionCode: { in: institutions.map((i) => i.code) } } : {};
@@ -164,8 +163,8 @@ export async function loadProfileYear(db: Db, cityCode: string, scheme: SchemeFi
       where: { period: { gte: t12Prev, lte: asOf }, account: 'POOL', schemeCode: { in: money }, item: { in: [...INCOME_ITEM_CODES, ...EXPENSE_ITEM_CODES] }, ...regionIn(pool) },
       _sum: { amount: true },
     }),
-    planVersion
-      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: planVersion.id, schemeCode: { in: money }, ...regionIn(pool) }, _sum: { amount: true } })
+    planIds.length
+      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: { in: planIds }, schemeCode: { in: money }, ...regionIn(pool) }, _sum: { amount: true } })
       : Promise.resolve([]),
     p.balanceFact.groupBy({ by: ['regionCode', 'kind'], where: { period: asOf, account: 'POOL', schemeCode: { in: money }, ...regionIn(pool) }, _sum: { balance: true } }),
     p.utilizationRollup.groupBy({

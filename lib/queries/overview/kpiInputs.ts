@@ -5,7 +5,8 @@ import 'server-only';
 import type { Db } from '../../db';
 import { SCHEMES, SCHEME_CODES, type SchemeCode, type SchemeFilter, EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
 import { addMonths, makePeriod } from '../../indicators/compute';
-import { versionInForce } from '../../budget/versions';
+import { versionsInForceByCity } from '../../budget/versions';
+import { storedCityCodes } from '../../regions/cityKeys';
 import { lastLedgerPeriod, poolRegionCodes, regionIn } from '../pool';
 
 /**
@@ -66,14 +67,17 @@ export async function asOfPeriod(db: Db, year: number, codes: string[] | null = 
 }
 
 /**
- * The budget version (its id) whose lines are `year`'s plan at the end of month `asOf` (YYYYMM): the budget
- * page's rule, lib/budget/versions versionInForce (the latest version approved by then; an adjustment
- * approved later is not yet in force). null when the year has no version. 总览 and 县域画像 both read the
- * plan through this, so they show the same plan.
+ * The ids of the budget versions in force at the end of month `asOf` (YYYYMM) of `year`: each city's own
+ * (lib/budget/versions versionsInForceByCity: the latest version that city approved by then; an adjustment
+ * approved later is not yet in force). [] when the year has no version. 总览 and 县域画像 both read the plan
+ * through this, so they show the same plan; a region's lines are only in its own city's versions.
  */
-export async function budgetVersionInForce(db: Db, year: number, asOf: number): Promise<{ id: number } | null> {
-  const v = versionInForce(await db.prisma.budgetVersion.findMany({ where: { year }, select: { id: true, year: true, seq: true, approvedOn: true } }), year, asOf);
-  return v && { id: v.id };
+export async function budgetVersionsInForce(db: Db, year: number, asOf: number): Promise<number[]> {
+  const [versions, cities] = await Promise.all([
+    db.prisma.budgetVersion.findMany({ where: { year }, select: { id: true, cityCode: true, year: true, seq: true, approvedOn: true } }),
+    storedCityCodes(db.prisma),
+  ]);
+  return versionsInForceByCity(versions, cities, year, asOf).map((v) => v.id);
 }
 
 /**
@@ -111,14 +115,16 @@ export async function loadRegionInputs(db: Db, codes: string[] | null, scheme: S
   const cov = schemesOf(scheme, 'coverage');
   const t12from = addMonths(asOf, -11);
   const p = db.prisma;
-  const planVersion = await budgetVersionInForce(db, year, asOf);
+  // Each city's own version in force (a region's lines are only in its city's versions, so `codes` narrows
+  // the lines below).
+  const inForceIds = await budgetVersionsInForce(db, year, asOf);
   const [enrol, contrib, ledgerYtd, ledgerT12, plan, balances, util] = await Promise.all([
     p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: asOf, schemeCode: { in: cov }, ...regionIn(codes) }, _sum: { enrolled: true, shouldEnroll: true } }),
     p.contributionFact.groupBy({ by: ['regionCode'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { due: true, collected: true } }),
     p.ledgerFact.groupBy({ by: ['regionCode', 'item'], where: { period: { gte: from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } }),
     p.ledgerFact.groupBy({ by: ['regionCode', 'schemeCode'], where: { period: { gte: t12from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, item: { in: EXPENSE_ITEM_CODES }, ...regionIn(codes) }, _sum: { amount: true } }),
-    planVersion
-      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: planVersion.id, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } })
+    inForceIds.length
+      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: { in: inForceIds }, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } })
       : Promise.resolve([]),
     p.balanceFact.groupBy({ by: ['regionCode', 'kind', 'schemeCode'], where: { period: asOf, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { balance: true } }),
     p.utilizationRollup.groupBy({ by: ['insuredRegionCode', 'level', 'visitType', 'inCounty'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes, 'insuredRegionCode') }, _sum: { visits: true } }),

@@ -8,10 +8,12 @@ function Answer({ state }: { state: OpenActionState | null }) {
   return <p role={state.ok ? 'status' : 'alert'} className={state.ok ? undefined : 'error-state'} style={{ margin: '6px 0 0' }}>{state.message}</p>;
 }
 
-export function PublishForm({ years }: { years: number[] }) {
+/** `city`: the city whose report is published (several cities in the warehouse); absent with one city. */
+export function PublishForm({ years, city }: { years: number[]; city?: string }) {
   const [state, action, pending] = useActionState(publishOpenReportAction, null);
   return (
     <form action={action} className="card" style={{ padding: 12, display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end' }}>
+      {city && <input type="hidden" name="city" value={city} />}
       <label>
         年度（只能发布数据完整的年度）
         <br />
@@ -30,11 +32,12 @@ export function PublishForm({ years }: { years: number[] }) {
   );
 }
 
-export function WithdrawForm({ id, label }: { id: number; label: string }) {
+export function WithdrawForm({ id, label, city }: { id: number; label: string; city?: string }) {
   const [state, action, pending] = useActionState(withdrawOpenReportAction, null);
   return (
     <form action={action} style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
       <input type="hidden" name="id" value={id} />
+      {city && <input type="hidden" name="city" value={city} />}
       <input name="reason" required maxLength={200} aria-label={`撤回${label}的理由`} placeholder="理由" />
       <button type="submit" className="btn" disabled={pending}>撤回</button>
       <Answer state={state} />

@@ -4,16 +4,26 @@ import { getDb } from '@/lib/db';
 import { requireViewer } from '@/lib/auth/viewer';
 import { listReleases } from '@/lib/release';
 import { publishableYears } from '@/lib/open/build';
+import { loadDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { parseCityParam } from '@/lib/regions/selectCity';
 import { PublishForm, WithdrawForm } from './OpenReleaseForms';
 
 export const metadata: Metadata = { title: '年度公开报告发布' };
 
 // 管理 · 年度公开报告: publish a complete year's report as a frozen release, withdraw a version. The public
 // pages (/open) read only what is published here. Administrators only (checked again in the actions).
-export default async function AdminOpenPage() {
+// Each city (设区市) publishes its own report: with several cities in the warehouse, `city=` selects whose.
+export default async function AdminOpenPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireViewer({ roles: ['admin'] });
   const db = getDb();
-  const [releases, years] = await Promise.all([listReleases(db, 'OPEN_REPORT'), publishableYears(db)]);
+  const info = await loadDatasetInfo(db);
+  const cities = info?.cities ?? [];
+  const asked = parseCityParam(await searchParams);
+  const several = cities.length > 1;
+  const city = several ? cities.find((c) => c.code === asked) ?? null : cities[0] ?? null;
+  const [releases, years] = city ? await Promise.all([listReleases(db, 'OPEN_REPORT', city.code), publishableYears(db, city.code)]) : [[], []];
+  // The city's public pages: /open with one city, /open/<city code> among several.
+  const openBase = several && city ? `/open/${city.code}` : '/open';
   return (
     <>
       <header className="page-header">
@@ -23,10 +33,22 @@ export default async function AdminOpenPage() {
           <Link href="/open">公开页面</Link>看到的只有已发布的版本；更正数据后重新发布为新版本，旧版本保留可查。
         </p>
       </header>
+      {several && (
+        <nav className="section" aria-label="选择地市">
+          <p>本库含多个地市，各市分别发布本市的年度公开报告。请选择地市：</p>
+          <ul style={{ display: 'flex', flexWrap: 'wrap', gap: 12, listStyle: 'none', padding: 0 }}>
+            {cities.map((c) => (
+              <li key={c.code}>{c.code === city?.code ? <strong>{c.name}</strong> : <Link href={`/admin/open?city=${c.code}`}>{c.name}</Link>}</li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {city && (
       <section className="section" aria-labelledby="pub-h">
-          <h2 id="pub-h">发布</h2>
-          <PublishForm years={years} />
+          <h2 id="pub-h">发布{several ? `（${city.name}）` : ''}</h2>
+          <PublishForm years={years} city={several ? city.code : undefined} />
         </section>
+      )}
 
       <section className="section" aria-labelledby="list-h">
         <h2 id="list-h">已发布的版本</h2>
@@ -38,13 +60,13 @@ export default async function AdminOpenPage() {
             <tbody>
               {releases.map((r) => (
                 <tr key={r.id}>
-                  <td><Link href={`/open/${r.year}`}>{r.year}年</Link></td>
+                  <td><Link href={`${openBase}/${r.year}`}>{r.year}年</Link></td>
                   <td>第{r.version}版</td>
                   <td>{r.status === 'PUBLISHED' ? '已发布' : '已撤回'}</td>
                   <td>{r.publishedBy}</td>
                   <td>{r.publishedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
                   <td>{r.note ?? '—'}</td>
-                  <td>{r.status === 'PUBLISHED' ? <WithdrawForm id={r.id} label={`${r.year}年第${r.version}版`} /> : '—'}</td>
+                  <td>{r.status === 'PUBLISHED' ? <WithdrawForm id={r.id} label={`${r.year}年第${r.version}版`} city={several && city ? city.code : undefined} /> : '—'}</td>
                 </tr>
               ))}
             </tbody>

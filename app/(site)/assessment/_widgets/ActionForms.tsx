@@ -12,11 +12,13 @@ function Msg({ state }: { state: ActionState | null }) {
   );
 }
 
-export function PublishForm({ year, republish }: { year: number; republish: boolean }) {
+/** `city`: the selected city among several (the release is that city's); absent with one city. */
+export function PublishForm({ year, republish, city }: { year: number; republish: boolean; city?: string }) {
   const [state, action, pending] = useActionState(publishAction, null);
   return (
     <form action={action} className="no-print" style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
       <input type="hidden" name="year" value={year} />
+      {city && <input type="hidden" name="city" value={city} />}
       <label>
         说明 <input type="text" name="note" placeholder={republish ? '重新发布的理由' : '如：经市政府审定'} maxLength={500} />
       </label>
@@ -28,11 +30,12 @@ export function PublishForm({ year, republish }: { year: number; republish: bool
   );
 }
 
-export function WithdrawForm({ releaseId }: { releaseId: number }) {
+export function WithdrawForm({ releaseId, city }: { releaseId: number; city?: string }) {
   const [state, action, pending] = useActionState(withdrawAction, null);
   return (
     <form action={action} className="no-print" style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
       <input type="hidden" name="releaseId" value={releaseId} />
+      {city && <input type="hidden" name="city" value={city} />}
       <label>
         撤回理由 <input type="text" name="note" maxLength={300} required />
       </label>

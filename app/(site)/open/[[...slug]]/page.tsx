@@ -5,7 +5,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getOpenView, getPublishedReports } from '@/lib/open/data';
+import { getOpenView, getPublishedCities } from '@/lib/open/data';
 import EmptyState from '../../ui/EmptyState';
 import { openPath, parseOpenSlug } from '@/lib/open/url';
 import { SCHEME_LABEL, type OpenView } from '@/lib/open/view';
@@ -50,17 +50,41 @@ function chinaDate(iso: string): string {
 export default async function OpenReportPage({ params }: { params: Params }) {
   const r = await load(params);
   if (!r) {
-    // Nothing published yet (a fresh installation without the demo city): say so instead of 404 on /open.
-    if ((await params).slug === undefined && (await getPublishedReports()).length === 0) {
-      return <EmptyState title="尚未发布年度公开报告" reason="基金运行情况年度公开报告由管理员在数据完整后发布，发布后即在此公开。" />;
+    if ((await params).slug === undefined) {
+      const { several, cities } = await getPublishedCities();
+      // Several cities (a province): each publishes its own report; the reader chooses the city.
+      if (several && cities.length > 0) {
+        return (
+          <article className={styles.report} lang="zh-CN">
+            <header className={styles.head}>
+              <p className={styles.kicker}>基金运行情况公开 · 无需登录</p>
+              <h1>医疗保障基金运行情况年度公开报告</h1>
+              <p className={styles.lead}>各设区市分别公开本市基金运行情况（依据医保函〔2020〕135号 三）。请选择地市：</p>
+            </header>
+            <ul className={styles.notes} data-testid="open-cities">
+              {cities.map((c) => (
+                <li key={c.cityCode}>
+                  <Link href={openPath({ code: c.cityCode, year: null, scheme: 'ALL' })} prefetch={false}>{c.cityName}</Link>
+                  （已发布：{c.reports.map((x) => `${x.year}年`).join('、')}）
+                </li>
+              ))}
+            </ul>
+          </article>
+        );
+      }
+      // Nothing published yet (a fresh installation without the demo city): say so instead of 404 on /open.
+      if (cities.length === 0) {
+        return <EmptyState title="尚未发布年度公开报告" reason="基金运行情况年度公开报告由管理员在数据完整后发布，发布后即在此公开。" />;
+      }
     }
     notFound();
   }
-  const { view } = r;
+  const { view, cityKey } = r;
   const regions = r.reports.find((x) => x.year === view.year)!.payload.regions;
   const cityCode = regions[0].code;
-  const code = view.isCity ? null : view.region.code;
-  const permalink = openPath({ code, year: view.year, scheme: view.scheme }, cityCode);
+  // The city's own report: /open with one city, /open/<city code> among several (cityKey).
+  const code = view.isCity ? cityKey : view.region.code;
+  const permalink = openPath({ code, year: view.year, scheme: view.scheme }, cityKey ? undefined : cityCode);
   const released = chinaDate(view.release.publishedAt);
   const source = `数据来源：${view.cityName}医疗保障局基金财务专户、医保结算和参保登记数据；${view.year}年度公开报告第${view.release.version}版，${released}发布${view.release.dataThrough ? `，数据截至${formatPeriod(view.release.dataThrough)}` : ''}。`;
   const place = view.isCity ? view.cityName : view.region.name;
@@ -100,7 +124,7 @@ export default async function OpenReportPage({ params }: { params: Params }) {
           <button type="submit">查看</button>
         </form>
         <p className={styles.quick}>
-          {view.isCity ? '各县（市、区）：' : <><Link href={openPath({ code: null, year: view.year, scheme: view.scheme })} prefetch={false}>返回全市报告</Link>{' · 其他县（市、区）：'}</>}
+          {view.isCity ? '各县（市、区）：' : <><Link href={openPath({ code: cityKey, year: view.year, scheme: view.scheme })} prefetch={false}>返回全市报告</Link>{' · 其他县（市、区）：'}</>}
           {regions.filter((x) => x.code !== cityCode && x.code !== code).map((x, i) => (
             <span key={x.code}>{i > 0 && '、'}<Link href={openPath({ code: x.code, year: view.year, scheme: view.scheme })} prefetch={false}>{x.shortName}</Link></span>
           ))}
@@ -152,7 +176,7 @@ export default async function OpenReportPage({ params }: { params: Params }) {
               ))}
             </dl>
           )}
-          {s.charts.map((c) => <OpenFigure key={c.id} chart={c} view={view} permalink={permalink} source={source} />)}
+          {s.charts.map((c) => <OpenFigure key={c.id} chart={c} view={view} permalink={permalink} source={source} cityKey={cityKey} />)}
         </section>
       ))}
 

@@ -8,8 +8,9 @@ import { downloadHref } from '@/lib/open/url';
 import { policyCitation, tableTexts, type OpenChart, type OpenView } from '@/lib/open/view';
 import FigureBody from './FigureBody';
 
-export default function OpenFigure({ chart, view, permalink, source }: { chart: OpenChart; view: OpenView; permalink: string; source: string }) {
-  const code = view.isCity ? null : view.region.code;
+/** `cityKey`: the city's code when the warehouse holds several cities (downloads of its whole-city report name it), else null. */
+export default function OpenFigure({ chart, view, permalink, source, cityKey }: { chart: OpenChart; view: OpenView; permalink: string; source: string; cityKey: string | null }) {
+  const code = view.isCity ? cityKey : view.region.code;
   const definitions = [
     ...chart.indicators.map((c) => {
       const d = getIndicator(c);
