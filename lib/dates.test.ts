@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, formatDateTimeZh, formatDateZh, monthEndIso, periodOfDate, periodStart, shiftPeriod } from './dates';
+import { daysInMonth, formatDateTimeZh, formatDateZh, formatTimeZh, monthEndIso, periodOfDate, periodStart, shiftPeriod } from './dates';
 import { addMonths } from './indicators/compute';
 
 describe('lib/dates', () => {
@@ -21,6 +21,34 @@ describe('lib/dates', () => {
     expect(formatDateTimeZh('2025-11-23T04:34:00Z')).toBe('2025-11-23 12:34');
     expect(formatDateTimeZh('2025-12-31T16:05:00Z')).toBe('2026-01-01 00:05');
     expect(formatDateTimeZh(null)).toBe('—');
+    expect(formatTimeZh('2025-12-31T16:05:00Z')).toBe('00:05');
     expect(formatDateZh('2024-03-05')).toBe('2024年3月5日');
+  });
+});
+
+describe('instants on pages are Beijing time, through formatDateTimeZh only', () => {
+  it('a report version names its time in Beijing time', async () => {
+    const { versionLabel } = await import('./reports/store');
+    expect(versionLabel({ version: 2, generatedAt: new Date('2026-12-01T08:45:00Z'), trigger: 'MANUAL' })).toContain('2026-12-01 16:45（北京时间）');
+  });
+
+  it('no page or module formats an instant from its UTC text or with its own time-zone setting', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.resolve(__dirname, '..');
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) { if (!['generated', 'e2e', 'node_modules'].includes(e.name)) walk(p); continue; }
+        if (!/\.tsx?$/.test(e.name) || /\.test\.tsx?$/.test(e.name)) continue;
+        const text = fs.readFileSync(p, 'utf8');
+        // toISOString().slice(0, 16): a UTC wall clock shown as if local; toLocale…({ timeZone }): a second formatter.
+        if (/toISOString\(\)\.slice\(0, ?1[69]\)|toLocale(?:String|TimeString)\([^)]*timeZone/.test(text)) offenders.push(path.relative(root, p));
+      }
+    };
+    walk(path.join(root, 'app'));
+    walk(path.join(root, 'lib'));
+    expect(offenders).toEqual([]);
   });
 });

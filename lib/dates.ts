@@ -41,6 +41,11 @@ export function formatDateTimeZh(instant: string | Date | null | undefined): str
   return format(new TZDate(new Date(instant), BEIJING), 'yyyy-MM-dd HH:mm', { locale: zhCN });
 }
 
+/** The time of day of an instant in Beijing time, 'HH:mm' (e.g. a lock that ends within the hour). */
+export function formatTimeZh(instant: string | Date): string {
+  return format(new TZDate(new Date(instant), BEIJING), 'HH:mm');
+}
+
 /** A calendar date in Chinese: '2024-03-05' → '2024年3月5日'. */
 export function formatDateZh(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);

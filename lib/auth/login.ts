@@ -4,6 +4,7 @@ import { APIError } from 'better-auth/api';
 import type { Db } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/record';
 import { getAuth } from './auth';
+import { formatTimeZh } from '../dates';
 
 /** Consecutive failures that lock an account, and for how long. */
 export const LOCK_AFTER_FAILURES = 5;
@@ -33,7 +34,7 @@ export type LoginResult =
   | { ok: true; userId: string; role: string; name: string }
   | { ok: false; error: string; locked?: boolean };
 
-const fmtTime = (d: Date) => d.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: process.env.TZ || 'Asia/Shanghai' });
+const fmtTime = formatTimeZh; // Beijing time, as every page shows instants
 
 /**
  * Checks the rate limit and lockout, then signs in through better-auth. Every outcome is audited

@@ -2,6 +2,7 @@
 // (archive.ts) so pages and download routes do not load Chromium or the DOCX writer.
 import type { Db } from '../db';
 import type { ReportFigures } from './types';
+import { formatDateTimeZh } from '../dates';
 
 export type ReportTrigger = 'IMPORT' | 'MANUAL' | 'CLI';
 export const TRIGGER_LABELS: Record<ReportTrigger, string> = { IMPORT: '导入后自动生成', MANUAL: '手动生成', CLI: '命令行生成' };
@@ -22,8 +23,7 @@ export interface VersionMeta {
 }
 
 export function versionLabel(v: { version: number; generatedAt: Date; trigger: ReportTrigger }): string {
-  const t = v.generatedAt.toISOString().slice(0, 16).replace('T', ' ');
-  return `第${v.version}版 · ${t} UTC · ${TRIGGER_LABELS[v.trigger]}`;
+  return `第${v.version}版 · ${formatDateTimeZh(v.generatedAt)}（北京时间）· ${TRIGGER_LABELS[v.trigger]}`;
 }
 
 export const META_SELECT = { id: true, period: true, regionCode: true, version: true, digest: true, trigger: true, generatedBy: true, generatedAt: true, ms: true, lastBatchId: true } as const;

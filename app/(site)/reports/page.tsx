@@ -13,6 +13,7 @@ import { poolCodes } from '@/lib/regions/pools';
 import { canGenerate, jobCity, readableEditions } from '@/lib/reports/access';
 import { listVersions, TRIGGER_LABELS } from '@/lib/reports/store';
 import { getReportJob, recentReportJobs } from '@/lib/reports/jobs';
+import { formatDateTimeZh } from '@/lib/dates';
 
 export const metadata: Metadata = { title: '月度报告' };
 export const dynamic = 'force-dynamic';
@@ -93,7 +94,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
                     <td><Link href={`/reports/${v.period}?${cq}region=${v.regionCode}&v=${v.version}`}>{formatPeriod(v.period)}</Link></td>
                     <td>{nameOf(v.regionCode)}</td>
                     <td className="num">第{v.version}版</td>
-                    <td>{v.generatedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                    <td>{formatDateTimeZh(v.generatedAt)}</td>
                     <td title={v.generatedBy}>{TRIGGER_LABELS[v.trigger]}</td>
                     <td>
                       <a href={`/reports/${v.period}/download?${cq}region=${v.regionCode}&v=${v.version}&format=pdf`}>PDF</a>

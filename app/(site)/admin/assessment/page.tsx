@@ -8,6 +8,7 @@ import { getIndicator } from '@/lib/indicators/registry';
 import { listSchemeVersions } from '@/lib/queries/assessment/store';
 import { FEEDABLE_CODES } from '@/lib/assessment/feed';
 import { SchemeForm } from '../../assessment/_widgets/ActionForms';
+import { formatDateTimeZh } from '@/lib/dates';
 
 export const metadata: Metadata = { title: '考核方案' };
 export const dynamic = 'force-dynamic';
@@ -68,7 +69,7 @@ export default async function AdminAssessmentPage() {
             <thead><tr><th scope="col">版本</th><th scope="col">修改人</th><th scope="col">时间</th><th scope="col">理由</th></tr></thead>
             <tbody>
               {versions.map((v) => (
-                <tr key={v.version}><td>第{v.version}版</td><td>{v.changedBy}</td><td>{v.changedAt.toISOString().slice(0, 16).replace('T', ' ')}</td><td>{v.reason}</td></tr>
+                <tr key={v.version}><td>第{v.version}版</td><td>{v.changedBy}</td><td>{formatDateTimeZh(v.changedAt)}</td><td>{v.reason}</td></tr>
               ))}
             </tbody>
           </table>

@@ -5,12 +5,13 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { AUDIT_ACTIONS } from '@/lib/audit/record';
 import { listAudit, parseAuditFilter } from '@/lib/audit/query';
 import f from '../../ui/forms.module.css';
+import { formatDateTimeZh } from '@/lib/dates';
 
 export const metadata: Metadata = { title: '审计日志' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const PAGE = 100;
-const fmt = (d: Date) => d.toLocaleString('zh-CN', { hour12: false, timeZone: process.env.TZ || 'Asia/Shanghai' });
+const fmt = formatDateTimeZh; // Beijing time, as every page shows instants
 
 /** Admins only: who did what and when, with before/after; filter by action, person and days; export. */
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {

@@ -7,6 +7,7 @@ import { publishableYears } from '@/lib/open/build';
 import { loadDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { parseCityParam } from '@/lib/regions/selectCity';
 import { PublishForm, WithdrawForm } from './OpenReleaseForms';
+import { formatDateTimeZh } from '@/lib/dates';
 
 export const metadata: Metadata = { title: '年度公开报告发布' };
 
@@ -64,7 +65,7 @@ export default async function AdminOpenPage({ searchParams }: { searchParams: Pr
                   <td>第{r.version}版</td>
                   <td>{r.status === 'PUBLISHED' ? '已发布' : '已撤回'}</td>
                   <td>{r.publishedBy}</td>
-                  <td>{r.publishedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                  <td>{formatDateTimeZh(r.publishedAt)}</td>
                   <td>{r.note ?? '—'}</td>
                   <td>{r.status === 'PUBLISHED' ? <WithdrawForm id={r.id} label={`${r.year}年第${r.version}版`} city={several && city ? city.code : undefined} /> : '—'}</td>
                 </tr>

@@ -6,10 +6,11 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/auth/auth';
 import { listUsers, ROLE_LABELS } from '@/lib/auth/users';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { CreateUserForm, DisableForm, ResetPasswordForm, RoleForm } from './UserForms';
+import { formatDateTimeZh } from '@/lib/dates';
 
 export const metadata: Metadata = { title: '用户管理' };
 
-const fmt = (d: Date) => d.toLocaleString('zh-CN', { hour12: false, timeZone: process.env.TZ || 'Asia/Shanghai' });
+const fmt = formatDateTimeZh; // Beijing time, as every page shows instants
 
 /** Admins only: the accounts, with role, region and state; create, reset password, change role, disable. */
 export default async function UsersPage() {
