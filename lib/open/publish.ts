@@ -1,6 +1,6 @@
 // Publishing the public annual report: build the year's figures and freeze them as a release.
 import type { Db } from '../db';
-import { getRelease, listReleases, publishRelease, withdrawRelease, type Release } from '../release';
+import { listInForce, listReleases, publishRelease, withdrawRelease, type Release } from '../release';
 import { buildOpenReport, OpenReportError, publishableYears } from './build';
 import { storedCityCodes } from '../regions/cityKeys';
 import { DEFAULT_SUPPRESSION, type SuppressionRule } from './suppress';
@@ -72,21 +72,14 @@ export async function publishDemoOpenReports(db: Db, cityCode?: string): Promise
 
 /** City `cityCode`'s published (in force) reports, oldest year first (none given: the only city). */
 export async function loadPublishedReports(db: Db, cityCode?: string): Promise<Release<OpenReportPayload>[]> {
-  const city = await openReportCity(db, cityCode);
-  const years = [...new Set((await listReleases(db, 'OPEN_REPORT', city)).filter((r) => r.status === 'PUBLISHED').map((r) => r.year))].sort((a, b) => a - b);
-  const out: Release<OpenReportPayload>[] = [];
-  for (const y of years) {
-    const r = await getRelease<OpenReportPayload>(db, 'OPEN_REPORT', city, y);
-    if (r) out.push(r);
-  }
-  return out;
+  return listInForce<OpenReportPayload>(db, 'OPEN_REPORT', await openReportCity(db, cityCode));
 }
 
 /** Every city's published reports (cities in hierarchy order; a city without any is left out): for the public pages. */
 export async function loadPublishedReportsByCity(db: Db): Promise<{ cityCode: string; reports: Release<OpenReportPayload>[] }[]> {
   const out: { cityCode: string; reports: Release<OpenReportPayload>[] }[] = [];
   for (const city of await storedCityCodes(db.prisma)) {
-    const reports = await loadPublishedReports(db, city);
+    const reports = await listInForce<OpenReportPayload>(db, 'OPEN_REPORT', city);
     if (reports.length) out.push({ cityCode: city, reports });
   }
   return out;

@@ -101,6 +101,22 @@ export async function getRelease<T>(db: Db, kind: ReleaseKind, cityCode: string,
   return row ? fromRow<T>(row) : null;
 }
 
+/**
+ * City `cityCode`'s releases in force, one per year (each year's newest PUBLISHED version, as getRelease
+ * picks it), oldest year first; one query for every year, for lists and histories.
+ */
+export async function listInForce<T>(db: Db, kind: ReleaseKind, cityCode: string): Promise<Release<T>[]> {
+  checkKind(kind);
+  const keys = await storedCityKeys(db.prisma, cityCode);
+  const rows = await db.prisma.release.findMany({
+    where: { kind, status: 'PUBLISHED', cityCode: { in: keys } },
+    orderBy: [{ year: 'asc' }, { version: 'desc' }],
+  });
+  const byYear = new Map<number, Release<T>>();
+  for (const r of rows) if (!byYear.has(r.year)) byYear.set(r.year, fromRow<T>(r));
+  return [...byYear.values()];
+}
+
 /** Every version of a kind of city `cityCode` (newest year and version first), without payloads: for lists and history. */
 export async function listReleases(db: Db, kind: ReleaseKind, cityCode: string): Promise<Omit<Release<never>, 'payload'>[]> {
   checkKind(kind);

@@ -9,7 +9,7 @@ import { getDb } from '../../db';
 import { improvementRanking, whatItTakes, type CountyResult, type PathToTarget, type YearResults } from '../../assessment/results';
 import { positionDriver, rankUncertainty, type RankUncertainty } from '../../assessment/uncertainty';
 import type { AssessmentScheme } from '../../assessment/scheme';
-import { getRelease, type FigureDiff } from '../../release';
+import { listInForce, type FigureDiff } from '../../release';
 import type { DatasetInfo } from '../meta/getDatasetInfo';
 import { canSeeCity, canSeeCountyDetail, requireCityOrCounty, ScopeError, type Scope } from '../scope';
 import { cachedByDataVersion } from '../../cache';
@@ -197,8 +197,9 @@ export async function getAssessment(scope: Scope, role: string, info: DatasetInf
   // Years side by side: the published release where there is one, else live under the scheme in force.
   const last = info.years[info.years.length - 1];
   const history: HistoryRow[] = codes.map((c) => ({ code: c, name: names.get(c) ?? c, years: [] }));
+  const released = new Map((await listInForce<AssessmentPayload>(db, 'ASSESSMENT', info.cityCode)).map((r) => [r.year, r]));
   for (let y = FIRST_ASSESSMENT_YEAR; y <= last; y++) {
-    const rel = await getRelease<AssessmentPayload>(db, 'ASSESSMENT', info.cityCode, y);
+    const rel = released.get(y) ?? null;
     const res = rel ? rel.payload.results : (await liveCached(db, info, y, current, 'v')).results;
     const any = res.counties.some((c) => c.indicators.some((i) => i.value !== null));
     for (const h of history) {
