@@ -109,12 +109,17 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
         else await refuseForeignCells(w, scopes, scopeValues, opts.ref);
 
         // De-duplicate per scope against the file itself and the stored keys; store the new keys.
+        // Which scopes have stored keys is read once, so the common case (a month's first file) fetches no
+        // keys and each scope's key insert runs on the server while the next scope is de-duplicated here
+        // (on PostgreSQL, about a third of this phase; a province file stores ~8 bytes per record).
+        const withStored = header.mode === 'REPLACE' ? new Set<string>() : await scopesWithStoredKeys(w, periods);
+        let storing: Promise<unknown> = Promise.resolve();
         let inFile = 0, stored = 0;
         const lines: { line: number; kind: 'inFile' | 'stored' }[] = [];
         let skip: Uint8Array | null = null;
         for (const s of scopes) {
           const v = scopeValues(s);
-          const sets = header.mode === 'REPLACE' ? [] : (await w.query<{ keys: Uint8Array }>(
+          const sets = !withStored.has(`${v.period}|${v.insuredRegionCode}|${v.schemeCode}`) ? [] : (await w.query<{ keys: Uint8Array }>(
             'SELECT "keys" FROM "SettlementKeySet" WHERE "period" = ? AND "regionCode" = ? AND "schemeCode" = ?', [v.period, v.insuredRegionCode, v.schemeCode])).map((r) => r.keys);
           const d = dedupeScope(keys.read(s.key), sets);
           if (d.conflicts.length > 0) {
@@ -132,11 +137,15 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
             stored += d.stored.length;
           }
           if (d.keys.length > 0) {
-            await w.exec('INSERT INTO "SettlementKeySet" ("batchId","period","regionCode","schemeCode","keyCount","keys") VALUES (?,?,?,?,?,?)',
+            // One insert in flight at a time: the previous one must have succeeded before the next is sent.
+            await storing;
+            storing = w.exec('INSERT INTO "SettlementKeySet" ("batchId","period","regionCode","schemeCode","keyCount","keys") VALUES (?,?,?,?,?,?)',
               [batchId, v.period, v.insuredRegionCode, v.schemeCode, d.keys.length / 2, keysToBytes(d.keys)]);
+            storing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
           }
           await breathe();
         }
+        await storing;
         const skipped = inFile + stored;
         // Duplicates were aggregated in the first pass: read the file again leaving them out.
         let cells = scan.cells;
@@ -179,6 +188,14 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
   } finally {
     spill?.cleanup();
   }
+}
+
+/** The scopes (`period|regionCode|schemeCode`) of these months that already have stored settlement keys. */
+async function scopesWithStoredKeys(w: BulkWriter, periods: number[]): Promise<Set<string>> {
+  if (periods.length === 0) return new Set();
+  const rows = await w.query<{ period: number; regionCode: string; schemeCode: string }>(
+    `SELECT DISTINCT "period","regionCode","schemeCode" FROM "SettlementKeySet" WHERE "period" IN (${periods.map(() => '?').join(',')})`, periods);
+  return new Set(rows.map((r) => `${Number(r.period)}|${r.regionCode}|${r.schemeCode}`));
 }
 
 /** A correction: the stored cells and keys of each scope go; the batch history keeps what went. */
