@@ -112,7 +112,7 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
         // Which scopes have stored keys is read once, so the common case (a month's first file) fetches no
         // keys and each scope's key insert runs on the server while the next scope is de-duplicated here
         // (on PostgreSQL, about a third of this phase; a province file stores ~8 bytes per record).
-        const withStored = header.mode === 'REPLACE' ? new Set<string>() : await scopesWithStoredKeys(w, periods);
+        const withStored = header.mode === 'REPLACE' ? new Set<string>() : await scopesWithStoredKeys(w, periods, [...new Set(scopes.map((s) => regionCodes[s.region]))]);
         let storing: Promise<unknown> = Promise.resolve();
         let inFile = 0, stored = 0;
         const lines: { line: number; kind: 'inFile' | 'stored' }[] = [];
@@ -190,11 +190,12 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
   }
 }
 
-/** The scopes (`period|regionCode|schemeCode`) of these months that already have stored settlement keys. */
-async function scopesWithStoredKeys(w: BulkWriter, periods: number[]): Promise<Set<string>> {
-  if (periods.length === 0) return new Set();
+/** The scopes (`period|regionCode|schemeCode`) of these months and regions that already have stored settlement keys. */
+async function scopesWithStoredKeys(w: BulkWriter, periods: number[], regions: string[]): Promise<Set<string>> {
+  if (periods.length === 0 || regions.length === 0) return new Set();
+  const marks = (a: unknown[]) => a.map(() => '?').join(',');
   const rows = await w.query<{ period: number; regionCode: string; schemeCode: string }>(
-    `SELECT DISTINCT "period","regionCode","schemeCode" FROM "SettlementKeySet" WHERE "period" IN (${periods.map(() => '?').join(',')})`, periods);
+    `SELECT DISTINCT "period","regionCode","schemeCode" FROM "SettlementKeySet" WHERE "regionCode" IN (${marks(regions)}) AND "period" IN (${marks(periods)})`, [...regions, ...periods]);
   return new Set(rows.map((r) => `${Number(r.period)}|${r.regionCode}|${r.schemeCode}`));
 }
 
