@@ -7,6 +7,7 @@ import { addSecondCity, CITY_B, CITY_B_EXPENSE, CITY_B_INCOME, CITY_B_NAME, CITY
 import type { Db } from '../db';
 import { buildOpenReport, OpenReportError, publishableYears } from './build';
 import { loadPublishedReports, loadPublishedReportsByCity, publishDemoOpenReports, publishOpenReport, withdrawOpenReport } from './publish';
+import { readDataVersion } from '../cache';
 
 const CITY_A = '439900';
 
@@ -52,12 +53,21 @@ describe.each(testDbKinds())('public annual report with two cities (%s)', (kind:
     const f = await freshDatabase(kind, 'demo');
     drops.push(f.drop);
     await addSecondCity(f.db);
+    const v0 = await readDataVersion(f.db);
     await expect(publishDemoOpenReports(f.db)).rejects.toThrow(/多个地市/);
+    expect(await readDataVersion(f.db), 'a refused load moves nothing').toBe(v0);
     expect(await publishDemoOpenReports(f.db, CITY_B)).toEqual([2022, 2023, 2024]);
+    // Three reports, one data version: kept pages go stale once per city's load, not once per report.
+    expect(await readDataVersion(f.db)).toBe(v0 + 1);
     expect(await publishDemoOpenReports(f.db, CITY_A)).toEqual([2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(await readDataVersion(f.db)).toBe(v0 + 2);
     expect(await publishDemoOpenReports(f.db, CITY_B)).toEqual([]);
+    expect(await readDataVersion(f.db), 'nothing to publish, nothing moves').toBe(v0 + 2);
     const b = await loadPublishedReports(f.db, CITY_B);
     expect(b.map((r) => [r.year, r.version, r.payload.cityCode])).toEqual([[2022, 1, CITY_B], [2023, 1, CITY_B], [2024, 1, CITY_B]]);
+    // A single publication still moves it once, as before.
+    await publishOpenReport(f.db, { role: 'admin', name: '测试管理员' }, 2024, { cityCode: CITY_B, note: '更正' });
+    expect(await readDataVersion(f.db)).toBe(v0 + 3);
   }, 120_000);
 
   it("city B's report states city B's own figures", async () => {

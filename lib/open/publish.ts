@@ -1,6 +1,6 @@
 // Publishing the public annual report: build the year's figures and freeze them as a release.
 import type { Db } from '../db';
-import { listInForce, listReleases, publishRelease, withdrawRelease, type Release } from '../release';
+import { listInForce, listReleases, publishRelease, publishReleases, withdrawRelease, type Release, type ReleaseInput } from '../release';
 import { buildOpenReport, OpenReportError, publishableYears } from './build';
 import { storedCityCodes } from '../regions/cityKeys';
 import { DEFAULT_SUPPRESSION, type SuppressionRule } from './suppress';
@@ -55,19 +55,18 @@ export async function withdrawOpenReport(db: Db, viewer: { role: string; name: s
 /**
  * A demo warehouse ships with its reports published (so /open shows something on a fresh start): city
  * `cityCode`'s (none given: the only city) every complete year that has no release yet, published by
- * 「演示数据装载」. Returns the years published.
+ * 「演示数据装载」, the data version advanced once for them all (lib/release publishReleases). Returns the years published.
  */
 export async function publishDemoOpenReports(db: Db, cityCode?: string): Promise<number[]> {
   const city = await openReportCity(db, cityCode);
   const done = new Set((await listReleases(db, 'OPEN_REPORT', city)).map((r) => r.year));
-  const out: number[] = [];
+  const inputs: ReleaseInput<OpenReportPayload>[] = [];
   for (const year of await publishableYears(db, city)) {
     if (done.has(year)) continue;
     const payload = await buildOpenReport(db, year, DEFAULT_SUPPRESSION, { cityCode: city });
-    await publishRelease(db, { kind: 'OPEN_REPORT', cityCode: city, year, payload, by: '演示数据装载', note: '演示数据：装载时自动发布', dataThrough: payload.dataThrough });
-    out.push(year);
+    inputs.push({ kind: 'OPEN_REPORT', cityCode: city, year, payload, by: '演示数据装载', note: '演示数据：装载时自动发布', dataThrough: payload.dataThrough });
   }
-  return out;
+  return (await publishReleases(db, inputs)).map((r) => r.year);
 }
 
 /** City `cityCode`'s published (in force) reports, oldest year first (none given: the only city). */

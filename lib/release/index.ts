@@ -54,10 +54,31 @@ function checkKind(kind: string): asserts kind is ReleaseKind {
  * payload that is not JSON-serialisable. Two concurrent publications of one city and year: the unique
  * (kind, year, cityCode, version) index refuses the second (a database error).
  */
-export async function publishRelease<T>(
-  db: Db,
-  input: { kind: ReleaseKind; cityCode: string; year: number; payload: T; by: string; note?: string; dataThrough?: number | null },
-): Promise<Release<T>> {
+export async function publishRelease<T>(db: Db, input: ReleaseInput<T>): Promise<Release<T>> {
+  const [published] = await publishReleases(db, [input]);
+  return published;
+}
+
+/** What publishRelease takes: one release of one city. */
+export interface ReleaseInput<T> { kind: ReleaseKind; cityCode: string; year: number; payload: T; by: string; note?: string; dataThrough?: number | null }
+
+/**
+ * Publishes several releases as publishRelease does each (same checks, same numbering, each in its own
+ * transaction, in the given order), then advances the data version once: a load that publishes many years
+ * at once (the demo's reports) makes every kept page stale once, not once per release. Throws as
+ * publishRelease; the releases published before a failing one stay published and the version still moves.
+ */
+export async function publishReleases<T>(db: Db, inputs: readonly ReleaseInput<T>[]): Promise<Release<T>[]> {
+  const out: Release<T>[] = [];
+  try {
+    for (const input of inputs) out.push(await insertRelease(db, input));
+  } finally {
+    if (out.length) await bumpDataVersion(db, 'release');
+  }
+  return out;
+}
+
+async function insertRelease<T>(db: Db, input: ReleaseInput<T>): Promise<Release<T>> {
   checkKind(input.kind);
   if (!input.cityCode?.trim()) throw new ReleaseError('发布须指明地市');
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new ReleaseError(`年份无效：${input.year}`);
@@ -69,7 +90,7 @@ export async function publishRelease<T>(
     throw new ReleaseError('发布内容无法序列化');
   }
   if (json === undefined) throw new ReleaseError('发布内容为空');
-  const published = await db.prisma.$transaction(async (tx) => {
+  return db.prisma.$transaction(async (tx) => {
     // The version follows the city's own releases, including those stored before releases named their city
     // (one-city warehouse), so numbering goes on where it stopped.
     const keys = await storedCityKeys(tx, input.cityCode);
@@ -83,8 +104,6 @@ export async function publishRelease<T>(
     });
     return fromRow<T>(row);
   });
-  await bumpDataVersion(db, 'release');
-  return published;
 }
 
 /**

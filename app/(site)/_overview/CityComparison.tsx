@@ -37,24 +37,43 @@ export default async function CityComparison({ scope, info, scheme, year, path =
   const endOf = `截至${formatPeriod(data.asOf)}末`;
   const pointInTime = (c: string) => c === 'accumulated_balance' || c === 'months_of_reserve' || c === 'coverage_rate';
   const names = new Map(info.cities.map((c) => [c.code, c.name]));
+  const nameOf = (code: string) => names.get(code) ?? code;
+  // Each city is measured at its own latest month: a city whose data end earlier is shown at its month (named
+  // on its row and bar), never as missing at another city's later month nor silently beside it.
+  const months = data.cities.map((c) => c.asOf).filter((m): m is number => m !== null);
+  const latest = Math.max(...months);
+  const sameMonth = months.every((m) => m === latest);
+  const earlier = data.cities.filter((c) => c.asOf !== null && c.asOf !== latest);
+  const monthNote = sameMonth ? null
+    : `各地市数据截至月份不同：${earlier.map((c) => `${nameOf(c.code)}数据截至${formatPeriod(c.asOf)}`).join('，')}，其余地市截至${formatPeriod(latest)}；各地市按各自的最近月份计算，全省合计按各地市均有数据的最近月份（${formatPeriod(data.asOf)}）计算。`;
+  const lackingNote = data.lacking.length ? `${data.lacking.map(nameOf).join('、')}${year}年无数据，不计入全省合计。` : null;
   const rows = [
-    { region: `${info.cityName}（全省合计）`, regionHref: null, total: 1, ...data.province.values },
+    { region: `${info.cityName}（全省合计）`, regionHref: null, total: 1, asOf: data.asOf, ...data.province.values },
     ...data.cities.map((c) => ({
-      region: names.get(c.code) ?? c.code,
+      region: nameOf(c.code),
       regionHref: `${path}?${new URLSearchParams({ city: c.code, year: String(year), scheme }).toString()}`,
       total: null,
+      asOf: c.asOf,
       ...c.values,
     })),
   ];
   const columns: DataTableColumn[] = [
     { key: 'region', header: '地市', linkKey: 'regionHref' },
+    { key: 'asOf', header: '数据截至', unit: 'period' },
     ...CITY_COMPARISON_CODES.map((code) => ({ key: code, header: indicators[code].name, unit: indicators[code].unit })),
   ];
-  const chartRows = data.cities.map((c) => ({ region: names.get(c.code) ?? c.code, ...c.values }));
+  // A bar of a city measured at an earlier month says so in its label.
+  const chartRows = data.cities.map((c) => ({ region: c.asOf !== null && c.asOf !== latest ? `${nameOf(c.code)}（截至${c.asOf % 100}月）` : nameOf(c.code), ...c.values }));
+  const cityEndOf = `截至${formatPeriod(latest)}末`;
+  const cityYtd = `${year}年1—${latest % 100}月`;
+  const caption = sameMonth
+    ? `${year}年各地市主要指标（收入、支出、当期结余为${ytd}；累计结余、可支付月数、参保率为${endOf}；全省合计为各地市之和，比率由合计数计算）`
+    : `${year}年各地市主要指标（各地市按“数据截至”月份计算：收入、支出、当期结余为1月至该月，累计结余、可支付月数、参保率为该月末；全省合计为各地市${formatPeriod(data.asOf)}之和，比率由合计数计算）`;
   return (
     <>
       {tiles && <section aria-labelledby="province-kpi-h">
         <h2 id="province-kpi-h" className="section-title">全省主要指标（各地市合计）</h2>
+        {(monthNote || lackingNote) && <p className="page-lead" data-testid="province-months">{[monthNote, lackingNote].filter(Boolean).join('')}</p>}
         <div className="kpi-grid" data-testid="kpi-grid" data-as-of={data.asOf}>
           {CITY_COMPARISON_CODES.map((code) => {
             const value = data.province.values[code];
@@ -77,11 +96,12 @@ export default async function CityComparison({ scope, info, scheme, year, path =
       </section>}
       <section aria-labelledby="city-compare-h">
         <h2 id="city-compare-h" className="section-title">各地市对比</h2>
+        {!tiles && (monthNote || lackingNote) && <p className="page-lead" data-testid="province-months">{[monthNote, lackingNote].filter(Boolean).join('')}</p>}
         <div className="grid-2">
           <div className="card">
             <BarCompareChart
               id="city-reserve-chart"
-              title={`各地市${indicators.months_of_reserve.name}（${endOf}）`}
+              title={`各地市${indicators.months_of_reserve.name}（${cityEndOf}${sameMonth ? '' : '；注明月份的地市截至该月末'}）`}
               data={chartRows.map((r) => ({ region: r.region, months: r.months_of_reserve }))}
               categoryKey="region"
               categoryLabel="地市"
@@ -93,7 +113,7 @@ export default async function CityComparison({ scope, info, scheme, year, path =
           <div className="card">
             <BarCompareChart
               id="city-fund-chart"
-              title={`各地市基金收入与支出（${ytd}）`}
+              title={`各地市基金收入与支出（${cityYtd}${sameMonth ? '' : '；注明月份的地市至该月'}）`}
               data={chartRows.map((r) => ({ region: r.region, income: r.fund_income_ytd, expense: r.fund_expense_ytd }))}
               categoryKey="region"
               categoryLabel="地市"
@@ -111,7 +131,7 @@ export default async function CityComparison({ scope, info, scheme, year, path =
             rows={rows}
             totalKey="total"
             exportName={`${year}年各地市主要指标`}
-            caption={`${year}年各地市主要指标（收入、支出、当期结余为${ytd}；累计结余、可支付月数、参保率为${endOf}；全省合计为各地市之和，比率由合计数计算）`}
+            caption={caption}
             emptyReason="所选年度无数据"
           />
         </div>

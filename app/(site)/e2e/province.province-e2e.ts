@@ -278,3 +278,31 @@ test.describe('city user bound to a city on the province', () => {
     expect(otherWarning ?? ownWarning, 'the province has warnings to check').toBeTruthy();
   });
 });
+
+test.describe('admin on the province', () => {
+  test.use({ storageState: stateFile('admin') });
+
+  test("/admin/open on a phone: each release one block, nothing scrolls sideways; a table on a desktop", async ({ page }) => {
+    const db = openE2eDb();
+    const city = db.prepare(`SELECT code FROM Region WHERE kind = 'CITY' ORDER BY sortOrder, code LIMIT 1`).get() as { code: string };
+    const n = scalar(db, `SELECT COUNT(*) FROM Release WHERE kind = 'OPEN_REPORT' AND cityCode = ?`, city.code);
+    db.close();
+    expect(n, 'the demo load published the city\'s reports').toBeGreaterThan(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/admin/open?city=${city.code}`);
+    const table = page.getByTestId('releases');
+    await expect(table.locator('tbody tr')).toHaveCount(n);
+    // Neither the page nor the table's frame is wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    const frame = table.locator('xpath=..');
+    expect(await frame.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    // Each field under its column's name, the withdraw form inside its release's block.
+    const first = table.locator('tbody tr').first();
+    await expect(first.locator('td[data-label="发布时间"]')).toBeVisible();
+    await expect(first.getByRole('button', { name: /撤回/ })).toBeVisible();
+    await page.screenshot({ path: path.join(shots, 'province-admin-open-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(table.locator('thead th').first()).toBeVisible();
+    await page.screenshot({ path: path.join(shots, 'province-admin-open-desktop.png'), fullPage: true });
+  });
+});

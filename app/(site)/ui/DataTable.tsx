@@ -51,6 +51,12 @@ export interface DataTableProps {
    * of sorting and of the row count.
    */
   totalKey?: string;
+  /**
+   * On a phone (≤ 640 px) each row is one block with every field under its column's name, instead of the
+   * table scrolled sideways: for lists of records read one at a time (admin lists), not for figures compared
+   * down a column. Sorting is then by the URL's sort only (the header row is hidden).
+   */
+  stackOnPhone?: boolean;
 }
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
@@ -171,6 +177,7 @@ function DataTableView({
   emptyReason,
   formats = DEFAULT_FORMATS,
   totalKey,
+  stackOnPhone = false,
   sortParam,
   onSortChange,
 }: ViewProps) {
@@ -189,6 +196,9 @@ function DataTableView({
   }, [rows, columns, totalKey]);
   const note = useMemo(() => roundingNote(columns, bodyRows, totalRows, scales), [columns, bodyRows, totalRows, scales]);
   const columnDefs = useMemo(() => buildColumns(columns, scales), [columns, scales]);
+  // Each cell's column name, shown beside the value when rows stack on a phone.
+  const labels = useMemo(() => new Map(columns.map((c) => [c.key, scales.has(c.key) ? scaledHeader(c.header, scales.get(c.key)!) : c.header])), [columns, scales]);
+  const label = (key: string) => (stackOnPhone ? labels.get(key) : undefined);
   const keys = useMemo(() => new Set(columns.map((c) => c.key)), [columns]);
   const sorting = useMemo(() => parseSort(sortParam, keys), [sortParam, keys]);
   const alignOf = useMemo(
@@ -241,7 +251,7 @@ function DataTableView({
       ) : (
         <>
           <div className="table-scroll" tabIndex={0} role="region" aria-label={caption ?? exportName}>
-            <table className="data-table">
+            <table className={stackOnPhone ? 'data-table table-stack' : 'data-table'}>
               {caption && <caption className="visually-hidden">{caption}</caption>}
               <thead>
                 {table.getHeaderGroups().map((hg) => (
@@ -280,7 +290,7 @@ function DataTableView({
                       const raw = row[col.key];
                       const text = renderCell(raw ?? undefined, col.unit, scales.get(col.key));
                       return (
-                        <td key={col.key} className={alignOf.get(col.key) === 'right' ? 'num' : undefined}>
+                        <td key={col.key} className={alignOf.get(col.key) === 'right' ? 'num' : undefined} data-label={label(col.key)}>
                           {raw === null || raw === undefined || raw === '' ? <span className="missing">{text}</span> : text}
                         </td>
                       );
@@ -290,7 +300,7 @@ function DataTableView({
                 {sortedRows.map((row) => (
                   <tr key={row.id}>
                     {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className={alignOf.get(cell.column.id) === 'right' ? 'num' : undefined}>
+                      <td key={cell.id} className={alignOf.get(cell.column.id) === 'right' ? 'num' : undefined} data-label={label(cell.column.id)}>
                         {flexRender(cell.column.columnDef.cell, cell.getContext())}
                       </td>
                     ))}
@@ -330,8 +340,8 @@ function DataTableWithUrl(props: DataTableProps) {
 /**
  * The product's one table. Sorting by header click (kept in the URL), formatted numbers right-aligned,
  * one scale per money column stated in its header, the 全市/合计 row pinned on top (out of sorting and
- * the row count), sticky header and first column, horizontal scroll on phones, CSV (with BOM) and XLSX
- * export.
+ * the row count), sticky header and first column, horizontal scroll on phones (or, `stackOnPhone`, one block
+ * per row), CSV (with BOM) and XLSX export.
  */
 export default function DataTable(props: DataTableProps) {
   return (

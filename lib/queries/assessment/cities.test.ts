@@ -8,6 +8,8 @@ import { addSecondCity, SECOND_CITY, secondCode } from '../../testing/secondCity
 import { loadDatasetInfo } from '../meta/getDatasetInfo';
 import { computeLiveYear, getPublishedAssessment, publishAssessment, type LiveYear } from './store';
 import { withdrawRelease } from '../../release';
+import { loadAssessmentInputs } from './inputs';
+import type { Db } from '../../db';
 
 const CITY = '439900';
 /** Numbers to 9 significant digits: sums over another row order (databases group in any order) differ in the last bits only. */
@@ -36,6 +38,39 @@ describe.each(testDbKinds())('county assessment per city, two cities on %s', (ki
     expect(other.asOf).toBe(202412);
     expect(other.results.counties.map((c) => c.code).sort()).toEqual([...second].sort());
     expect(other.results.counties.every((c) => c.total !== null)).toBe(true);
+  }, 120_000);
+
+  it("a city's assessment inputs read its own regions' rows only: every enrolment, contribution and unification read names them", async () => {
+    const info = (await loadDatasetInfo(t.db, SECOND_CITY))!;
+    const second = info.counties.map((c) => c.code);
+    const own = new Set([SECOND_CITY, ...second]);
+    // The real database behind a recorder of each read's where-clause on the county-level tables.
+    const reads: { table: string; op: string; codes: unknown }[] = [];
+    const WATCHED = new Set(['contributionFact', 'enrollmentFact', 'unificationStatus']);
+    const prisma = new Proxy(t.db.prisma, {
+      get(target, table, receiver) {
+        const delegate = Reflect.get(target, table, receiver);
+        if (typeof table !== 'string' || !WATCHED.has(table)) return delegate;
+        return new Proxy(delegate, {
+          get(d, op) {
+            const fn = Reflect.get(d, op);
+            if (typeof fn !== 'function') return fn;
+            return (args?: { where?: { regionCode?: unknown } }) => {
+              reads.push({ table, op: String(op), codes: (args?.where?.regionCode as { in?: unknown } | undefined)?.in ?? args?.where?.regionCode });
+              return fn.call(d, args);
+            };
+          },
+        });
+      },
+    });
+    const recorded = await loadAssessmentInputs({ ...t.db, prisma } as Db, SECOND_CITY, second, 2024);
+    expect(reads.map((r) => r.table)).toEqual(expect.arrayContaining(['contributionFact', 'enrollmentFact', 'unificationStatus']));
+    const wide = reads.filter((r) => !(Array.isArray(r.codes) ? r.codes.every((c) => own.has(c)) : typeof r.codes === 'string' && own.has(r.codes)));
+    expect(wide, "reads not narrowed to the city's regions").toEqual([]);
+    // …and the figures are the county's own, as read without the recorder
+    const direct = await loadAssessmentInputs(t.db, SECOND_CITY, second, 2024);
+    expect(round([...recorded.inputs])).toEqual(round([...direct.inputs]));
+    expect(recorded.inputs.get(second[0])!.countySubsidyDue).toBeGreaterThan(0);
   }, 120_000);
 
   it("each city publishes its own results: B unpublished stays so, B's first is its version 1, A's withdrawal leaves B", async () => {

@@ -15,19 +15,25 @@ export interface AssessmentYearInputs {
   inputs: Map<string, AssessmentInputs>;
 }
 
-/** Loads one year's inputs for the given counties. Reads rolled-up and small fact tables only. */
+/**
+ * Loads one year's inputs for the given counties (region codes of one city). Reads rolled-up and small fact
+ * tables only; the county-level reads (subsidy, last year's enrolment, unification) take `counties` as a
+ * region predicate, so in a warehouse of several cities they read the assessed counties' rows, not every
+ * city's (prisma/SCALE-OUT.md, "Queries that change").
+ */
 export async function loadAssessmentInputs(db: Db, cityCode: string, counties: string[], year: number): Promise<AssessmentYearInputs> {
   const py = await loadProfileYear(db, cityCode, 'ALL', year, counties);
   if (py.asOf === null) return { year, asOf: null, inputs: new Map() };
+  const assessed = { regionCode: { in: counties } };
   const [countySubsidy, unification, enrolPrev] = await Promise.all([
     db.prisma.contributionFact.groupBy({
       by: ['regionCode'],
-      where: { period: { gte: makePeriod(year, 1), lte: py.asOf }, schemeCode: 'RESIDENT', source: 'SUBSIDY_COUNTY' },
+      where: { period: { gte: makePeriod(year, 1), lte: py.asOf }, schemeCode: 'RESIDENT', source: 'SUBSIDY_COUNTY', ...assessed },
       _sum: { due: true, collected: true },
     }),
-    db.prisma.unificationStatus.findMany(),
+    db.prisma.unificationStatus.findMany({ where: assessed }),
     // coverage a year earlier (same month), for 参保率同比变化; maternity enrolees are a subset of employees
-    db.prisma.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: py.asOf - 100, schemeCode: { in: ['EMPLOYEE', 'RESIDENT'] } }, _sum: { enrolled: true, shouldEnroll: true } }),
+    db.prisma.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: py.asOf - 100, schemeCode: { in: ['EMPLOYEE', 'RESIDENT'] }, ...assessed }, _sum: { enrolled: true, shouldEnroll: true } }),
   ]);
   const prev = new Map(enrolPrev.map((r) => [r.regionCode, r._sum]));
   const subsidy = new Map(countySubsidy.map((r) => [r.regionCode, r._sum]));

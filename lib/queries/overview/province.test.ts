@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testDbKinds } from '../../testing/databases';
 import { addSecondCity, PROVINCE, SECOND_CITY, secondCode } from '../../testing/secondCity';
 import { loadDatasetInfo } from '../meta/getDatasetInfo';
-import { assembleOverview, assembleProvinceOverview, loadProvinceYear, loadYear } from './getOverview';
+import { assembleOverview, assembleProvinceOverview, emptyProvinceYear, loadProvinceYear, loadYear } from './getOverview';
+import { loadKpiInputs } from './kpiInputs';
+import { computeCityComparison } from './overviewKpis';
 import { loadFundTrend } from './getFundTrend';
 import { loadProfileYear } from '../counties/profileInputs';
 import { CITY_SCOPE, ScopeError } from '../scope';
@@ -125,6 +127,8 @@ describe.each(testDbKinds())('a province of two cities on %s', (kind) => {
     const info = (await loadDatasetInfo(t.db))!;
     const p = assembleProvinceOverview(CITY_SCOPE, info.cities, await loadProvinceYear(t.db, info.cities, 'ALL', 2024));
     expect(p.asOf).toBe(202412);
+    expect(p.cities.map((c) => c.asOf)).toEqual([202412, 202412]);
+    expect(p.lacking).toEqual([]);
     const first = p.cities.find((c) => c.code === CITY)!.values;
     const second = p.cities.find((c) => c.code === SECOND_CITY)!.values;
     expect(first.accumulated_balance).toBeCloseTo(alone.tiles.find((x) => x.code === 'accumulated_balance')!.value!, 2);
@@ -136,7 +140,7 @@ describe.each(testDbKinds())('a province of two cities on %s', (kind) => {
     // so check against the sums directly.
     expect(p.province.values.months_of_reserve).toBeCloseTo(first.months_of_reserve!, 8);
     expect(p.province.values.coverage_rate).toBeCloseTo(first.coverage_rate!, 2);
-    expect(() => assembleProvinceOverview({ kind: 'county', regionCode: '439922' }, info.cities, { asOf: null, previousAsOf: null, now: new Map(), before: new Map(), province: { now: null, before: null } })).toThrow(ScopeError);
+    expect(() => assembleProvinceOverview({ kind: 'county', regionCode: '439922' }, info.cities, emptyProvinceYear())).toThrow(ScopeError);
   });
 
   it("a county profile's months are its city's", async () => {
@@ -188,7 +192,7 @@ describe.each(testDbKinds())('a province of two cities on %s', (kind) => {
     // their own city: what the city analyst sees of it
     expect(assembleOverview(own, CITY, { year: 2024, scheme: 'ALL', region: 'ALL' }, y)).toEqual(assembleOverview(CITY_SCOPE, CITY, { year: 2024, scheme: 'ALL', region: 'ALL' }, y));
     expect(() => assembleOverview(other, CITY, { year: 2024, scheme: 'ALL', region: 'ALL' }, y)).toThrow(ScopeError);
-    expect(() => assembleProvinceOverview(own, info.cities, { asOf: null, previousAsOf: null, now: new Map(), before: new Map(), province: { now: null, before: null } })).toThrow(ScopeError);
+    expect(() => assembleProvinceOverview(own, info.cities, emptyProvinceYear())).toThrow(ScopeError);
     // a region's city, as the stored rows say
     expect(await cityOfStoredRegion(t.db, '439822')).toBe(SECOND_CITY);
     expect(await cityOfStoredRegion(t.db, CITY)).toBe(CITY);
@@ -248,4 +252,47 @@ describe.each(testDbKinds())('a province of two cities on %s', (kind) => {
       await t.db.prisma.budgetVersion.delete({ where: { id: adj.id } });
     }
   });
+  // Last: it deletes the second city's last month.
+  it("a city whose data end a month earlier is measured at its own month, not shown as missing; the province's total at the month both have", async () => {
+    const info = (await loadDatasetInfo(t.db))!;
+    const codes = (await poolRegionCodes(t.db, SECOND_CITY))!;
+    const where = { regionCode: { in: codes }, period: 202412 };
+    await t.db.prisma.ledgerFact.deleteMany({ where });
+    await t.db.prisma.balanceFact.deleteMany({ where });
+    await t.db.prisma.enrollmentFact.deleteMany({ where });
+    await t.db.prisma.contributionFact.deleteMany({ where });
+    await t.db.prisma.utilizationRollup.deleteMany({ where: { insuredRegionCode: { in: codes }, period: 202412 } });
+    for (const year of [2024, 'latest'] as const) {
+      const p = assembleProvinceOverview(CITY_SCOPE, info.cities, await loadProvinceYear(t.db, info.cities, 'ALL', year));
+      const first = p.cities.find((c) => c.code === CITY)!;
+      const second = p.cities.find((c) => c.code === SECOND_CITY)!;
+      expect([first.asOf, second.asOf], String(year)).toEqual([202412, 202411]);
+      // The second city's row is its own 总览 at its own month (asOfPeriod of its rows: November), nothing missing.
+      const own = assembleOverview(CITY_SCOPE, SECOND_CITY, { year: 2024, scheme: 'ALL', region: 'ALL' }, await loadYear(t.db, SECOND_CITY, 'ALL', 2024));
+      expect(own.asOf).toBe(202411);
+      for (const code of ['accumulated_balance', 'months_of_reserve', 'coverage_rate'] as const) {
+        expect(second.values[code], code).not.toBeNull();
+        expect(second.values[code], code).toBeCloseTo(own.tiles.find((x) => x.code === code)!.value!, 2);
+      }
+      const ownNov = computeCityComparison((await loadKpiInputs(t.db, SECOND_CITY, 'ALL', 202411)).get(SECOND_CITY)!);
+      expect(differences(second.values, ownNov)).toEqual([]);
+      expect(second.previous.accumulated_balance).not.toBeNull();
+      // The first city stays at December.
+      expect(first.values.accumulated_balance).toBeCloseTo(alone.tiles.find((x) => x.code === 'accumulated_balance')!.value!, 2);
+      // The province: both cities at November (never December's first city beside November's second).
+      expect(p.asOf).toBe(202411);
+      expect(p.lacking).toEqual([]);
+      const nov = computeCityComparison((await loadKpiInputs(t.db, CITY, 'ALL', 202411)).get(CITY)!);
+      for (const code of ['fund_income_ytd', 'fund_expense_ytd', 'accumulated_balance'] as const) {
+        expect(p.province.values[code], code).toBeCloseTo(nov[code]! + second.values[code]!, 0);
+      }
+    }
+    // A year in which only the first city has data: the second is lacking (missing, never 0) and out of the total.
+    const y2019 = assembleProvinceOverview(CITY_SCOPE, info.cities, await loadProvinceYear(t.db, info.cities, 'ALL', 2019));
+    expect(y2019.lacking).toEqual([SECOND_CITY]);
+    const s19 = y2019.cities.find((c) => c.code === SECOND_CITY)!;
+    expect(s19.asOf).toBeNull();
+    expect(s19.values.accumulated_balance).toBeNull();
+    expect(y2019.province.values.accumulated_balance).toBeCloseTo(y2019.cities.find((c) => c.code === CITY)!.values.accumulated_balance!, 2);
+  }, 120_000);
 });

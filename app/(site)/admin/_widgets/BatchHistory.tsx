@@ -52,6 +52,7 @@ export default async function BatchHistory() {
       caption={`共 ${data.total} 个批次${data.total > rows.length ? `，显示最近 ${rows.length} 个` : ''}；点批次号查看校验报告`}
       defaultSort="id.desc"
       emptyReason="还没有导入过文件"
+      stackOnPhone
     />
   );
 }

@@ -46,7 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       </form>
       <p className="page-lead" role="status">共 {total.toLocaleString('zh-CN')} 条{pages > 1 ? `，第 ${filter.page}/${pages} 页` : ''}</p>
       <div className="card" style={{ overflowX: 'auto', padding: 0 }}>
-        <table className="data-table" style={{ width: '100%', borderCollapse: 'collapse', fontSize: '0.86rem' }}>
+        <table className="data-table table-stack" style={{ width: '100%', borderCollapse: 'collapse', fontSize: '0.86rem' }}>
           <caption className="visually-hidden">审计日志</caption>
           <thead>
             <tr>{['时间', '操作人', '操作', '对象', '修改前', '修改后', '说明', '来源'].map((h) => <th key={h} scope="col" style={{ textAlign: 'left', padding: '6px 8px', borderBottom: '1px solid var(--border)' }}>{h}</th>)}</tr>
@@ -55,14 +55,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             {rows.length === 0 && <tr><td colSpan={8} style={{ padding: 12 }}>没有符合条件的记录</td></tr>}
             {rows.map((r) => (
               <tr key={r.id} style={{ borderBottom: '1px solid var(--border)', verticalAlign: 'top' }}>
-                <td style={{ padding: '5px 8px', whiteSpace: 'nowrap' }}>{fmt(r.at)}</td>
-                <td style={{ padding: '5px 8px' }}>{r.actorName}{r.actorRole ? <span style={{ color: 'var(--muted)' }}>（{r.actorRole}）</span> : null}</td>
-                <td style={{ padding: '5px 8px', whiteSpace: 'nowrap' }}>{r.actionLabel}</td>
-                <td style={{ padding: '5px 8px' }}>{r.target ?? '—'}</td>
-                <td style={{ padding: '5px 8px', minWidth: '10em', maxWidth: '18em' }}><code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{r.before ?? '—'}</code></td>
-                <td style={{ padding: '5px 8px', minWidth: '10em', maxWidth: '18em' }}><code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{r.after ?? '—'}</code></td>
-                <td style={{ padding: '5px 8px', minWidth: '12em', maxWidth: '20em', wordBreak: 'break-word' }}>{r.detail ?? '—'}</td>
-                <td style={{ padding: '5px 8px' }}>{r.ip ?? '—'}</td>
+                <td data-label="时间" style={{ padding: '5px 8px', whiteSpace: 'nowrap' }}>{fmt(r.at)}</td>
+                <td data-label="操作人" style={{ padding: '5px 8px' }}>{r.actorName}{r.actorRole ? <span style={{ color: 'var(--muted)' }}>（{r.actorRole}）</span> : null}</td>
+                <td data-label="操作" style={{ padding: '5px 8px', whiteSpace: 'nowrap' }}>{r.actionLabel}</td>
+                <td data-label="对象" style={{ padding: '5px 8px' }}>{r.target ?? '—'}</td>
+                <td data-label="修改前" style={{ padding: '5px 8px', minWidth: '10em', maxWidth: '18em' }}><code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{r.before ?? '—'}</code></td>
+                <td data-label="修改后" style={{ padding: '5px 8px', minWidth: '10em', maxWidth: '18em' }}><code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{r.after ?? '—'}</code></td>
+                <td data-label="说明" style={{ padding: '5px 8px', minWidth: '12em', maxWidth: '20em', wordBreak: 'break-word' }}>{r.detail ?? '—'}</td>
+                <td data-label="来源" style={{ padding: '5px 8px' }}>{r.ip ?? '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -11,6 +11,8 @@ import { formatDateTimeZh } from '@/lib/dates';
 
 export const metadata: Metadata = { title: '年度公开报告发布' };
 
+const COLUMNS = ['年度', '版本', '状态', '发布人', '发布时间', '说明', '撤回'];
+
 // 管理 · 年度公开报告: publish a complete year's report as a frozen release, withdraw a version. The public
 // pages (/open) read only what is published here. Administrators only (checked again in the actions).
 // Each city (设区市) publishes its own report: with several cities in the warehouse, `city=` selects whose.
@@ -53,21 +55,23 @@ export default async function AdminOpenPage({ searchParams }: { searchParams: Pr
 
       <section className="section" aria-labelledby="list-h">
         <h2 id="list-h">已发布的版本</h2>
+        {/* On a phone each release is one block, its fields under their names (globals.css table-stack). */}
         <div className="table-scroll" tabIndex={0} role="region" aria-label="已发布的版本">
-          <table className="data-table">
+          <table className="data-table table-stack" data-testid="releases">
             <thead>
-              <tr><th scope="col">年度</th><th scope="col">版本</th><th scope="col">状态</th><th scope="col">发布人</th><th scope="col">发布时间</th><th scope="col">说明</th><th scope="col">撤回</th></tr>
+              <tr>{COLUMNS.map((h) => <th key={h} scope="col">{h}</th>)}</tr>
             </thead>
             <tbody>
+              {releases.length === 0 && <tr><td colSpan={COLUMNS.length}>尚未发布</td></tr>}
               {releases.map((r) => (
                 <tr key={r.id}>
-                  <td><Link href={`${openBase}/${r.year}`}>{r.year}年</Link></td>
-                  <td>第{r.version}版</td>
-                  <td>{r.status === 'PUBLISHED' ? '已发布' : '已撤回'}</td>
-                  <td>{r.publishedBy}</td>
-                  <td>{formatDateTimeZh(r.publishedAt)}</td>
-                  <td>{r.note ?? '—'}</td>
-                  <td>{r.status === 'PUBLISHED' ? <WithdrawForm id={r.id} label={`${r.year}年第${r.version}版`} city={several && city ? city.code : undefined} /> : '—'}</td>
+                  <td data-label="年度"><Link href={`${openBase}/${r.year}`}>{r.year}年</Link></td>
+                  <td data-label="版本">第{r.version}版</td>
+                  <td data-label="状态">{r.status === 'PUBLISHED' ? '已发布' : '已撤回'}</td>
+                  <td data-label="发布人">{r.publishedBy}</td>
+                  <td data-label="发布时间">{formatDateTimeZh(r.publishedAt)}</td>
+                  <td data-label="说明">{r.note ?? '—'}</td>
+                  <td data-label="撤回">{r.status === 'PUBLISHED' ? <WithdrawForm id={r.id} label={`${r.year}年第${r.version}版`} city={several && city ? city.code : undefined} /> : '—'}</td>
                 </tr>
               ))}
             </tbody>

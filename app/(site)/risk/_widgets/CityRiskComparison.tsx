@@ -1,6 +1,5 @@
 import DataTable, { type DataTableColumn } from '@/app/(site)/ui/DataTable';
 import ErrorState from '@/app/(site)/ui/ErrorState';
-import { formatPeriod } from '@/lib/format';
 import { indicators } from '@/lib/indicators/registry';
 import { getProvinceOverview, type ProvinceOverviewData } from '@/lib/queries/overview/getOverview';
 import { getWarningsByCity, type CityWarningCounts } from '@/lib/queries/risk/getWarningSummary';
@@ -17,24 +16,26 @@ const FUNDS = [{ code: 'EMPLOYEE', name: '职工医保' }, { code: 'RESIDENT', n
  */
 export default async function CityRiskComparison({ scope, info }: { scope: Scope; info: DatasetInfo }) {
   const cities = info.cities.map((c) => ({ code: c.code, counties: c.counties }));
-  const year = info.years[info.years.length - 1];
   let data: [CityWarningCounts[], ProvinceOverviewData[]];
   try {
     data = await Promise.all([
       getWarningsByCity(scope, cities),
-      Promise.all(FUNDS.map((f) => getProvinceOverview(scope, cities, f.code, year))),
+      // each city at its own latest month with data (not the warehouse's latest year or month)
+      Promise.all(FUNDS.map((f) => getProvinceOverview(scope, cities, f.code, 'latest'))),
     ]);
   } catch (err) {
     console.error('[risk] cities', err);
     return <ErrorState message="各地市风险预警加载失败，请稍后重试。" />;
   }
   const [warnings, funds] = data;
-  const asOf = funds.find((f) => f.asOf !== null)?.asOf ?? null;
+  // A city's month is that of its ledger rows, whatever the fund: the same in both funds' reads.
+  const monthOf = (code: string) => funds[0].cities.find((x) => x.code === code)?.asOf ?? null;
   const rows = info.cities.map((c) => {
     const w = warnings.find((x) => x.code === c.code)!.counts;
     return {
       city: c.name,
       href: `/risk?city=${c.code}`,
+      asOf: monthOf(c.code),
       ...Object.fromEntries(SEVERITIES.map((s) => [s.code, w[s.code]])),
       total: w.total,
       ...Object.fromEntries(FUNDS.map((f, i) => [`mor_${f.code}`, funds[i].cities.find((x) => x.code === c.code)?.values.months_of_reserve ?? null])),
@@ -45,6 +46,7 @@ export default async function CityRiskComparison({ scope, info }: { scope: Scope
     ...SEVERITIES.map((s) => ({ key: s.code, header: `${s.name}（未处理）`, unit: 'count' as const })),
     { key: 'total', header: '未处理合计', unit: 'count' },
     ...FUNDS.map((f) => ({ key: `mor_${f.code}`, header: `${f.name}${indicators.months_of_reserve.name}`, unit: indicators.months_of_reserve.unit })),
+    { key: 'asOf', header: '数据截至', unit: 'period' },
   ];
   return (
     <section className="section" aria-labelledby="risk-cities-h" data-testid="risk-cities">
@@ -56,7 +58,7 @@ export default async function CityRiskComparison({ scope, info }: { scope: Scope
           columns={columns}
           rows={rows}
           exportName="各地市风险预警"
-          caption={`各地市未处理预警（新发、已核实）与${indicators.months_of_reserve.name}${asOf ? `（截至${formatPeriod(asOf)}末）` : ''}；无数据的显示为“—”`}
+          caption={`各地市未处理预警（新发、已核实）与${indicators.months_of_reserve.name}（各地市截至其“数据截至”月末）；无数据的显示为“—”`}
         />
       </div>
     </section>
