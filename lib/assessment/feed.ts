@@ -12,18 +12,18 @@ import type { CountyFeed, EvidenceItem, FeedValue } from './results';
 export interface AssessmentInputs {
   enrolled: number;
   shouldEnroll: number;
-  /** the same month a year earlier (0 = no data) */
-  enrolledLastYear: number;
-  shouldEnrollLastYear: number;
+  /** the same month a year earlier (null = no enrolment rows for that month) */
+  enrolledLastYear: number | null;
+  shouldEnrollLastYear: number | null;
   povertyEnrolled: number;
   povertyShouldEnroll: number;
   due: number;
   collected: number;
   subsidyDue: number;
   subsidyCollected: number;
-  /** 居民医保 county-level subsidy share (SUBSIDY_COUNTY) due and delivered, 元 */
-  countySubsidyDue: number;
-  countySubsidyCollected: number;
+  /** 居民医保 county-level subsidy share (SUBSIDY_COUNTY) due and delivered, 元 (null = no such rows in the year) */
+  countySubsidyDue: number | null;
+  countySubsidyCollected: number | null;
   incomeYtd: number;
   expenseYtd: number;
   incomePlan: number;
@@ -59,7 +59,7 @@ export interface FeedContext {
 
 const ev = (label: string, value: number | null, unit: IndicatorUnit, displayUnit?: string): EvidenceItem => ({ label, value, unit, displayUnit });
 /** A zero count where there should be activity is missing data (nothing reported), not a zero. */
-const nz = (x: number) => (x === 0 ? null : x);
+const nz = (x: number | null) => (x === 0 ? null : x);
 
 type Feeder = (i: AssessmentInputs, c: FeedContext) => FeedValue;
 

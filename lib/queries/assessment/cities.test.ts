@@ -112,4 +112,24 @@ describe.each(testDbKinds())('county assessment per city, two cities on %s', (ki
       g.__yibaoDb = saved;
     }
   }, 180_000);
+
+  it('missing county rows stay missing: no enrolment a year earlier and no county subsidy rows are null, not 0 (evidence and score)', async () => {
+    const info = (await loadDatasetInfo(t.db, SECOND_CITY))!;
+    const second = info.counties.map((c) => c.code);
+    // The second city's data start in 2023-01: a year earlier than 2023 there is nothing.
+    const y2023 = await loadAssessmentInputs(t.db, SECOND_CITY, second, 2023);
+    const c0 = y2023.inputs.get(second[0])!;
+    expect([c0.enrolledLastYear, c0.shouldEnrollLastYear]).toEqual([null, null]);
+    // One county's county-level subsidy rows removed (last, so the tests above read the full data).
+    await t.db.prisma.contributionFact.deleteMany({ where: { regionCode: second[1], source: 'SUBSIDY_COUNTY' } });
+    const y2024 = await loadAssessmentInputs(t.db, SECOND_CITY, second, 2024);
+    const c1 = y2024.inputs.get(second[1])!;
+    expect([c1.countySubsidyDue, c1.countySubsidyCollected]).toEqual([null, null]);
+    expect(y2024.inputs.get(second[2])!.countySubsidyDue).toBeGreaterThan(0);
+    const live = await computeLiveYear(t.db, SECOND_CITY, second, 2024, DEFAULT_SCHEME);
+    const feed = live.feeds[second[1]].subsidy_delivery_rate;
+    expect(feed.value).toBeNull();
+    expect(feed.evidence.slice(0, 2).map((e) => e.value)).toEqual([null, null]); // not "0 元 delivered"
+    expect(live.feeds[second[2]].subsidy_delivery_rate.value).not.toBeNull();
+  }, 120_000);
 });

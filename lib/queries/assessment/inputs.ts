@@ -45,11 +45,12 @@ export async function loadAssessmentInputs(db: Db, cityCode: string, counties: s
     const s = subsidy.get(c);
     inputs.set(c, {
       ...p,
-      countySubsidyDue: s?.due ?? 0,
-      countySubsidyCollected: s?.collected ?? 0,
+      // No rows is missing data, shown as missing, never as a 0 delivered.
+      countySubsidyDue: s?.due ?? null,
+      countySubsidyCollected: s?.collected ?? null,
       unificationOverdue: overdue.get(c) ?? null,
-      enrolledLastYear: prev.get(c)?.enrolled ?? 0,
-      shouldEnrollLastYear: prev.get(c)?.shouldEnroll ?? 0,
+      enrolledLastYear: prev.get(c)?.enrolled ?? null,
+      shouldEnrollLastYear: prev.get(c)?.shouldEnroll ?? null,
     });
   }
   return { year, asOf: py.asOf, inputs };
