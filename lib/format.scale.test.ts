@@ -1,6 +1,6 @@
 // Column-scale and tick choosers: one unit per column/axis, labels equal to their gridlines.
 import { describe, expect, it } from 'vitest';
-import { chooseTicks, chooseYuanScale, formatScaled, formatTick, roundScaled } from './format';
+import { chooseTicks, chooseYuanScale, chooseYuanScales, formatScaled, formatTick, roundScaled } from './format';
 
 describe('chooseYuanScale', () => {
   it('puts 9,947.7万 and 1.14亿 in one unit (亿元), each with the same decimals', () => {
@@ -100,5 +100,19 @@ describe('chooseTicks', () => {
     expect(one.domain[1]).toBeGreaterThan(0.6);
     expect(chooseTicks(NaN, NaN, 'count').ticks).toEqual([0, 1]);
     expect(chooseTicks(0, 0, 'yuan', { scale: '万元' }).ticks.length).toBeGreaterThan(1);
+  });
+});
+
+describe('chooseYuanScales: one scale per money column of a table', () => {
+  it('an all-missing column takes the scale its neighbours use, not the 万元 default', () => {
+    const s = chooseYuanScales(new Map<string, (number | null)[]>([
+      ['income', [1.9e12, 2.0e12]], ['expense', [1.4e12, null]], ['balance', [null, null]], ['small', [12_345, 20_000]],
+    ]));
+    expect(s.get('income')!.scale).toBe('亿元');
+    expect(s.get('small')!.scale).toBe('万元');
+    expect(s.get('balance')).toEqual({ scale: '亿元', digits: 2 });
+  });
+  it('a table with no figure at all keeps the default', () => {
+    expect(chooseYuanScales(new Map([['a', [null]]])).get('a')).toEqual(chooseYuanScale([]));
   });
 });

@@ -226,6 +226,26 @@ export function chooseYuanScale(values: Iterable<number | null | undefined>): Co
   return { scale, digits };
 }
 
+/**
+ * One scale per money column of a table (chooseYuanScale on each column's values). A column with no figure
+ * at all (every cell missing) takes the scale most of the table's other money columns use, so an empty
+ * column's header does not announce a unit none of its neighbours uses (累计结余（万元） beside 亿元 columns).
+ */
+export function chooseYuanScales(columns: Map<string, (number | null | undefined)[]>): Map<string, ColumnScale> {
+  const out = new Map<string, ColumnScale>();
+  const empty: string[] = [];
+  const votes = new Map<FixedYuanScale, number>();
+  for (const [key, values] of columns) {
+    if (!values.some(isPresent)) { empty.push(key); continue; }
+    const s = chooseYuanScale(values);
+    out.set(key, s);
+    votes.set(s.scale as FixedYuanScale, (votes.get(s.scale as FixedYuanScale) ?? 0) + 1);
+  }
+  const common = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
+  for (const key of empty) out.set(key, common ? { scale: common, digits: YUAN_DIGITS[common] } : chooseYuanScale([]));
+  return out;
+}
+
 /** A value in a column's scale, without the unit (the header states it): 114_000_000 in 亿元 → '1.14'. */
 export function formatScaled(v: number | null | undefined, col: ColumnScale): string {
   if (!isPresent(v)) return MISSING;

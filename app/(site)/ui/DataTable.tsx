@@ -13,7 +13,7 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { chooseYuanScale, formatPeriod, formatScaled, formatValue, roundScaled, type ColumnScale } from '@/lib/format';
+import { chooseYuanScales, formatPeriod, formatScaled, formatValue, roundScaled, type ColumnScale } from '@/lib/format';
 import EmptyState from './EmptyState';
 import { EXPORTERS, downloadTable, type CellValue, type ColumnUnit, type ExportFormat, type TableRow } from './tableExport';
 
@@ -182,12 +182,8 @@ function DataTableView({
   onSortChange,
 }: ViewProps) {
   // One scale per money column, chosen from all its cells (total included) and stated in the header.
-  const scales = useMemo(() => {
-    const m = new Map<string, ColumnScale>();
-    for (const c of columns)
-      if (c.unit === 'yuan') m.set(c.key, chooseYuanScale(rows.map((r) => (typeof r[c.key] === 'number' ? (r[c.key] as number) : null))));
-    return m;
-  }, [columns, rows]);
+  const scales = useMemo(() => chooseYuanScales(new Map(columns.filter((c) => c.unit === 'yuan')
+    .map((c) => [c.key, rows.map((r) => (typeof r[c.key] === 'number' ? (r[c.key] as number) : null))]))), [columns, rows]);
   const [bodyRows, totalRows] = useMemo(() => {
     const body: TableRow[] = [];
     const totals: TableRow[] = [];

@@ -39,7 +39,7 @@ export const annualCurrentBalance = defineIndicator({
   code: 'annual_current_balance',
   name: '当期结余（年度）',
   area: 'budget',
-  definition: '全年基金收入减去全年基金支出；为负即当年收不抵支。',
+  definition: '一年内基金收支相抵后的余额；为负即当年收不抵支（当期赤字）。',
   formula: '全年基金收入 − 全年基金支出',
   unit: 'yuan',
   polarity: 'higher_better',

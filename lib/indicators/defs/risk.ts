@@ -23,7 +23,7 @@ export const monthsOfReserve = defineIndicator({
     { min: 15, status: 'warn', label: '过多' },
   ],
   sources: ['BalanceFact.balance[kind=CITY_POOL,LEGACY]', 'LedgerFact.amount[支出项目，近12个月]'],
-  policyRef: `${cite('mohrss-2009-67', undefined, '累计结余原则上控制在6—9个月平均支付水平')}；各地实践：低于6个月不足，低于3个月严重不足，超过15个月过多`,
+  policyRef: `${cite('mohrss-2009-67', undefined, '累计结余原则上控制在6—9个月平均支付水平')}；各地实践：低于6个月不足，低于3个月严重不足，9—15个月较多，超过15个月过多`,
   note:
     '区间下限含、上限不含（6.0个月为合理，15.0个月为过多）。9—15个月（较多）判为 good：不构成支付风险，但偏离“略有结余”，仅标注“较多”；15个月以上判为 warn。阈值可配置。',
   compute: (i: { accumulatedBalance: MaybeNumber; trailing12Expense: MaybeNumber }) =>
