@@ -98,7 +98,7 @@ describe.each(testDbKinds())('field cases on %s', (kind) => {
       file: tmpFile('enrollment-inexact.csv', utf8(toCsvText(['区划代码', '险种', '年月', '应参保人数(万人)', '参保人数(万人)'], [['439921', '居民医保', '2025-04', '39.81234', '37.2']]))), importedBy: 'test',
     });
     expect(inexact.status).toBe('REJECTED');
-    expect(inexact.problems[0]).toMatchObject({ row: 2, column: '应参保人数(人)' });
+    expect(inexact.problems[0]).toMatchObject({ row: 2, column: '应参保人数(万人)' });
     expect(inexact.problems[0].reason).toContain('不是整数');
 
     // A unit that does not belong to the column, or cannot be read, refuses the file naming the column.

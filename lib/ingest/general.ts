@@ -88,10 +88,12 @@ function parseCell(col: ColumnDef, raw: string, unit?: UnitDef): Parsed<CellValu
   }
 }
 
-interface ColumnMap { index: Map<string, number>; width: number; units: Map<string, UnitDef>; applied: AppliedUnit[] }
+/** Where each template column is in the file, its unit, and its header as the file spells it (named in problems). */
+interface ColumnMap { index: Map<string, number>; names: Map<string, string>; width: number; units: Map<string, UnitDef>; applied: AppliedUnit[] }
 
 function mapColumns(tpl: TemplateDef, header: string[], line: number, problems: ProblemList, fileUnit: string | null = null): ColumnMap | null {
   const index = new Map<string, number>();
+  const names = new Map<string, string>();
   const units = new Map<string, UnitDef>();
   const applied: AppliedUnit[] = [];
   const ignored = new Set(ANNOTATION_HEADERS.map(normalizeHeader));
@@ -108,6 +110,7 @@ function mapColumns(tpl: TemplateDef, header: string[], line: number, problems: 
       ok = false;
     } else {
       index.set(col.key, j);
+      names.set(col.key, h.trim());
       // The unit: the header's own, else a title line's (for columns of that unit's kind only).
       const dim = columnDimension(col.type, col.unit);
       const own = headerUnitText(h);
@@ -128,7 +131,7 @@ function mapColumns(tpl: TemplateDef, header: string[], line: number, problems: 
       ok = false;
     }
   }
-  return ok ? { index, width: header.length, units, applied } : null;
+  return ok ? { index, names, width: header.length, units, applied } : null;
 }
 
 /** Reads and validates a whole file against a template and the reference data. */
@@ -182,13 +185,13 @@ export async function parseGeneral(tpl: TemplateDef, records: AsyncIterable<RawR
       const text = j === undefined ? '' : normalizeCell(cells[j]);
       if (text === '') {
         if (col.optional) { values[col.key] = col.default ?? null; continue; }
-        fail({ column: headerWithUnit(col), reason: '不能为空' });
+        fail({ column: map.names.get(col.key) ?? headerWithUnit(col), reason: '不能为空' });
         values[col.key] = null;
         continue;
       }
       const p = parseCell(col, text, map.units.get(col.key));
       if (!p.ok) {
-        fail({ column: headerWithUnit(col), reason: p.reason, value: text });
+        fail({ column: map.names.get(col.key) ?? headerWithUnit(col), reason: p.reason, value: text });
         values[col.key] = null;
         continue;
       }

@@ -183,7 +183,7 @@ describe.each(testDbKinds())('annual fund facts on %s', (kind) => {
       importedBy: 'test',
     });
     expect(r.status).toBe('REJECTED');
-    expect(r.problems.map((p) => `${p.row}|${p.column}`)).toEqual(['2|基金收入(元)', '3|基金收入(元)']);
+    expect(r.problems.map((p) => `${p.row}|${p.column}`)).toEqual(['2|基金收入（亿元）', '3|基金收入（亿元）']);
     expect(r.problems[0].reason).toContain('无法精确换算');
     expect(await annual()).toEqual(was);
   });

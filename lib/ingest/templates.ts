@@ -428,7 +428,8 @@ export const TEMPLATES: Record<TemplateKind, TemplateDef> = {
   ANNUAL_FUND: {
     kind: 'ANNUAL_FUND', name: '年度基金收支', slug: 'annual-fund', category: 'fact', table: 'AnnualFundFact',
     description: '只有全年数字的基金收入、支出和年末累计结余，如统计公报（全国医疗保障事业发展统计公报）或年度决算，可为国家、省、设区市或县（市、区）。'
-      + '按年度存为年度数据，不拆分为月度数据。公报以亿元列示的，表头写“基金收入（亿元）”等即按亿元精确换算为元。',
+      + '按年度存为年度数据，不拆分为月度数据。公报以亿元列示的，表头写“基金收入（亿元）”等即按亿元精确换算为元。'
+      + '地区须先登记：全国的数据先用“地区”模板登记“100000 全国（类型：国家）”，省的数据先登记该省（类型：省）。导入后在“地区”页查看。',
     grain: '地区 × 险种 × 年度 一行', key: ['regionCode', 'schemeCode', 'year'], scope: ['regionCode', 'schemeCode', 'year'], scopeNote: '更正文件替换同一地区、险种、年度的年度收支',
     columns: [
       regionCol('国家、省、设区市或县（市、区）的区划代码（全国为100000），须已在“地区”中登记'), schemeCol, yearCol('统计年度'),

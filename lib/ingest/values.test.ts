@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { foldWidth, normalizeCell, parseBool, parseCode, parseCount, parseDate, parseMoney, parsePeriod, parseYear } from './values';
+import { foldWidth, normalizeCell, parseBool, parseCode, parseCodeText, parseCount, parseDate, parseMoney, parsePeriod, parseYear } from './values';
 import { detectTemplate, normalizeHeader, TEMPLATE_LIST, TEMPLATES, headerWithUnit, SCHEME_OPTIONS } from './templates';
 import { detectEncoding, detectFormat, FileFormatError, xlsxCellText } from './read';
 import { describeProblem, ProblemList, summarizeProblems } from './problems';
@@ -39,6 +39,11 @@ describe('cell parsers', () => {
     expect(v(parseMoney('1e5'))).toMatch(/^ERR 应为金额数字/);
   });
 
+  it('a 合计 line where a code belongs is named as a sum line to delete, not as a malformed code', () => {
+    for (const s of ['合计', '全市合计', '总 计', '小计：']) expect(v(parseCodeText(s)), s).toMatch(/^ERR 这是合计行.*请删除该行/);
+    expect(v(parseCodeText('合计A'))).toMatch(/^ERR 编码只能由字母/);
+    expect(v(parseCodeText('439902'))).toBe('439902');
+  });
   it('codes by code, Chinese name, alias or national code; full-width input folded', () => {
     for (const s of ['RESIDENT', 'resident', '城乡居民基本医疗保险', '居民医保', '390']) expect(v(parseCode(s, SCHEME_OPTIONS)), s).toBe('RESIDENT');
     expect(v(parseCode(foldWidth('３９０'), SCHEME_OPTIONS))).toBe('RESIDENT');

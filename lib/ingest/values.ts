@@ -134,6 +134,9 @@ export function parseText(s: string, max = 200): Parsed<string> {
   return ok(s);
 }
 
+/** A sum line's label where a code belongs: 合计, 总计, 小计, 全市合计, 全省合计, 总合计. */
+const TOTAL_LABEL_RE = /^(全[国省市县]|本[省市])?(合计|总计|小计|总合计)[:：]?$/;
+
 /** A number in scientific notation ('4.30922E+19'): what Excel shows for a long ID typed as a number. */
 export const SCIENTIFIC_RE = /^[-+]?\d+(\.\d+)?[eE][-+]?\d+$/;
 
@@ -143,6 +146,8 @@ export const SCIENTIFIC_RE = /^[-+]?\d+(\.\d+)?[eE][-+]?\d+$/;
  */
 export function parseCodeText(s: string, max = 40): Parsed<string> {
   if (SCIENTIFIC_RE.test(s)) return bad('编码是科学计数法（Excel把长数字编号当作数字，末几位已丢失）：请把该列设为“文本”格式后重新导出，不能据此识别');
+  // A sum line typed into the code column (a sheet summed in Excel/WPS): say what the line is and what to do.
+  if (TOTAL_LABEL_RE.test(s.replace(/\s/g, ''))) return bad('这是合计行：本列应填编码，合计由平台按明细计算，请删除该行后重新导入');
   if (!/^[0-9A-Za-z_-]+$/.test(s)) return bad('编码只能由字母、数字、“-”和“_”组成');
   if (s.length > max) return bad(`编码长度不能超过${max}个字符`);
   return ok(s);

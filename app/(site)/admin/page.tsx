@@ -32,7 +32,7 @@ export default async function AdminImportPage() {
       <section className="section" aria-labelledby="upload-h">
         <h2 id="upload-h">上传文件</h2>
         <div className="card">
-          <ImportForm templates={TEMPLATE_LIST.map((t) => ({ kind: t.kind, name: t.name }))} />
+          <ImportForm templates={TEMPLATE_LIST.map((t) => ({ kind: t.kind, name: t.name, scopeNote: t.scopeNote }))} />
         </div>
       </section>
 

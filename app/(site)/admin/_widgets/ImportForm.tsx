@@ -11,6 +11,8 @@ import styles from '../admin.module.css';
 export interface TemplateOption {
   kind: string;
   name: string;
+  /** what a correction replaces (the template's scopeNote) */
+  scopeNote?: string;
 }
 
 const STEPS: { phase: string; label: string }[] = [
@@ -178,7 +180,7 @@ export default function ImportForm({ templates }: { templates: TemplateOption[] 
           </label>
           <label>
             <input type="radio" name="mode" value="REPLACE" checked={mode === 'REPLACE'} onChange={() => setMode('REPLACE')} />
-            <span>更正（替换）<span className={styles.modeNote}>替换文件所含地区、险种、月份的已入库数据</span></span>
+            <span>更正（替换）<span className={styles.modeNote}>{templates.find((t) => t.kind === kind)?.scopeNote ?? '替换文件所含地区、险种、月份（年度数据为年度）的已入库数据'}</span></span>
           </label>
         </fieldset>
         <div className={styles.actions}>
