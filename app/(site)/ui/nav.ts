@@ -3,7 +3,7 @@ export interface NavItem {
   href: string;
   label: string;
   /** who sees the link (default: signed-in users); the page checks again on the server */
-  show?: 'anonymous' | 'everyone' | 'admin';
+  show?: 'anonymous' | 'everyone' | 'city' | 'admin';
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -16,6 +16,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/assessment', label: '考核' },
   { href: '/unification', label: '六统一' },
   { href: '/reports', label: '月度报告' },
+  // 地区层级 and each region's 年度数据 (a statistical bulletin's national or provincial figures): city-level staff.
+  { href: '/regions', label: '地区', show: 'city' },
   { href: '/open', label: '公开', show: 'everyone' },
   { href: '/admin', label: '管理', show: 'admin' },
   { href: '/login', label: '登录', show: 'anonymous' },
@@ -34,6 +36,7 @@ export function navItemsFor(role: string): NavItem[] {
     if (show === 'everyone') return true;
     if (show === 'anonymous') return role === 'public';
     if (show === 'admin') return role === 'admin';
+    if (show === 'city') return role === 'city' || role === 'admin';
     return role !== 'public';
   });
 }
