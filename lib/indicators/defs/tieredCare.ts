@@ -81,7 +81,8 @@ export const costPerVisit = defineIndicator({
   formula: '医疗总费用 ÷ 就诊人次',
   numerator: '医疗总费用',
   denominator: '就诊人次',
-  unit: 'yuan',
+  // A per-visit amount, always in 元 (7,775元 beside 10,432元, never 1.0万元 in the same row).
+  unit: 'yuan_per_person',
   polarity: 'lower_better',
   sources: ['UtilizationRollup.totalCost', 'UtilizationRollup.visits'],
   note: '按同级比较使用，默认不判定状态。',

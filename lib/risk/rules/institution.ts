@@ -223,7 +223,7 @@ export const institutionPeerRule: RuleDef<PeerParams> = {
         detail: `${vt}${perWhat(c.visitType)}费用（按险种标化）为同级同类中位水平的${fmt(c.index / medianIndex, 'count', 2)}倍，稳健Z值${fmt(z, 'count', 1)}`,
         figures: [
           { label: `${vt}人次`, value: c.visits, unit: 'count' },
-          { label: `${vt}${perWhat(c.visitType)}费用`, value: indicators.cost_per_visit.compute({ totalCost: c.totalCost, visits: c.visits }), unit: 'yuan' },
+          { label: `${vt}${perWhat(c.visitType)}费用`, value: indicators.cost_per_visit.compute({ totalCost: c.totalCost, visits: c.visits }), unit: indicators.cost_per_visit.unit },
           { label: `${vt}医疗总费用`, value: c.totalCost, unit: 'yuan' },
           { label: `${vt}按同级中位数的期望费用`, value: c.expectedCost, unit: 'yuan' },
           { label: `${vt}${indicators.cost_index.name}`, value: c.index, unit: 'count', digits: 2 },
@@ -305,7 +305,7 @@ export const institutionSpikeRule: RuleDef<SpikeParams> = {
         detail: `${vt}${perWhat(c.visitType)}费用指数较自身前${p.baselineMonths}个月中位数上升${fmt(spike, 'ratio')}`,
         figures: [
           { label: `${vt}人次`, value: c.visits, unit: 'count' },
-          { label: `${vt}${perWhat(c.visitType)}费用`, value: indicators.cost_per_visit.compute({ totalCost: c.totalCost, visits: c.visits }), unit: 'yuan' },
+          { label: `${vt}${perWhat(c.visitType)}费用`, value: indicators.cost_per_visit.compute({ totalCost: c.totalCost, visits: c.visits }), unit: indicators.cost_per_visit.unit },
           { label: `${vt}${indicators.cost_index.name}（本月）`, value: c.index, unit: 'count', digits: 2 },
           { label: `${vt}前${p.baselineMonths}个月费用指数中位数（${n}个月）`, value: baselineIndex, unit: 'count', digits: 2 },
           { label: `${vt}${indicators.cost_spike.name}`, value: spike, unit: 'ratio' },
