@@ -16,11 +16,11 @@ import { bumpDataVersion } from '../cache';
 import { addMonths } from '../indicators/compute';
 import { ensureRuleConfigs } from './config';
 import { loadRiskData, type RiskData } from './data';
-import { findEpisodes, type Episode } from './episodes';
+import { findEpisodes } from './episodes';
 import { planReconcile, type Change, type RuleOutcome, type StoredWarning } from './reconcile';
 import { RULES } from './rules';
 import { forgetCostCells } from './rules/institution';
-import type { Severity, SubjectSeries, WarningStatus } from './types';
+import type { Severity, WarningStatus } from './types';
 
 /** New warnings are raised for episodes lasting into the last 36 months of data (older history is not raised). */
 export const DEFAULT_WINDOW_MONTHS = 36;
@@ -70,11 +70,9 @@ export function evaluateRules(
   opts: { onlyWithEpisodes?: boolean } = {},
 ): RuleOutcome[] {
   const pools: readonly RiskData[] = Array.isArray(data) ? data : [data as RiskData];
-  const outcomes = RULES.map((rule) => {
+  const outcomes = RULES.map((rule): RuleOutcome => {
     const cfg = configs.get(rule.code)!;
-    const params = cfg.params as typeof rule.defaults;
-    if (!cfg.enabled) return { code: rule.code, autoClose: rule.autoClose, enabled: false, version: cfg.version, params, series: [], episodes: new Map() };
-    return { code: rule.code, autoClose: rule.autoClose, enabled: true, version: cfg.version, params, series: [] as SubjectSeries[], episodes: new Map<string, Episode[]>() };
+    return { code: rule.code, autoClose: rule.autoClose, enabled: cfg.enabled, version: cfg.version, params: cfg.params as typeof rule.defaults, series: [], episodes: new Map() };
   });
   const seen = RULES.map(() => new Set<string>());
   for (const pool of pools) {
