@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addMonths as addCalendarMonths } from 'date-fns';
 import { daysInMonth, formatDateTimeZh, formatDateZh, formatTimeZh, monthEndIso, periodOfDate, periodStart, shiftPeriod } from './dates';
 import { addMonths } from './indicators/compute';
 
@@ -9,6 +10,22 @@ describe('lib/dates', () => {
     expect(shiftPeriod(202403, -27)).toBe(202112);
     for (const [p, n] of [[202001, -13], [201712, 85], [202406, 0]] as const) expect(addMonths(p, n)).toBe(shiftPeriod(p, n));
     expect(periodOfDate(periodStart(202409))).toBe(202409);
+  });
+  it('shifts by integer arithmetic exactly as the calendar does (out-of-range months included)', () => {
+    let checked = 0;
+    for (let year = 1899; year <= 2101; year += 7) {
+      for (let month = 0; month <= 13; month++) {
+        const p = year * 100 + month;
+        for (let n = -150; n <= 150; n += 7) {
+          expect(shiftPeriod(p, n), `${p} ${n}`).toBe(periodOfDate(addCalendarMonths(periodStart(p), n)));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+    // outside the arithmetic path: the calendar's own answer
+    expect(shiftPeriod(5001, 1)).toBe(periodOfDate(addCalendarMonths(periodStart(5001), 1)));
+    expect(shiftPeriod(202401, 1.5)).toBe(periodOfDate(addCalendarMonths(periodStart(202401), 1.5)));
   });
   it('month ends and lengths, leap years included', () => {
     expect(monthEndIso(202402)).toBe('2024-02-29');

@@ -15,8 +15,17 @@ export function periodOfDate(d: Date): number {
   return d.getFullYear() * 100 + d.getMonth() + 1;
 }
 
-/** Shift a YYYYMM period by n calendar months (n may be negative): 202401, -1 → 202312. */
+/**
+ * Shift a YYYYMM period by n calendar months (n may be negative): 202401, -1 → 202312. Integer arithmetic on
+ * year × 12 + month for the usual case (the risk evaluation shifts months millions of times, and a Date per
+ * call dominated it); the calendar path for the rest (a fractional n, a year below 100, which Date reads as 19xx).
+ */
 export function shiftPeriod(period: number, n: number): number {
+  if (Number.isInteger(period) && Number.isInteger(n) && period >= 10_000) {
+    const months = Math.floor(period / 100) * 12 + (period % 100) - 1 + n;
+    const year = Math.floor(months / 12);
+    return year * 100 + (months - year * 12) + 1;
+  }
   return periodOfDate(addCalendarMonths(periodStart(period), n));
 }
 

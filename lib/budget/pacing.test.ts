@@ -68,4 +68,23 @@ describe('expectedProgressAt', () => {
     expect(expectedProgressAt(history, 202402)).toEqual({ value: expect.closeTo(0.8, 12), basis: 'seasonal' });
     expect(expectedProgressAt([], 202403)).toEqual({ value: 0.25, basis: 'time' });
   });
+  it('is exactly the seasonal profile entry for the as-of month (computed for that month only)', () => {
+    // ragged history: a gap year, quarterly bookings, a year with a zero total
+    const values = [
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => ({ period: 201900 + m, value: 10 + m * 1.7 })),
+      ...[3, 6, 9, 12].map((m) => ({ period: 202100 + m, value: 33.3 * m })),
+      ...[1, 2, 3].map((m) => ({ period: 202200 + m, value: 0 })),
+      ...[1, 2, 5, 8, 11].map((m) => ({ period: 202300 + m, value: 7 + m })),
+    ];
+    let seasonal = 0;
+    for (const year of [2019, 2020, 2021, 2022, 2023, 2024, 2025]) {
+      const profile = seasonalProfile(values, year);
+      for (let m = 1; m <= 12; m++) {
+        const got = expectedProgressAt(values, year * 100 + m);
+        if (profile[m - 1] !== null) { expect(got).toEqual({ value: profile[m - 1], basis: 'seasonal' }); seasonal++; }
+        else expect(got.basis).toBe('time');
+      }
+    }
+    expect(seasonal).toBeGreaterThan(24);
+  });
 });

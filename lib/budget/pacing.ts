@@ -99,7 +99,9 @@ export function pacingCurve(i: PacingInput): PacingPoint[] {
 /** Expected progress at the as-of month from the seasonal profile, falling back to 序时进度 without history. */
 export function expectedProgressAt(values: PeriodValues, asOf: number, maxYears = SEASONAL_YEARS): { value: number | null; basis: 'seasonal' | 'time' } {
   const year = Math.floor(asOf / 100);
-  const s = seasonalProfile(values, year, maxYears)[(asOf % 100) - 1];
+  // The profile's entry for the as-of month (seasonalProfile computes all twelve; the risk rules ask per month).
+  const month = asOf % 100;
+  const s = month >= 1 && month <= 12 ? seasonalProgress(fillMonths(values, year - 1), asOf, maxYears) : seasonalProfile(values, year, maxYears)[month - 1];
   if (s !== null) return { value: s, basis: 'seasonal' };
   return { value: indicators.time_progress.compute({ asOfMonth: asOf }), basis: 'time' };
 }

@@ -61,6 +61,44 @@ describe.each(testDbKinds())('risk evaluation with two cities (%s)', (kind: Test
     expect(both.filter((x) => x.regionCode !== CITY_B && x.regionCode !== COUNTY_B)).toEqual(alone);
   });
 
+  it("reads each pool's institution costs: every institution × scheme × visit type × month of the pool's institutions, summed over insured regions", async () => {
+    const pools = await loadRiskData(two);
+    const facts = await two.prisma.utilizationFact.groupBy({ by: ['institutionCode', 'schemeCode', 'visitType', 'period'], _sum: { visits: true, totalCost: true } });
+    const cell = (c: { institutionCode: string; schemeCode: string; visitType: string; period: number }) => `${c.institutionCode}|${c.schemeCode}|${c.visitType}|${c.period}`;
+    for (const p of pools) {
+      const expected = new Map(facts.filter((f) => p.institutions.has(f.institutionCode)).map((f) => [cell(f), f._sum]));
+      expect(p.costs.length).toBe(expected.size);
+      for (const c of p.costs) {
+        const e = expected.get(cell(c))!;
+        expect(c.visits).toBe(e.visits);
+        expect(c.totalCost).toBeCloseTo(e.totalCost!, 6);
+      }
+    }
+    expect(pools[0].costs.length).toBeGreaterThan(1000);
+    expect(pools[0].costs.every((c) => typeof c.period === 'number' && typeof c.visits === 'number')).toBe(true);
+  });
+
+  it('keeping only the series with episodes (as evaluateWarnings does) plans exactly the same warnings', async () => {
+    const { evaluateRules } = await import('./evaluate');
+    const { ensureRuleConfigs } = await import('./config');
+    const { planReconcile } = await import('./reconcile');
+    const pools = (await loadRiskData(two)).filter((p) => p.lastPeriod !== null);
+    const configs = await ensureRuleConfigs(two);
+    const all = evaluateRules(pools, configs);
+    const kept = evaluateRules(pools, configs, { onlyWithEpisodes: true });
+    all.forEach((o, i) => {
+      expect(kept[i].series.map((s) => s.key)).toEqual(o.series.filter((s) => o.episodes.has(s.key)).map((s) => s.key));
+      expect([...kept[i].episodes.keys()]).toEqual([...o.episodes.keys()]);
+    });
+    const dropped = all.reduce((n, o, i) => n + o.series.length - kept[i].series.length, 0);
+    expect(dropped).toBeGreaterThan(100);
+    expect(kept.find((o) => o.code === 'institution_cost_peer')!.episodes.size + kept.find((o) => o.code === 'institution_cost_spike')!.episodes.size).toBeGreaterThan(0);
+    const plan = (rules: typeof all) => planReconcile({ rules, existing: [], windowFrom: null }).map((c) => (c.kind === 'create' ? [c.status, c.fields, c.events] : c));
+    const planned = plan(kept);
+    expect(planned.length).toBeGreaterThan(10);
+    expect(planned).toEqual(plan(all));
+  });
+
   it('subject keys stay distinct per rule across the two cities', () => {
     const keys = both.map((x) => `${x.ruleCode}#${x.subjectKey}#${x.firstPeriod}`);
     expect(new Set(keys).size).toBe(keys.length);

@@ -26,6 +26,11 @@ export interface CostCell {
 /** Memoised per dataset: both institution rules (and both thresholds) share the cost indices. */
 const cellCache = new WeakMap<RiskData, Map<string, CostCell[]>>();
 
+/** Drops a dataset's memoised cost indices (the evaluation calls it once a pool's rules have run: memory). */
+export function forgetCostCells(data: RiskData): void {
+  cellCache.delete(data);
+}
+
 /** A cell needs this many visits in a scheme to count toward the peer median of that scheme. */
 const MEDIAN_MIN_VISITS = 5;
 
@@ -93,9 +98,14 @@ export function costCells(data: RiskData, minVisits: number): CostCell[] {
     if (a.visits < minVisits) continue;
     const index = indicators.cost_index.compute({ totalCost: a.totalCost, expectedCost: a.expectedCost });
     if (index === null || index <= 0) continue;
-    out.push({ ...a, index });
+    out.push({ institutionCode: a.institutionCode, visitType: a.visitType, period: a.period, visits: a.visits, totalCost: a.totalCost, expectedCost: a.expectedCost, index });
   }
-  out.sort((x, y) => x.period - y.period || x.institutionCode.localeCompare(y.institutionCode));
+  // Month, then institution in localeCompare order: the codes ranked once (a localeCompare per comparison of
+  // ~2 million cells was seconds), codes comparing equal sharing a rank, so the order is the same.
+  const codes = [...instIds.keys()].sort((x, y) => x.localeCompare(y));
+  const rank = new Map<string, number>();
+  codes.forEach((c, i) => rank.set(c, i > 0 && codes[i - 1].localeCompare(c) === 0 ? rank.get(codes[i - 1])! : i));
+  out.sort((x, y) => x.period - y.period || rank.get(x.institutionCode)! - rank.get(y.institutionCode)!);
   byMin.set(String(minVisits), out);
   return out;
 }
@@ -111,7 +121,7 @@ const vtName = (vt: string) => (vt === 'INPATIENT' ? '住院' : labelOf(VISIT_TY
 const perWhat = (vt: string) => (vt === 'INPATIENT' ? '例均' : '次均');
 
 /** A scored cell: the value, and the reference it was compared with (peer median index or own baseline) over n peers/months. */
-interface Scored { cell: CostCell; value: number; ref: number; n: number }
+interface Scored { cell: CostCell; value: number; ref: number; n: number; /** sort key (institution, month), set by collect */ order?: number }
 type Describe = (s: Scored) => { detail: string; figures: InputFigure[] };
 
 /** Keeps, per institution and month, the visit type with the largest value; other visit types go to the inputs. */
@@ -124,8 +134,8 @@ function collect(
 ): SubjectSeries[] {
   // One sort on a numeric key (institution, month), largest value first, then a linear scan.
   const ids = new Map<string, number>([...new Set(scored.map((x) => x.cell.institutionCode))].sort().map((c, i) => [c, i]));
-  const keyOf = new Map<Scored, number>(scored.map((x) => [x, ids.get(x.cell.institutionCode)! * 1_000_000 + x.cell.period]));
-  scored.sort((x, y) => keyOf.get(x)! - keyOf.get(y)! || y.value - x.value);
+  for (const x of scored) x.order = ids.get(x.cell.institutionCode)! * 1_000_000 + x.cell.period;
+  scored.sort((x, y) => x.order! - y.order! || y.value - x.value);
   const out: SubjectSeries[] = [];
   let i = 0;
   while (i < scored.length) {
@@ -285,6 +295,9 @@ export const institutionSpikeRule: RuleDef<SpikeParams> = {
     const monthIndex = (period: number) => Math.floor(period / 100) * 12 + (period % 100);
     const scored: Scored[] = [];
     const need = Math.ceil(p.baselineMonths / 2);
+    // The baseline window's median in one reused buffer: stats.median (finite values, ascending, middle or the
+    // mean of the two middle ones) without its three arrays per cell.
+    let buf = new Float64Array(64);
     for (const byType of series.values()) for (const list of byType) {
       let from = 0;
       for (let k = 0; k < list.length; k++) {
@@ -292,11 +305,16 @@ export const institutionSpikeRule: RuleDef<SpikeParams> = {
         const now = monthIndex(c.period);
         while (monthIndex(list[from].period) < now - p.baselineMonths) from++;
         if (k - from < need) continue;
-        const base = list.slice(from, k).map((x) => x.index);
-        const baselineIndex = median(base)!;
+        if (buf.length < k - from) buf = new Float64Array(2 * (k - from));
+        let m = 0;
+        for (let q = from; q < k; q++) if (Number.isFinite(list[q].index)) buf[m++] = list[q].index;
+        if (m === 0) continue; // median(base) null: no finite baseline
+        const xs = buf.subarray(0, m).sort();
+        const mid = m >> 1;
+        const baselineIndex = m % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
         const spike = indicators.cost_spike.compute({ index: c.index, baselineIndex });
         if (spike === null) continue;
-        scored.push({ cell: c, value: spike, ref: baselineIndex, n: base.length });
+        scored.push({ cell: c, value: spike, ref: baselineIndex, n: k - from });
       }
     }
     return collect(data, scored, spikeBands(p), 'ratio', ({ cell: c, value: spike, ref: baselineIndex, n }) => {
