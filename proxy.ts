@@ -136,18 +136,23 @@ async function keptRendering(req: NextRequest): Promise<NextResponse | null> {
     console.error('[proxy] kept page lookup failed', err instanceof Error ? err.message : err);
     return null;
   }
-  // A city user bound to a city opening a county's page: kept only when the county is of their city.
-  const county = boundCity(viewer.scope) !== null ? /^\/counties\/([0-9A-Z]{6})$/.exec(req.nextUrl.pathname)?.[1] : undefined;
+  // A city user bound to a city opening a county's page, or naming a region: kept only when the county (each
+  // region) is of their city.
+  const bound = boundCity(viewer.scope) !== null;
+  const county = bound ? /^\/counties\/([0-9A-Z]{6})$/.exec(req.nextUrl.pathname)?.[1] : undefined;
+  const regions = bound ? [...new Set(req.nextUrl.searchParams.getAll('region').filter((r) => /^[0-9A-Z]{6}$/.test(r)))] : [];
+  // More than a filter bar ever sends: rendered per request (no unbounded lookups here).
+  if (regions.length > 2) return null;
   let countyCity: string | null = null;
-  if (county) {
-    try {
-      countyCity = await cityOfStoredRegion(db, county);
-    } catch (err) {
-      console.error('[proxy] kept page lookup failed', err instanceof Error ? err.message : err);
-      return null;
-    }
+  const regionCities = new Map<string, string | null>();
+  try {
+    if (county) countyCity = await cityOfStoredRegion(db, county);
+    for (const r of regions) regionCities.set(r, await cityOfStoredRegion(db, r));
+  } catch (err) {
+    console.error('[proxy] kept page lookup failed', err instanceof Error ? err.message : err);
+    return null;
   }
-  const target = cachedPageTarget(viewer, req.nextUrl.pathname, req.nextUrl.searchParams, version, countyCity);
+  const target = cachedPageTarget(viewer, req.nextUrl.pathname, req.nextUrl.searchParams, version, countyCity, regionCities);
   if (!target) return null;
   const url = ownUrl(target, req);
   const rsc = req.nextUrl.searchParams.get('_rsc');

@@ -71,6 +71,11 @@ describe('which requests go to a kept rendering', () => {
     expect(m.cachedPageTarget(county, '/counties/439921', q, 7)).toBeNull();
     // A county user naming a city (a province's warehouse): rendered per request, where another city is a 403.
     expect(m.cachedPageTarget(county, '/', new URLSearchParams('city=439800'), 7)).toBeNull();
+    // A county user naming another region (region=): per request too, where it is a 403; its own or ALL: kept.
+    expect(m.cachedPageTarget(county, '/', new URLSearchParams('region=439921'), 7)).toBeNull();
+    expect(m.cachedPageTarget(county, '/risk', new URLSearchParams('region=439900'), 7)).toBeNull();
+    expect(m.cachedPageTarget(county, '/', new URLSearchParams('region=439922'), 7)).toMatch(/^\/v\/county\.439922\./);
+    expect(m.cachedPageTarget(county, '/', new URLSearchParams('region=ALL'), 7)).toMatch(/^\/v\/county\.439922\./);
     // The city is part of the kept rendering's query for the city role: one rendering per city.
     expect(m.cachedPageTarget(city, '/', new URLSearchParams('city=439800'), 7)).not.toBe(m.cachedPageTarget(city, '/', new URLSearchParams('city=439900'), 7));
     for (const p of ['/assessment', '/admin', '/reports/202412', '/counties/4399', '/budget/x', '/open']) expect(m.cachedPageTarget(city, p, q, 7)).toBeNull();
@@ -93,6 +98,12 @@ describe('which requests go to a kept rendering', () => {
     expect(m.cachedPageTarget(cityA, '/counties/470221', q, 7, '470200')).toBeNull();
     expect(m.cachedPageTarget(cityA, '/counties/470121', q, 7)).toBeNull();
     expect(m.cachedPageTarget(cityA, '/counties/470121', q, 7, null)).toBeNull();
+    // a region named: kept only when the caller found it to be of their city; else per request (403 there)
+    const own = new Map([['470121', '470100'], ['470221', '470200']]);
+    expect(m.cachedPageTarget(cityA, '/budget', new URLSearchParams('region=470121'), 7, undefined, own)).toMatch(/^\/v\/city\.470100\.7\./);
+    expect(m.cachedPageTarget(cityA, '/budget', new URLSearchParams('region=470221'), 7, undefined, own)).toBeNull();
+    expect(m.cachedPageTarget(cityA, '/', new URLSearchParams('region=470121'), 7)).toBeNull();
+    expect(m.cachedPageTarget(cityA, '/', new URLSearchParams('region=ALL'), 7)).toMatch(/^\/v\/city\.470100\.7\./);
     // the unbound analyst: any county's page, whatever the lookup says
     expect(m.cachedPageTarget(city, '/counties/470221', q, 7)).toMatch(/^\/v\/city\.all\.7\./);
   });

@@ -138,8 +138,11 @@ export function decodeQuery(segment: string): Record<string, string | string[]> 
  * their city in the token: two cities never share a rendering, and a token for one city renders no other
  * (the page's selectCity refuses it). `countyCity`: for a /counties/<code> path, the city of that county
  * (looked up by the caller for a bound city user; null or absent: not known, rendered per request).
+ * `regionCities`: for a bound city user, the city of each `region=` value (looked up by the caller; a value
+ * absent or of another city: rendered per request, where a region not theirs is a 403). A county user
+ * naming a region other than its own county (or ALL) is rendered per request too.
  */
-export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSearchParams, dataVersion: number, countyCity?: string | null): string | null {
+export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSearchParams, dataVersion: number, countyCity?: string | null, regionCities?: ReadonlyMap<string, string | null>): string | null {
   if (!isCachedPagePath(pathname) || viewer.role === 'public') return null;
   const county = viewer.scope.kind === 'county' ? viewer.scope.regionCode : null;
   const city = boundCity(viewer.scope);
@@ -151,6 +154,10 @@ export function cachedPageTarget(viewer: Viewer, pathname: string, params: URLSe
   if (county && params.has('city')) return null;
   // A bound city user naming another city than theirs: the same (their own is their kept rendering).
   if (city !== null && params.getAll('city').some((c) => c !== city)) return null;
+  // A region not the viewer's (lib/regions/selectCity checkRegionParams): rendered per request, where it is a 403.
+  const regions = params.getAll('region').filter((r) => r !== 'ALL');
+  if (county && regions.some((r) => r !== county)) return null;
+  if (city !== null && regions.some((r) => regionCities?.get(r) !== city)) return null;
   const regionCode = county ?? city;
   const q = encodeQuery(keptParams(pathname, params));
   if (!q) return null;

@@ -16,6 +16,18 @@ export const USER_ROLES = ['admin', 'city', 'county'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 export const ROLE_LABELS: Record<UserRole, string> = { admin: '管理员', city: '市医保局（全市）', county: '县（市、区）' };
 
+/**
+ * The role as the header and the user list name it: ROLE_LABELS, except a city-role user in a warehouse of
+ * several cities (a province) — unbound (`cityCode` null) they see every city: '医保局（全省）'; bound to a
+ * city: '<city>医保局（全市）'. `cities`: the warehouse's cities (code, name); one or none: ROLE_LABELS as is.
+ */
+export function roleLabel(role: UserRole, cityCode: string | null, cities: readonly { code: string; name: string }[]): string {
+  if (role !== 'city' || cities.length <= 1) return ROLE_LABELS[role];
+  if (cityCode === null) return '医保局（全省）';
+  const name = cities.find((c) => c.code === cityCode)?.name;
+  return name ? `${name}医保局（全市）` : ROLE_LABELS.city;
+}
+
 export interface UserRow {
   id: string;
   username: string;

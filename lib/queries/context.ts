@@ -8,7 +8,7 @@ import { regionDisplayName, schemeLabel, type SchemeFilter } from '../domain/cod
 import { parseAsOfMonth } from './budget/filters';
 import { parseBaseFilters, tableSortParams, type BaseFilters } from './filters';
 import { getDatasetInfo, type DatasetInfo } from './meta/getDatasetInfo';
-import { cityParams, selectCity } from '../regions/selectCity';
+import { cityParams, selectableCounties, selectCity } from '../regions/selectCity';
 import { boundCity, isProvinceWide, ScopeError } from '../auth/scope';
 import { forbidden } from 'next/navigation';
 import { headers } from 'next/headers';
@@ -34,6 +34,8 @@ export interface RequestContext {
   sorts: Record<string, string>;
   /** `{ city }` when a city is selected among several (lib/regions/selectCity): kept in links and filter forms */
   keep: Record<string, string>;
+  /** the counties the filter bar's 地区 select offers: a county user only its own (another is a 403) */
+  regions: DatasetInfo['counties'];
   /** the filter bar's 地市 select when the warehouse holds several cities and the viewer may choose; else {} */
   cityChoice: { cities?: { code: string; name: string }[]; city?: string };
   /** the raw URL params, for page-specific extras */
@@ -64,6 +66,7 @@ export async function requestContext(searchParams: Params | Promise<Params>, opt
     lastMonth, month,
     sorts: tableSortParams(params),
     keep,
+    regions: selectableCounties(info.counties, viewer.scope),
     cityChoice: info.cities.length > 1 && isProvinceWide(viewer.scope) ? { cities: info.cities.map((c) => ({ code: c.code, name: c.name })), city: keep.city ?? '' } : {},
     params,
     key: `${info.cityCode}-${filters.year}-${filters.scheme}-${filters.region}-${month ?? ''}`,
@@ -104,15 +107,16 @@ export async function datasetOfCounty(code: string): Promise<{ info: DatasetInfo
 }
 
 /**
- * For the layouts of the pages that take `city=`: a county user or a bound city user naming another city than
- * its own gets the 403 page from the layout, above the page's loading state, so the response carries the real
- * status (a page streams behind its loading state with 200). Reads the query from proxy.ts's x-yibao-path
- * header; does nothing without a `city` parameter or for the province-wide (they may choose any city).
+ * For the layouts of the pages that take `city=`, `region=` or `county=`: a county user or a bound city user
+ * naming another city, or a region not theirs (lib/regions/selectCity checkRegionParams), gets the 403 page
+ * from the layout, above the page's loading state, so the response carries the real status (a page streams
+ * behind its loading state with 200). Reads the query from proxy.ts's x-yibao-path header; does nothing
+ * without those parameters or for the province-wide (they may open any city and region).
  */
 export async function requireCityAccess(): Promise<void> {
   const path = (await headers()).get('x-yibao-path');
   const query = path?.includes('?') ? new URLSearchParams(path.slice(path.indexOf('?') + 1)) : null;
-  if (!query?.has('city')) return;
+  if (!query || !['city', 'region', 'county'].some((k) => query.has(k))) return;
   const viewer = await getViewer();
   if (viewer.scope.kind !== 'county' && boundCity(viewer.scope) === null) return;
   // Repeated names stay lists, as the page's own searchParams give them: the layout and the page must judge

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cityForRoute, cityParams, citiesVisibleTo, parseCityParam, selectCity } from './selectCity';
+import { canOpenRegion, checkRegionParams, cityForRoute, cityOverviewHref, cityParams, citiesVisibleTo, parseCityParam, selectableCounties, selectCity } from './selectCity';
 import { ScopeError } from '../auth/scope';
 import type { Pool } from './pools';
 
@@ -25,7 +25,9 @@ describe('selectCity', () => {
   it('a county user: bound to its county\'s city, refused another', () => {
     const county = { kind: 'county', regionCode: '470221' } as const;
     expect(selectCity([A, B], {}, county)).toBe('470200');
-    expect(selectCity([A, B], { region: '470121' }, county)).toBe('470200');
+    // another county, of its own city or another, is refused (never its own county instead)
+    expect(() => selectCity([A, B], { region: '470121' }, county)).toThrow(ScopeError);
+    expect(selectCity([A, B], { region: '470221' }, county)).toBe('470200');
     expect(() => selectCity([A, B], { city: '470100' }, county)).toThrow(ScopeError);
   });
   it('a city user bound to a city: that city, asked for or not; another city or none of the warehouse refused', () => {
@@ -33,8 +35,9 @@ describe('selectCity', () => {
     // no city= (nor region=): their city, never the province level
     expect(selectCity([A, B], {}, bound)).toBe('470100');
     expect(selectCity([A, B], { city: '470100' }, bound)).toBe('470100');
-    // a county of another city does not move them there
-    expect(selectCity([A, B], { region: '470221' }, bound)).toBe('470100');
+    // a county of another city is refused, never quietly replaced by their own city
+    expect(() => selectCity([A, B], { region: '470221' }, bound)).toThrow(ScopeError);
+    expect(selectCity([A, B], { region: '470121' }, bound)).toBe('470100');
     expect(() => selectCity([A, B], { city: '470200' }, bound)).toThrow(ScopeError);
     expect(() => selectCity([A, B], { city: ['470200', '470100'] }, bound)).toThrow(ScopeError);
     // a city code the warehouse does not hold is another city too
@@ -53,6 +56,45 @@ describe('selectCity', () => {
   it('parses the parameter once (the first of repeated values)', () => {
     expect(parseCityParam({ city: ['470100', '470200'] })).toBe('470100');
     expect(parseCityParam({ city: '' })).toBeUndefined();
+  });
+});
+
+describe('regions named in the URL (region=, county=)', () => {
+  const county = { kind: 'county', regionCode: '470121' } as const;
+  const bound = { kind: 'city', cityCode: '470100' } as const;
+  it('a county user: its own county and ALL only; another county, or a city by its code, refused', () => {
+    expect(canOpenRegion([A, B], '470121', county)).toBe(true);
+    expect(canOpenRegion([A, B], '4701A1', county)).toBe(false);
+    expect(canOpenRegion([A, B], '470100', county)).toBe(false);
+    expect(canOpenRegion([A, B], '470221', county)).toBe(false);
+    expect(() => checkRegionParams([A, B], { region: 'ALL' }, county)).not.toThrow();
+    expect(() => checkRegionParams([A, B], { county: '4701A1' }, county)).toThrow('无权查看该地区（4701A1）的数据');
+    // every value of a repeated parameter, and in a warehouse of one city too
+    expect(() => checkRegionParams([A, B], { region: ['470121', '4701A1'] }, county)).toThrow(ScopeError);
+    expect(() => selectCity([A], { region: '4701A1' }, county)).toThrow(ScopeError);
+  });
+  it('a bound city user: its city and its counties; another city\'s refused; the unbound any', () => {
+    expect(['470100', '470121', '4701A1'].every((c) => canOpenRegion([A, B], c, bound))).toBe(true);
+    expect(canOpenRegion([A, B], '470221', bound)).toBe(false);
+    expect(canOpenRegion([A, B], '470200', bound)).toBe(false);
+    expect(['470221', '470200', '470121'].every((c) => canOpenRegion([A, B], c, CITY))).toBe(true);
+    expect(() => selectCity([A, B], { county: '470221' }, bound)).toThrow(ScopeError);
+  });
+  it('a code of no city of the warehouse is not a denial (the page falls back to its default)', () => {
+    expect(canOpenRegion([A, B], '479999', county)).toBe(true);
+    expect(canOpenRegion([A, B], '479999', bound)).toBe(true);
+  });
+  it('a route handler answers 403 for a region not the viewer\'s', () => {
+    const r = cityForRoute([A, B], { region: '470221' }, bound);
+    expect(r instanceof Response && r.status).toBe(403);
+  });
+  it('the region select: a county user its own county only; others every county', () => {
+    expect(selectableCounties(A.counties, county).map((c) => c.code)).toEqual(['470121']);
+    expect(selectableCounties(A.counties, bound).map((c) => c.code)).toEqual(['470121', '4701A1']);
+  });
+  it('a city\'s 总览 link names the city among several, plain / for one', () => {
+    expect(cityOverviewHref([A, B], '470100')).toBe('/?city=470100');
+    expect(cityOverviewHref([A], '470100')).toBe('/');
   });
 });
 

@@ -50,7 +50,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
         <h1>总览</h1>
         <p className="page-sub">{regionName} · {schemeName} · {f.year}年</p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={{ ...ctx.sorts, ...ctx.keep }} {...ctx.cityChoice} />
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={ctx.regions} extraHidden={{ ...ctx.sorts, ...ctx.keep }} {...ctx.cityChoice} />
       <section aria-labelledby="kpi-h">
         <h2 id="kpi-h" className="section-title">主要指标</h2>
         <Suspense key={key} fallback={<KpiGridSkeleton count={8} />}>

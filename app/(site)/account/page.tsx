@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requireViewer } from '@/lib/auth/viewer';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/auth';
-import { ROLE_LABELS, type UserRole } from '@/lib/auth/users';
+import { roleLabel } from '@/lib/auth/users';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import PasswordForm from './PasswordForm';
 
@@ -19,7 +19,7 @@ export default async function AccountPage() {
       <header className="page-header">
         <h1>我的账号</h1>
         <p className="page-lead">
-          {viewer.name}（用户名 {viewer.username}）· {ROLE_LABELS[viewer.role as UserRole] ?? viewer.role}
+          {viewer.name}（用户名 {viewer.username}）· {viewer.role === 'public' ? viewer.role : roleLabel(viewer.role, viewer.scope.kind === 'city' ? viewer.scope.cityCode ?? null : null, info?.cities ?? [])}
           {regionName ? ` · ${regionName}` : ''}
         </p>
       </header>

@@ -37,7 +37,7 @@ export default async function BudgetPage({ searchParams }: { searchParams: Searc
         <h1>预算执行</h1>
         <p className="page-lead" data-testid="page-sub">{regionLabel} · {schemeName} · {f.year}年1—{month ?? lastMonth}月</p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties}
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={rc.regions}
         extraHidden={{ ...sorts, ...rc.keep, ...(month ? { month: String(month) } : {}) }} {...rc.cityChoice} />
       <MonthPicker month={month ?? lastMonth} lastMonth={lastMonth}
         hidden={{ year: String(f.year), scheme: f.scheme, ...(f.region === 'ALL' ? {} : { region: f.region }), ...sorts, ...rc.keep }} />

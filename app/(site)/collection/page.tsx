@@ -36,7 +36,7 @@ export default async function CollectionPage({ searchParams }: { searchParams: S
         <h1>参保征缴</h1>
         <p className="page-lead" data-testid="page-sub">{regionLabel} · {schemeName} · {f.year}年</p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={{ ...rc.sorts, ...rc.keep }} {...rc.cityChoice} />
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={rc.regions} extraHidden={{ ...rc.sorts, ...rc.keep }} {...rc.cityChoice} />
 
       <section className="section" aria-labelledby="kpi-h">
         <h2 id="kpi-h">主要指标</h2>

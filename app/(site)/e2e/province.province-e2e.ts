@@ -153,6 +153,15 @@ test.describe('city role on the province', () => {
     await snap(page, 'province-city-tiered-care');
   });
 
+  test("the unbound analyst's role reads 全省; a city's region page links to that city's 总览", async ({ page }) => {
+    const db = openE2eDb();
+    const city = db.prepare(`SELECT code FROM Region WHERE kind = 'CITY' ORDER BY sortOrder, code LIMIT 1`).get() as { code: string };
+    db.close();
+    expect((await page.goto(`/regions/${city.code}`))?.status()).toBe(200);
+    await expect(page.locator('.user-menu-role')).toHaveText('医保局（全省）');
+    await expect(page.getByRole('link', { name: '本市月度数据见总览' })).toHaveAttribute('href', `/?city=${city.code}`);
+  });
+
   test('风险预警 compares the cities at province level; a city shows its own warnings, fund and sustainability', async ({ page }) => {
     const db = openE2eDb();
     const cities = db.prepare(`SELECT code, name FROM Region WHERE kind = 'CITY' ORDER BY sortOrder, code`).all() as { code: string; name: string }[];
@@ -218,6 +227,26 @@ test.describe('county user on the province', () => {
     await page.goto('/risk');
     await expect(page.getByTestId('page-sub')).toContainText(`${own.name}（全市）`);
   });
+
+  test('another county of its own city, named by region= or county=, is a 403; its 地区 select offers its own county only', async ({ page }) => {
+    const db = openE2eDb();
+    const user = db.prepare(`SELECT regionCode FROM User WHERE username = ?`).get(credentials('county').username) as { regionCode: string };
+    const sibling = db.prepare(`SELECT s.code FROM Region r JOIN Region s ON s.parentCode = r.parentCode WHERE r.code = ? AND s.code <> r.code ORDER BY s.sortOrder, s.code LIMIT 1`).get(user.regionCode) as { code: string };
+    db.close();
+    for (const href of ['/', '/budget', '/collection', '/tiered-care', '/risk', '/counties']) {
+      const r = await page.goto(`${href}?region=${sibling.code}`);
+      expect(r?.status(), `${href} region=${sibling.code}`).toBe(403);
+      await expect(page.locator('[data-access="denied"]'), href).toBeVisible();
+    }
+    expect((await page.goto(`/reports/202412?region=${sibling.code}`))?.status()).toBe(403);
+    expect((await page.goto(`/assessment/print?year=2024&county=${sibling.code}`))?.status()).toBe(403);
+    expect((await page.request.get(`/reports/202412/download?region=${sibling.code}`)).status()).toBe(403);
+    // its own county: the page, and the select lists only it (and 全市)
+    expect((await page.goto(`/?region=${user.regionCode}`))?.status()).toBe(200);
+    const options = await page.locator('select[name="region"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options.filter((v) => v !== 'ALL')).toEqual([user.regionCode]);
+    expect((await page.goto(`/reports/202412?region=${user.regionCode}`))?.status()).toBe(200);
+  });
 });
 
 test.describe('city user bound to a city on the province', () => {
@@ -273,6 +302,13 @@ test.describe('city user bound to a city on the province', () => {
     await expect(page.locator('main')).not.toContainText(otherCounty.name);
     const region = await page.goto(`/regions/${other.code}`);
     expect(region?.status()).toBe(403);
+    // A county of another city named by region=: 403, never their own city shown under the foreign address.
+    for (const href of ['/', '/budget', '/tiered-care', '/collection', '/risk', '/reports/202412']) {
+      const r = await page.goto(`${href}?region=${otherCounty.code}`);
+      expect(r?.status(), `${href} region=${otherCounty.code}`).toBe(403);
+    }
+    expect((await page.goto(`/budget?region=${ownCounty.code}`))?.status()).toBe(200);
+    await expect(page.locator('.user-menu-role')).toHaveText(`${own.name}医保局（全市）`);
     if (otherWarning) expect((await page.request.get(`/api/risk/warnings/${otherWarning.id}`)).status()).toBe(403);
     if (ownWarning) expect((await page.request.get(`/api/risk/warnings/${ownWarning.id}`)).status()).toBe(200);
     expect(otherWarning ?? ownWarning, 'the province has warnings to check').toBeTruthy();

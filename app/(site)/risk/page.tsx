@@ -6,6 +6,7 @@ import { ChartSkeleton, KpiGridSkeleton, TableSkeleton } from '../ui/Skeleton';
 import { selectedDataset } from '@/lib/queries/context';
 import { parseRiskFilters } from '@/lib/queries/risk/filters';
 import { poolCodes } from '@/lib/regions/pools';
+import { selectableCounties } from '@/lib/regions/selectCity';
 import EvaluationStatus from './_widgets/EvaluationStatus';
 import HandlingHistory from './_widgets/HandlingHistory';
 import Projection from './_widgets/Projection';
@@ -57,7 +58,10 @@ export default async function RiskPage({ searchParams }: { searchParams: SearchP
   const pool = poolCodes(info.cities, keep.city ?? null);
   const f = parseRiskFilters(params, { regionCodes: [info.cityCode, ...info.counties.map((c) => c.code)], city: keep.city });
   const key = `${f.status}-${f.severity}-${f.region}-${f.rule}`;
-  const regions = [{ code: info.cityCode, name: `${info.cityName}（全市）` }, ...info.counties.map((c) => ({ code: c.code, name: c.name }))];
+  // A county user's select: its own county only (the city's row and another county are a 403).
+  const regions = scope.kind === 'county'
+    ? selectableCounties(info.counties, scope).map((c) => ({ code: c.code, name: c.name }))
+    : [{ code: info.cityCode, name: `${info.cityName}（全市）` }, ...info.counties.map((c) => ({ code: c.code, name: c.name }))];
   return (
     <>
       <header className="page-header">

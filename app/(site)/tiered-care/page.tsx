@@ -59,7 +59,7 @@ export default async function TieredCarePage({ searchParams }: { searchParams: S
           {regionName} · {schemeName} · {f.year}年
         </p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={info.counties} extraHidden={extra} {...rc.cityChoice} />
+      <FilterBar year={f.year} scheme={f.scheme} region={f.region} years={info.years} regions={rc.regions} extraHidden={extra} {...rc.cityChoice} />
 
       <Section id="kpi" title="主要指标" intro={`所选年度（截至最新月份）对照目标值；市级统筹不得冲击分级诊疗（${cite('pooling-opinion', '四(三)')}）。`}>
         <Suspense key={key} fallback={<KpiGridSkeleton count={4} />}>

@@ -4,7 +4,7 @@ import AppShell from './AppShell';
 import { getDatasetInfo, type DatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { boundCity, type Scope } from '@/lib/queries/scope';
 import { getViewer } from '@/lib/auth/viewer';
-import { ROLE_LABELS, type UserRole } from '@/lib/auth/users';
+import { roleLabel, type UserRole } from '@/lib/auth/users';
 
 /**
  * The name in the shell's header: the loaded city's (the province's when it holds several), or for a city
@@ -25,7 +25,7 @@ export default async function SiteShell({ children }: { children: ReactNode }) {
     return null;
   });
   const viewer = await getViewer();
-  const user = viewer.role === 'public' ? null : { name: viewer.name, role: viewer.role, roleLabel: ROLE_LABELS[viewer.role as UserRole] ?? viewer.role };
+  const user = viewer.role === 'public' ? null : { name: viewer.name, role: viewer.role, roleLabel: roleLabel(viewer.role as UserRole, boundCity(viewer.scope), info?.cities ?? []) };
   return (
     <AppShell cityName={shellCityName(info, viewer.scope)} isDemo={info?.isDemo ?? false} user={user}>
       {children}

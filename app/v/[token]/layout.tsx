@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import AppShell from '@/app/(site)/ui/AppShell';
 import { bindCachedViewer, viewerOfPageScope } from '@/lib/auth/pageCache';
 import { shellCityName } from '@/app/(site)/ui/SiteShell';
-import { ROLE_LABELS } from '@/lib/auth/users';
+import { roleLabel } from '@/lib/auth/users';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 
 /**
@@ -16,7 +16,7 @@ export default async function CachedLayout({ children, params }: { children: Rea
     return null;
   });
   return (
-    <AppShell cityName={shellCityName(info, viewerOfPageScope(scope).scope)} isDemo={info?.isDemo ?? false} user={{ name: '', role: scope.role, roleLabel: ROLE_LABELS[scope.role] }}>
+    <AppShell cityName={shellCityName(info, viewerOfPageScope(scope).scope)} isDemo={info?.isDemo ?? false} user={{ name: '', role: scope.role, roleLabel: roleLabel(scope.role, scope.role === 'city' ? scope.regionCode : null, info?.cities ?? []) }}>
       {children}
     </AppShell>
   );

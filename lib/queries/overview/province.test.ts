@@ -10,7 +10,7 @@ import { computeCityComparison } from './overviewKpis';
 import { loadFundTrend } from './getFundTrend';
 import { loadProfileYear } from '../counties/profileInputs';
 import { CITY_SCOPE, ScopeError } from '../scope';
-import { selectCity } from '../../regions/selectCity';
+import { cityForRoute, cityOverviewHref, selectableCounties, selectCity } from '../../regions/selectCity';
 import { loadCollectionYear } from '../collection/inputs';
 import { loadCollectionProgress } from '../collection/getCollectionProgress';
 import { loadYearEndEnrollment } from '../collection/enrollmentSeries';
@@ -178,6 +178,20 @@ describe.each(testDbKinds())('a province of two cities on %s', (kind) => {
     expect(selectCity(info.cities, {}, CITY_SCOPE)).toBeNull();
     expect(selectCity(info.cities, { city: SECOND_CITY }, CITY_SCOPE)).toBe(SECOND_CITY);
     expect(selectCity(info.cities, { region: '439822' }, CITY_SCOPE)).toBe(SECOND_CITY);
+    // another county named by region= (its own city's, or the other city's) or county= (考核): refused, as
+    // /counties/<other> is — never its own county's page with every section failing
+    expect(() => selectCity(info.cities, { region: '439921' }, county)).toThrow(ScopeError);
+    expect(() => selectCity(info.cities, { region: '439822' }, county)).toThrow(ScopeError);
+    expect(() => selectCity(info.cities, { county: '439921' }, county)).toThrow(ScopeError);
+    expect(() => selectCity(info.cities, { region: CITY }, county)).toThrow(ScopeError);
+    expect(selectCity(info.cities, { region: '439922' }, county)).toBe(CITY);
+    // a route handler (a report download, the 考核 export) answers 403
+    const denied = cityForRoute(info.cities, { region: '439921' }, county);
+    expect(denied instanceof Response && denied.status).toBe(403);
+    // its region select offers its own county only
+    const first = (await loadDatasetInfo(t.db, CITY))!;
+    expect(selectableCounties(first.counties, county).map((c) => c.code)).toEqual(['439922']);
+    expect(selectableCounties(first.counties, CITY_SCOPE)).toHaveLength(first.counties.length);
   });
 
   it('a city user bound to a city: that city only, never the province level nor the other city', async () => {
@@ -187,6 +201,13 @@ describe.each(testDbKinds())('a province of two cities on %s', (kind) => {
     expect(selectCity(info.cities, {}, own)).toBe(CITY);
     expect(selectCity(info.cities, {}, other)).toBe(SECOND_CITY);
     expect(() => selectCity(info.cities, { city: SECOND_CITY }, own)).toThrow(ScopeError);
+    // a county of the other city named by region=: refused, not their own city shown instead
+    expect(() => selectCity(info.cities, { region: '439822' }, own)).toThrow(ScopeError);
+    expect(() => selectCity(info.cities, { region: SECOND_CITY }, own)).toThrow(ScopeError);
+    expect(selectCity(info.cities, { region: '439822' }, other)).toBe(SECOND_CITY);
+    expect(selectCity(info.cities, { region: '439922' }, own)).toBe(CITY);
+    // a city's 总览 link names it among several cities
+    expect(cityOverviewHref(info.cities, CITY)).toBe(`/?city=${CITY}`);
     // the queries refuse another city's figures and the province comparison even if a page asked
     const y = await loadYear(t.db, CITY, 'ALL', 2024);
     // their own city: what the city analyst sees of it

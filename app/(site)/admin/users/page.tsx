@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/lib/db';
 import { requireViewer } from '@/lib/auth/viewer';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/auth';
-import { listUsers, ROLE_LABELS } from '@/lib/auth/users';
+import { listUsers, roleLabel } from '@/lib/auth/users';
 import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
 import { CreateUserForm, DisableForm, ResetPasswordForm, RoleForm } from './UserForms';
 import { formatDateTimeZh } from '@/lib/dates';
@@ -44,7 +44,7 @@ export default async function UsersPage() {
             <article key={u.id} className="card" aria-label={`用户 ${u.username}`}>
               <h3 style={{ margin: '0 0 6px' }}>
                 {u.name} <span style={{ fontWeight: 400, color: 'var(--muted)' }}>（{u.username}）</span>{' '}
-                <span className="badge">{ROLE_LABELS[u.role] ?? u.role}</span>{' '}
+                <span className="badge">{roleLabel(u.role, u.regionCode, cities)}</span>{' '}
                 {u.role === 'county' && <span className="badge">{regionName(u.regionCode)}</span>}{' '}
                 {u.role === 'city' && (u.regionCode || cities.length > 0) && <span className="badge">{u.regionCode ? regionName(u.regionCode) : '全省各地市'}</span>}{' '}
                 {u.isDemo && <span className="badge badge-building">演示账号</span>}{' '}

@@ -1,3 +1,4 @@
+import { selectableCounties } from '@/lib/regions/selectCity';
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
@@ -54,7 +55,7 @@ export default async function CountiesPage({ searchParams }: { searchParams: Sea
           {info.cityName}各县（市、区） · {schemeName} · {f.year}年
         </p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region="ALL" years={info.years} regions={info.counties} extraHidden={extra} {...cityChoice} />
+      <FilterBar year={f.year} scheme={f.scheme} region="ALL" years={info.years} regions={selectableCounties(info.counties, scope)} extraHidden={extra} {...cityChoice} />
       <Suspense key={`${f.year}-${f.scheme}`} fallback={<TableSkeleton rows={8} columns={9} />}>
         <CountyIndex scope={scope} info={info} req={{ year: f.year, scheme: f.scheme }} />
       </Suspense>

@@ -1,3 +1,4 @@
+import { selectableCounties } from '@/lib/regions/selectCity';
 import { Suspense } from 'react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -65,7 +66,7 @@ export default async function CountyPage({ params, searchParams }: { params: Par
           {all.get(code) && all.get(code) !== resident.get(code) ? `，职工医保 ${formatPeriod(all.get(code)!)}` : ''} · {schemeName} · {f.year}年
         </p>
       </header>
-      <FilterBar year={f.year} scheme={f.scheme} region={code} years={info.years} regions={info.counties} extraHidden={extra} />
+      <FilterBar year={f.year} scheme={f.scheme} region={code} years={info.years} regions={selectableCounties(info.counties, scope)} extraHidden={extra} />
 
       <section className={styles.section} aria-labelledby="pool-h">
         <h2 id="pool-h" className="section-title">

@@ -8,6 +8,8 @@ import { REGION_KINDS, type RegionKind } from '@/lib/domain/codes';
 import { isCountyLevel } from '@/lib/domain/regionLevels';
 import { getRegionAnnual, type RegionAnnualView, type RegionRef } from '@/lib/queries/regions/getRegionAnnual';
 import { ScopeError } from '@/lib/queries/scope';
+import { getDatasetInfo } from '@/lib/queries/meta/getDatasetInfo';
+import { cityOverviewHref } from '@/lib/regions/selectCity';
 
 type Params = Promise<{ code: string }>;
 
@@ -36,6 +38,8 @@ export default async function RegionPage({ params }: { params: Params }) {
   }
   if (!view) notFound();
   const { region, ancestors, children } = view;
+  // With several cities the plain 总览 is the province level: the link names this city.
+  const cities = region.kind === 'CITY' ? (await getDatasetInfo())?.cities ?? [] : [];
   return (
     <>
       <nav aria-label="地区层级" style={{ margin: '0 0 8px' }}>
@@ -48,7 +52,7 @@ export default async function RegionPage({ params }: { params: Params }) {
         <p className="page-sub" data-testid="region-sub">
           {kindName(region.kind)} · 区划代码 {region.code}{region.isLocalCode ? '（本地代码）' : ''}
           {ancestors.length ? ` · 上级：${ancestors[ancestors.length - 1].name}` : ''}
-          {region.kind === 'CITY' ? <> · <Link href="/">本市月度数据见总览</Link></> : null}
+          {region.kind === 'CITY' ? <> · <Link href={cityOverviewHref(cities, region.code)}>本市月度数据见总览</Link></> : null}
         </p>
       </header>
 

@@ -1,6 +1,7 @@
 import ChooseCity from '@/app/(site)/ui/ChooseCity';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { forbidden } from 'next/navigation';
 import ErrorState from '../../ui/ErrorState';
 import EmptyState from '../../ui/EmptyState';
 import ReportDocument from '../_doc/ReportDocument';
@@ -40,9 +41,8 @@ export default async function ReportPage({ params, searchParams }: { params: Par
   if (keep.city && region !== info.cityCode && !info.counties.some((c) => c.code === region)) {
     return <ErrorState title="无法生成报告" message={`该地区不属于${info.cityName}。`} />;
   }
-  if (!canReadEdition(viewer, region, info.cityCode)) {
-    return <ErrorState title="无权查看" message={region === info.cityCode ? '全市版月度报告仅对市医保局开放。' : '只能查看本县（市、区）的月度报告。'} />;
-  }
+  // An edition not the viewer's is the 403 page (the layout refuses it first on a full load: the status).
+  if (!canReadEdition(viewer, region, info.cityCode)) forbidden();
   const db = getDb();
   const versions = (await listVersions(db, [region])).filter((v) => v.period === period);
   const vParam = Number(first(sp.v));
