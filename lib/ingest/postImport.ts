@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import type { Db } from '../db';
 import type { TemplateKind } from './templates';
 import type { BatchReport, ImportMode } from './batch';
-import { evaluateWarnings } from '../risk/evaluate';
+import { evaluateAfterImport } from '../risk/evaluate';
 import { reportsAfterImport } from '../reports/onImported';
 import { maintainRollups, ROLLUP_KINDS } from '../warehouse/rollup';
 
@@ -52,11 +52,13 @@ export const POST_IMPORT_STEPS: PostImportStep[] = [
     },
   },
   {
-    // 基金风险预警 are re-evaluated after every import (and on demand), for the months the import touched.
+    // 基金风险预警 are re-evaluated after every import (and on demand). In a warehouse of several cities only
+    // the cities whose pools the import changed (lib/risk/evaluate citiesChangedByImport): each city's rules
+    // read its own rows only, so the others' warnings cannot change.
     name: 'risk-warnings',
     label: '重新评估基金风险预警',
-    async run({ db, periods, importedBy, fileName }) {
-      await evaluateWarnings(db, { trigger: 'IMPORT', actor: `${importedBy}（导入 ${fileName}）`, periods });
+    async run({ db, kind, periods, regionCodes, importedBy, fileName }) {
+      await evaluateAfterImport(db, { kind, regionCodes, periods }, { trigger: 'IMPORT', actor: `${importedBy}（导入 ${fileName}）` });
     },
   },
   {

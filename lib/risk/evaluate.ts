@@ -41,6 +41,8 @@ export interface EvaluateOptions {
    * window still ends with the warehouse's latest month, as in a full run, so both give the same warnings.
    */
   city?: string;
+  /** The pools already read (loadRiskData), when one caller evaluates several cities in turn. */
+  pools?: RiskData[];
 }
 
 export interface EvaluationReport {
@@ -111,7 +113,7 @@ export async function evaluateWarnings(db: Db, opts: EvaluateOptions = {}): Prom
   const trigger = opts.trigger ?? 'MANUAL';
   const actor = opts.actor ?? '系统';
   const configs = await ensureRuleConfigs(db);
-  const pools = await loadRiskData(db);
+  const pools = opts.pools ?? (await loadRiskData(db));
   const through = dataThrough(pools);
   const windowFrom = through === null ? null : addMonths(through, -((opts.windowMonths ?? DEFAULT_WINDOW_MONTHS) - 1));
   const only = opts.city === undefined ? null : pools.find((p) => p.cityCode === opts.city);
@@ -173,3 +175,64 @@ export async function evaluateWarnings(db: Db, opts: EvaluateOptions = {}): Prom
     raised: counts.raised, updated: counts.updated, closed: counts.closed, open: { total, byRule, bySeverity },
   };
 }
+
+export interface AfterImportScope {
+  /** the template kind imported (lib/ingest/templates) */
+  kind: string;
+  /** regions whose facts changed (insured regions for settlement records; empty: not by region) */
+  regionCodes: string[];
+  /** months (YYYYMM) whose facts changed */
+  periods: number[];
+}
+
+/**
+ * The cities whose pools an import changed, or null when every pool must be evaluated: a one-city warehouse,
+ * an import not by region (institutions) or with a region outside every city (national or provincial annual
+ * figures). Settlement records also change the costs of the institutions where the insured were treated,
+ * which may lie in another city (out-of-city care): those institutions' cities are added.
+ */
+export async function citiesChangedByImport(db: Db, pools: readonly RiskData[], scope: AfterImportScope): Promise<string[] | null> {
+  if (pools.length <= 1 || scope.regionCodes.length === 0) return null;
+  const cityOf = new Map<string, string>();
+  for (const p of pools) {
+    cityOf.set(p.cityCode, p.cityCode);
+    for (const c of p.counties) cityOf.set(c, p.cityCode);
+  }
+  const cities = new Set<string>();
+  for (const r of scope.regionCodes) {
+    const c = cityOf.get(r);
+    if (c === undefined) return null;
+    cities.add(c);
+  }
+  if (scope.kind === 'SETTLEMENT' && scope.periods.length > 0) {
+    const rc = scope.regionCodes, ps = scope.periods;
+    // Placeholders $1… on PostgreSQL, ? on SQLite; the facts are filtered by their region (distribution) column.
+    const mark = (i: number) => (db.provider === 'postgres' ? `$${i + 1}` : '?');
+    const rows = await db.prisma.$queryRawUnsafe<{ regionCode: string }[]>(
+      `SELECT DISTINCT i."regionCode" AS "regionCode" FROM "UtilizationFact" f JOIN "Institution" i ON i."code" = f."institutionCode"
+        WHERE f."insuredRegionCode" IN (${rc.map((_, i) => mark(i)).join(',')}) AND f."period" IN (${ps.map((_, i) => mark(rc.length + i)).join(',')})`,
+      ...rc, ...ps,
+    );
+    for (const r of rows) {
+      const c = cityOf.get(r.regionCode);
+      if (c === undefined) return null;
+      cities.add(c);
+    }
+  }
+  return [...cities].sort();
+}
+
+/**
+ * The post-import evaluation: in a warehouse of several cities only the pools the import changed are
+ * evaluated (one evaluation per city, each recorded with its city, from one read of the warehouse); otherwise
+ * every pool, as evaluateWarnings does. Returns the evaluations run.
+ */
+export async function evaluateAfterImport(db: Db, scope: AfterImportScope, opts: Omit<EvaluateOptions, 'city' | 'pools'> = {}): Promise<EvaluationReport[]> {
+  const pools = await loadRiskData(db);
+  const cities = await citiesChangedByImport(db, pools, scope);
+  if (cities === null) return [await evaluateWarnings(db, { ...opts, periods: scope.periods, pools })];
+  const out: EvaluationReport[] = [];
+  for (const city of cities) out.push(await evaluateWarnings(db, { ...opts, periods: scope.periods, pools, city }));
+  return out;
+}
+

@@ -6,7 +6,7 @@ import { freshDatabase, testDbKinds, type TestDbKind } from '../testing/database
 import type { Db } from '../db';
 import { addMonths } from '../indicators/compute';
 import { addSecondCity as addCityB, CITY_B, COUNTY_B, CITY_B_MONTHS as MONTHS, CITY_B_EXPENSE as EXPENSE, CITY_B_POOL as POOL } from '../testing/smallSecondCity';
-import { evaluateWarnings } from './evaluate';
+import { citiesChangedByImport, evaluateAfterImport, evaluateWarnings } from './evaluate';
 import { loadRiskData } from './data';
 
 type W = { ruleCode: string; subjectKey: string; regionCode: string; schemeCode: string | null; institutionCode: string | null; firstPeriod: number; lastPeriod: number; clearedPeriod: number | null; severity: string; value: number; status: string };
@@ -98,6 +98,31 @@ describe.each(testDbKinds())('risk evaluation with two cities (%s)', (kind: Test
     expect(planned.length).toBeGreaterThan(10);
     expect(planned).toEqual(plan(all));
   });
+
+  it('after an import only the cities it changed are evaluated, each on its own record, with the warnings a full run gives', async () => {
+    const pools = await loadRiskData(two);
+    const scope = (kind: string, regionCodes: string[], periods: number[] = [202412]) => citiesChangedByImport(two, pools, { kind, regionCodes, periods });
+    expect(await scope('LEDGER', [COUNTY_B])).toEqual([CITY_B]);
+    expect(await scope('LEDGER', [CITY_B, '439902'])).toEqual([CITY_B, '439900'].sort());
+    expect(await scope('INSTITUTION', [], [])).toBeNull(); // not by region: every pool
+    expect(await scope('ANNUAL_FUND', ['100000'])).toBeNull(); // a national figure: outside every city
+    expect(await citiesChangedByImport(one, await loadRiskData(one), { kind: 'LEDGER', regionCodes: ['439902'], periods: [202412] })).toBeNull(); // one city
+    // City B's pool balance falls: its reserve warning must change, on B's record only.
+    await two.prisma.balanceFact.updateMany({ where: { regionCode: CITY_B, kind: 'CITY_POOL' }, data: { balance: 1 } });
+    const a0 = ((await two.prisma.riskWarning.findMany({ select: SELECT, where: { regionCode: { notIn: [CITY_B, COUNTY_B] } } })) as W[]).sort(byKey);
+    const runs = await evaluateAfterImport(two, { kind: 'BALANCE', regionCodes: [CITY_B], periods: [202412] }, { trigger: 'IMPORT', actor: 'test' });
+    expect(runs).toHaveLength(1);
+    expect(runs[0].raised + runs[0].updated + runs[0].closed).toBeGreaterThan(0);
+    expect((await two.prisma.riskEvaluation.findUnique({ where: { id: runs[0].evaluationId } }))!.cityCode).toBe(CITY_B);
+    expect(((await two.prisma.riskWarning.findMany({ select: SELECT, where: { regionCode: { notIn: [CITY_B, COUNTY_B] } } })) as W[]).sort(byKey)).toEqual(a0);
+    // A full run afterwards finds nothing left to change.
+    const full = await evaluateWarnings(two, { trigger: 'SCRIPT', actor: 'test' });
+    expect([full.raised, full.updated, full.closed]).toEqual([0, 0, 0]);
+    // Settlement records of B's insured treated in the demo city change that city's institution costs too.
+    const inst = (await two.prisma.institution.findFirst({ where: { regionCode: '439902' } }))!;
+    await two.prisma.utilizationFact.create({ data: { insuredRegionCode: COUNTY_B, institutionCode: inst.code, schemeCode: 'RESIDENT', visitType: 'INPATIENT', period: 202412, visits: 1, totalCost: 1000, policyCost: 900, fundPaid: 600, outOfPocket: 400, referralsUp: 0, referralsDown: 0, batchId: 0 } });
+    expect(await citiesChangedByImport(two, pools, { kind: 'SETTLEMENT', regionCodes: [COUNTY_B], periods: [202412] })).toEqual([CITY_B, '439900'].sort());
+  }, 120_000);
 
   it('subject keys stay distinct per rule across the two cities', () => {
     const keys = both.map((x) => `${x.ruleCode}#${x.subjectKey}#${x.firstPeriod}`);
