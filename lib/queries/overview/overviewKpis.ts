@@ -17,7 +17,7 @@ export function computeOverview(i: KpiInputs): Record<OverviewCode, number | nul
   return {
     coverage_rate: indicators.coverage_rate.compute({ enrolled: i.enrolled, shouldEnroll: i.shouldEnroll }),
     collection_rate: indicators.collection_rate.compute({ collected: i.collected, due: i.due }),
-    income_execution_rate: indicators.income_execution_rate.compute({ ytdActual: i.incomeYtd, annualPlan: i.incomePlan }),
+    income_execution_rate: indicators.income_execution_rate.compute({ ytdActual: i.incomePlanBasisYtd, annualPlan: i.incomePlan }),
     expense_execution_rate: indicators.expense_execution_rate.compute({ ytdActual: i.expenseYtd, annualPlan: i.expensePlan }),
     accumulated_balance: balance,
     months_of_reserve: indicators.months_of_reserve.compute({ accumulatedBalance: balance, trailing12Expense: i.trailing12Expense }),
