@@ -14,6 +14,8 @@ import { loadBudgetKpis } from '../budget/getBudgetKpis';
 import { loadDatasetInfo } from '../meta/getDatasetInfo';
 import { loadProfileValues } from '../counties/getCountyProfile';
 import { loadCoverageByCounty } from '../collection/getCoverageByCounty';
+import { assembleCollectionKpis } from '../collection/getCollectionKpis';
+import { loadCollectionYear } from '../collection/inputs';
 import { gatherReport } from '../../reports/gather';
 import { buildOpenReport } from '../../open/build';
 import { computeDelta, deltaText } from '../../format';
@@ -122,6 +124,13 @@ describe.each(testDbKinds())('the same figure on every page (%s)', (kind: TestDb
     expect(t.notApplicable).toMatch(/不适用/);
     expect(ov.counties.every((c) => c.values.primary_visit_share === null)).toBe(true);
     expect(computeCityComparison(y.now.get(CITY)!, 'MATERNITY').primary_visit_share).toBeNull();
+    // The same kind on 参保征缴: fiscal subsidies exist only in 居民医保.
+    for (const scheme of ['EMPLOYEE', 'MATERNITY', 'RESIDENT'] as const) {
+      const k = assembleCollectionKpis(CITY_SCOPE, CITY, { year: YEAR, scheme, region: 'ALL' }, await loadCollectionYear(db, CITY, scheme, YEAR), new Map());
+      const sub = k.tiles.find((x) => x.code === 'subsidy_delivery_rate')!;
+      if (scheme === 'RESIDENT') expect(sub.value).toBeGreaterThan(0);
+      else expect(sub).toMatchObject({ value: null, status: 'none', notApplicable: expect.stringMatching(/^不适用/) });
+    }
     // Other schemes keep it.
     const r = assembleOverview(CITY_SCOPE, CITY, { year: YEAR, scheme: 'RESIDENT', region: 'ALL' }, await loadYear(db, CITY, 'RESIDENT', YEAR));
     expect(r.tiles.find((x) => x.code === 'primary_visit_share')!.value).toBeGreaterThan(0);
