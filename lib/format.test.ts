@@ -131,8 +131,15 @@ describe('formatDelta', () => {
   it('compares money and counts as a relative change', () => {
     expect(formatDelta(103.2, 100, 'yuan')).toBe('同比 +3.2%');
     expect(formatDelta(950, 1000, 'count', '环比')).toBe('环比 −5.0%');
-    expect(formatDelta(-50, -100, 'yuan')).toBe('同比 +50.0%'); // a smaller deficit is an increase
-    expect(computeDelta(10, 0, 'yuan')).toMatchObject({ direction: null, text: '—' });
+  });
+
+  it('shows a change on a zero or negative base as an amount, never a percentage', () => {
+    // 居民医保 当期结余 −15.09亿 → −29.06亿: not "同比 −92.6%"
+    expect(formatDelta(-29.06e8, -15.09e8, 'yuan')).toBe('比上年减少13.97亿元');
+    expect(computeDelta(-29.06e8, -15.09e8, 'yuan')).toMatchObject({ direction: 'down', kind: 'amount' });
+    expect(formatDelta(-5e8, -10e8, 'yuan', '环比')).toBe('比上月增加5.00亿元'); // a smaller deficit is an increase
+    expect(formatDelta(3e8, 0, 'yuan')).toBe('比上年增加3.00亿元');
+    expect(formatDelta(-1e8, -1e8, 'yuan')).toBe('同比 持平');
   });
 
   it('compares months and multiples as an absolute difference', () => {

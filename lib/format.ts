@@ -8,6 +8,7 @@
  * - Negative numbers on screen use the typographic minus '−' (U+2212); CSV export uses plain numbers.
  */
 import type { IndicatorUnit } from '@/lib/indicators/types';
+import { changeOf } from '@/lib/indicators/compute';
 
 export type YuanScale = 'auto' | '元' | '万元' | '亿元';
 
@@ -374,9 +375,22 @@ export interface Delta {
   direction: DeltaDirection | null;
   /** Change as a number: fraction-point difference for ratio/pp, relative change for money/counts, absolute otherwise. */
   value: number | null;
-  kind: 'pp' | 'relative' | 'absolute';
-  /** Formatted change without label, e.g. '+2.5个百分点', '+3.2%', '−0.4个月', or '持平' / '—'. */
+  /** 'amount': a money or count change on a zero or negative base, shown as an amount (lib/indicators/compute changeOf) */
+  kind: 'pp' | 'relative' | 'absolute' | 'amount';
+  /**
+   * Formatted change without label, e.g. '+2.5个百分点', '+3.2%', '−0.4个月', '减少13.97亿元' (kind 'amount'),
+   * or '持平' / '—'. Put a label on it with deltaText.
+   */
   text: string;
+}
+
+/**
+ * A delta with its label: '同比 +3.2%', but '比上年减少13.97亿元' (or '比上月…' for 环比) for a change on a
+ * zero or negative base, which has no percentage.
+ */
+export function deltaText(d: Delta, label = '同比'): string {
+  if (d.kind === 'amount' && d.direction !== 'flat' && d.direction !== null) return `${label === '环比' ? '比上月' : '比上年'}${d.text}`;
+  return label ? `${label} ${d.text}` : d.text;
 }
 
 function deltaKind(unit: IndicatorUnit): Delta['kind'] {
@@ -411,8 +425,14 @@ export function computeDelta(
     value = current - previous;
     text = formatPp(value);
   } else if (kind === 'relative') {
-    if (previous === 0) return { direction: null, value: null, kind, text: MISSING };
-    value = (current - previous) / Math.abs(previous);
+    const c = changeOf(current, previous)!;
+    if (c.kind === 'amount') {
+      // zero or negative base: the change as an amount, never a percentage
+      const shown = formatValue(Math.abs(c.value), unit);
+      if (!/[1-9]/.test(shown)) return { direction: 'flat', value: c.value, kind: 'amount', text: '持平' };
+      return { direction: c.value > 0 ? 'up' : 'down', value: c.value, kind: 'amount', text: `${c.value > 0 ? '增加' : '减少'}${shown}` };
+    }
+    value = c.value;
     text = formatPercent(value, 1, true);
   } else {
     value = current - previous;
@@ -434,8 +454,7 @@ export function formatDelta(
   unit: IndicatorUnit,
   label = '同比',
 ): string {
-  const d = computeDelta(current, previous, unit);
-  return label ? `${label} ${d.text}` : d.text;
+  return deltaText(computeDelta(current, previous, unit), label);
 }
 
 // ---------------------------------------------------------------- export (CSV / XLSX)

@@ -40,6 +40,17 @@ export function growthRate(current: MaybeNumber, previous: MaybeNumber): number 
   return current / previous - 1;
 }
 
+/**
+ * How an amount changed against the year before, by the one rule every page uses: a growth rate on a
+ * positive base; on a zero or negative base (a deficit year) the change as an amount (current − previous),
+ * since a percentage of a negative base reads backwards (−15.09 → −29.06亿 is not "−92.6%").
+ * null when either side is missing.
+ */
+export function changeOf(current: MaybeNumber, previous: MaybeNumber): { kind: 'rate' | 'amount'; value: number } | null {
+  if (!isNum(current) || !isNum(previous)) return null;
+  return previous > 0 ? { kind: 'rate', value: current / previous - 1 } : { kind: 'amount', value: current - previous };
+}
+
 // ───────────────────────── periods ─────────────────────────
 
 /** A YYYYMM integer with month 1..12 (years 1900..2999). */

@@ -112,3 +112,19 @@ describe('indicatorStatus', () => {
     expect(s(5)).toBe('bad');
   });
 });
+
+describe('notApplicableReason', () => {
+  it('names why an indicator does not apply to a scheme, and applies it to every other filter', async () => {
+    const { notApplicableReason } = await import('./status');
+    const { indicators } = await import('./registry');
+    expect(notApplicableReason(indicators.primary_visit_share, 'MATERNITY')).toMatch(/^不适用/);
+    expect(notApplicableReason(indicators.primary_visit_share, 'RESIDENT')).toBeNull();
+    expect(notApplicableReason(indicators.primary_visit_share, 'ALL')).toBeNull();
+    for (const s of ['EMPLOYEE', 'MATERNITY']) {
+      expect(notApplicableReason(indicators.subsidy_delivery_rate, s)).toMatch(/财政补助/);
+      expect(notApplicableReason(indicators.subsidy_per_capita, s)).toMatch(/财政补助/);
+    }
+    expect(notApplicableReason(indicators.subsidy_delivery_rate, 'RESIDENT')).toBeNull();
+    expect(notApplicableReason(indicators.coverage_rate, 'MATERNITY')).toBeNull();
+  });
+});

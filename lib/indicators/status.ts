@@ -96,3 +96,11 @@ export function indicatorStatus(
 ): Status {
   return indicatorStatusDetail(def, value, target, options).status;
 }
+
+/**
+ * The reason an indicator does not apply to a scheme filter (registry `notApplicable`), or null when it
+ * applies. 'ALL' and unknown filters always apply: a total over several schemes has the applicable ones.
+ */
+export function notApplicableReason(def: { notApplicable?: { schemes: readonly string[]; reason: string } }, scheme: string): string | null {
+  return def.notApplicable && def.notApplicable.schemes.includes(scheme) ? def.notApplicable.reason : null;
+}

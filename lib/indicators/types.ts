@@ -65,6 +65,12 @@ export interface IndicatorDef<I extends Record<string, number | null | undefined
   policyRef?: string;
   /** where a default threshold comes from when it is not a policy figure (platform default, local practice) */
   note?: string;
+  /**
+   * Schemes (SchemeCode) the indicator does not apply to, with the reason shown instead of a value: e.g.
+   * 基层就诊占比 under 生育保险, which pays no primary-care visits. A page shows such a value as missing
+   * with the reason (lib/indicators/status notApplicableReason), never 0 and never a warning.
+   */
+  notApplicable?: { schemes: readonly string[]; reason: string };
   /** suffix for display when the unit alone does not say it, e.g. '天' for an average delay */
   displayUnit?: string;
   /** null when an input is missing or a denominator is 0 */

@@ -33,7 +33,7 @@ export default async function OverviewTiles({ scope, cityCode, req }: { scope: S
             previous={t.previous}
             status={t.status}
             target={t.target}
-            periodLabel={t.partial ? `${label} · ${t.partial}` : label}
+            periodLabel={t.notApplicable ? `${label} · ${t.notApplicable}` : t.partial ? `${label} · ${t.partial}` : label}
           />
         );
       })}

@@ -37,6 +37,9 @@ for (const [year, scheme] of [[2023, 'RESIDENT'], [2020, 'EMPLOYEE']] as const) 
     const exp = planAndActual(db, year, asOf, EXPENSE, scheme);
     const countyExp = planAndActual(db, year, asOf, EXPENSE, scheme, TAOYUAN);
     const balance = scalar(db, `SELECT SUM(balance) FROM BalanceFact WHERE account = 'POOL' AND period = ? AND schemeCode = ?`, asOf, scheme);
+    // 当期结余 counts every row: the city account's own (its interest) as well as the counties'.
+    const own = (items: string) => scalar(db, `SELECT COALESCE(SUM(amount), 0) FROM LedgerFact WHERE account = 'POOL' AND period BETWEEN ? AND ? AND item IN ${items} AND schemeCode = ? AND regionCode = '${CITY}'`, year * 100 + 1, asOf, scheme);
+    const ownBalance = own(INCOME) - own(EXPENSE);
     db.close();
 
     await page.goto(`/budget?year=${year}&scheme=${scheme}`);
@@ -44,7 +47,7 @@ for (const [year, scheme] of [[2023, 'RESIDENT'], [2020, 'EMPLOYEE']] as const) 
     await expect(page.getByTestId('budget-kpis')).toHaveAttribute('data-as-of', String(asOf));
     await expect(tile(page, '收入预算执行率').locator('.kpi-value')).toHaveText(pct(inc.actual / inc.plan));
     await expect(tile(page, '支出预算执行率').locator('.kpi-value')).toHaveText(pct(exp.actual / exp.plan));
-    await expect(tile(page, '当期结余').locator('.kpi-value')).toHaveText(yuan(inc.actual - exp.actual));
+    await expect(tile(page, '当期结余').locator('.kpi-value')).toHaveText(yuan(inc.actual - exp.actual + ownBalance));
     await expect(tile(page, '累计结余').locator('.kpi-value')).toHaveText(yuan(balance));
     const table = page.locator('#table-execution table');
     const col = await columnIndex(table, '支出预算执行率');

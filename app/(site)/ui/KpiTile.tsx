@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { IndicatorUnit, Status } from '@/lib/indicators/types';
-import { computeDelta, formatValue } from '@/lib/format';
+import { computeDelta, deltaText, formatValue } from '@/lib/format';
 import { STATUS_LABEL } from './status';
 
 export interface KpiTileProps {
@@ -60,7 +60,7 @@ export default function KpiTile({
       <div className="kpi-meta">
         {delta && (
           <span className="kpi-trend" data-direction={delta.direction ?? undefined}>
-            同比 {delta.text}
+            {deltaText(delta)}
           </span>
         )}
         {target !== undefined && target !== null && <span className="kpi-target">目标 {fmt(target)}</span>}

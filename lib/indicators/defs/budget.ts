@@ -24,15 +24,15 @@ export const incomeExecutionRate = defineIndicator({
   code: 'income_execution_rate',
   name: '收入预算执行率',
   area: 'budget',
-  definition: '年初至今基金收入实际数占年度收入预算（最新批准版本，含调整方案）的比例。',
-  formula: '年初至今实际收入 ÷ 年度收入预算',
-  numerator: '年初至今实际收入',
+  definition: '年初至今预算口径基金收入占年度收入预算（最新批准版本，含调整方案）的比例。预算口径：只计收入预算已编列的地区和险种的实际收入（未编入预算的市级财政专户利息等不计入），分子分母同口径。',
+  formula: '年初至今预算口径收入 ÷ 年度收入预算',
+  numerator: '年初至今预算口径收入（不含未编入预算的收入，如市级专户利息）',
   denominator: '年度收入预算（最新批准版本）',
   unit: 'ratio',
   polarity: 'higher_better',
   sources: ['LedgerFact.amount[收入项目]', PLAN_SOURCE + '[收入项目]'],
   policyRef: cite('pooling-opinion', '三(三)', '严格按照批准的预算和规定的程序执行，不得随意调整'),
-  note: '年内执行率须与序时进度比较才有意义，状态见收入执行偏差。',
+  note: '年内执行率须与序时进度比较才有意义，状态见收入执行偏差。分子取预算口径（lib/budget/planBasis），与“基金收入”不同：后者含全部收入。',
   compute: (i: ExecutionInputs) => safeRatio(i.ytdActual, i.annualPlan),
 });
 
@@ -116,6 +116,20 @@ export const fundIncomeYtd = defineIndicator({
   compute: (i: { income: MaybeNumber }) => (isNum(i.income) ? i.income : null),
 });
 
+export const fundIncomePlanBasisYtd = defineIndicator({
+  code: 'fund_income_plan_basis_ytd',
+  name: '预算口径收入',
+  area: 'budget',
+  definition: '统计年度1月至统计月、收入预算已编列的地区和险种的基金收入实际数；未编入收入预算的收入（如市级财政专户利息）不计入。收入预算执行率的分子。',
+  formula: 'Σ 收入项目实际数（年初至统计月；仅有收入预算行的地区×险种）',
+  unit: 'yuan',
+  polarity: 'higher_better',
+  sources: ['LedgerFact.amount[收入项目]', PLAN_SOURCE + '[收入项目]'],
+  policyRef: cite('pooling-opinion', '三(三)', '统一编制基金预、决算，下达各县（市、区）年度收支计划'),
+  note: '与“基金收入”之差即未编入预算的收入（市级专户利息等）。',
+  compute: (i: { income: MaybeNumber }) => (isNum(i.income) ? i.income : null),
+});
+
 export const fundExpenseYtd = defineIndicator({
   code: 'fund_expense_ytd',
   name: '基金支出',
@@ -132,8 +146,8 @@ export const currentBalance = defineIndicator({
   code: 'current_balance',
   name: '当期结余',
   area: 'budget',
-  definition: '统计期内基金收入减去基金支出；为负即当期赤字。',
-  formula: '基金收入 − 基金支出',
+  definition: '统计期内基金收入（全部收入，含市级财政专户利息）减去基金支出；为负即当期赤字。各页面同一口径：全市数含市本级账户的收支，不是预算口径收入减支出。',
+  formula: '基金收入（含利息） − 基金支出',
   unit: 'yuan',
   polarity: 'higher_better',
   bands: [
@@ -279,6 +293,7 @@ export const netRemittance = defineIndicator({
 
 export const budgetIndicators = [
   fundIncomeYtd,
+  fundIncomePlanBasisYtd,
   fundExpenseYtd,
   incomeExecutionRate,
   expenseExecutionRate,

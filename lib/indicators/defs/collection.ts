@@ -5,6 +5,9 @@ import { defineIndicator, ratioOf } from '../define';
 import type { MaybeNumber } from '../types';
 import { cite, sourceName, sourceShortName } from '../sources';
 
+/** Fiscal subsidies exist only in the resident scheme (医保函〔2023〕73号): under 职工医保 or 生育保险 these do not apply. */
+const RESIDENT_ONLY_SUBSIDY = { schemes: ['EMPLOYEE', 'MATERNITY'], reason: '不适用：财政补助只用于城乡居民医保，职工医保和生育保险无财政补助' } as const;
+
 export const coverageRate = defineIndicator({
   code: 'coverage_rate',
   name: '参保率',
@@ -90,6 +93,7 @@ export const subsidyDeliveryRate = defineIndicator({
   target: 1,
   sources: ['ContributionFact.collected[source=SUBSIDY_*]', 'ContributionFact.due[source=SUBSIDY_*]'],
   policyRef: cite('pooling-opinion', '三(三)', '县（市、区）未按规定补助到位形成的基金收入缺口，由县（市、区）政府负责补足'),
+  notApplicable: RESIDENT_ONLY_SUBSIDY,
   compute: ratioOf('subsidyCollected', 'subsidyDue'),
 });
 
@@ -147,6 +151,7 @@ export const subsidyPerCapita = defineIndicator({
   sources: ['ContributionFact.collected[source=SUBSIDY_*]', 'EnrollmentFact.enrolled'],
   policyRef: cite('nhsa-2023-73', undefined, '2018—2022年居民医保人均财政补助标准从490元提高到610元'),
   note: '可与当年国家人均财政补助标准（PolicyStandard NATIONAL_SUBSIDY）比较；默认不判定状态。',
+  notApplicable: RESIDENT_ONLY_SUBSIDY,
   compute: ratioOf('subsidyCollected', 'enrolled'),
 });
 

@@ -22,6 +22,7 @@ export const primaryVisitShare = defineIndicator({
   target: 0.65,
   sources: ['UtilizationRollup.visits[level=PRIMARY]', 'UtilizationRollup.visits'],
   policyRef: PILOT_STANDARD + '：基层医疗卫生机构诊疗量占总诊疗量比例≥65%',
+  notApplicable: { schemes: ['MATERNITY'], reason: '不适用：生育保险只支付生育医疗费用，不含基层门诊就诊' },
   compute: ratioOf('primaryVisits', 'allVisits'),
 });
 

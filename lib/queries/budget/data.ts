@@ -11,6 +11,7 @@ import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES } from '../../domain/codes';
 import { makePeriod } from '../../indicators/compute';
 import { versionInForce as planInForce, type BudgetLineLite } from '../../budget/versions';
 import { schemesOf } from '../overview/kpiInputs';
+import { onIncomePlanBasis } from '../../budget/planBasis';
 
 export interface LedgerRow {
   regionCode: string;
@@ -147,12 +148,18 @@ function rowsOf(d: BudgetData, region: RegionSel): readonly LedgerRow[] {
   return region === null ? d.ledger : d.ledgerByRegion.get(region) ?? [];
 }
 
-/** Ledger sum over [from, to] for a region selection and items (and optionally one scheme). */
-export function ledgerSum(d: BudgetData, region: RegionSel, items: ReadonlySet<string>, from: number, to: number, scheme?: string): number {
+/**
+ * Ledger sum over [from, to] for a region selection and items (and optionally one scheme). `onPlan`, when
+ * given, keeps only the rows of (region, scheme) pairs it holds (lib/budget/planBasis: the budget's basis).
+ */
+export function ledgerSum(
+  d: BudgetData, region: RegionSel, items: ReadonlySet<string>, from: number, to: number, scheme?: string, onPlan?: ReadonlySet<string>,
+): number {
   let s = 0;
   for (const r of rowsOf(d, region)) {
     if (r.period < from || r.period > to) continue;
     if (scheme && r.schemeCode !== scheme) continue;
+    if (onPlan && !onIncomePlanBasis(onPlan, r.regionCode, r.schemeCode)) continue;
     if (items.has(r.item)) s += r.amount;
   }
   return s;
@@ -167,6 +174,16 @@ export function ledgerMonthly(d: BudgetData, region: RegionSel, items: ReadonlyS
     if (items.has(r.item)) m.set(r.period, (m.get(r.period) ?? 0) + r.amount);
   }
   return m;
+}
+
+/**
+ * 基金收入 or 支出 over [from, to] of a region selection as 当期结余 counts it: for the city total (null)
+ * the counties' rows plus the city account's own rows (市级专户利息), as on every page.
+ */
+export function fundSum(d: BudgetData, region: RegionSel, items: ReadonlySet<string>, from: number, to: number): number {
+  let s = ledgerSum(d, region, items, from, to);
+  if (region === null) for (const r of d.cityLedger) if (r.period >= from && r.period <= to && items.has(r.item)) s += r.amount;
+  return s;
 }
 
 /** County-level subsidy due and delivered over [from, to]. */

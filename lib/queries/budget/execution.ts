@@ -6,11 +6,13 @@ import { indicatorStatus } from '../../indicators/status';
 import type { Status } from '../../indicators/types';
 import { expectedProgressAt, SEASONAL_YEARS } from '../../budget/pacing';
 import type { BudgetLineLite } from '../../budget/versions';
+import { plannedIncomeKeys } from '../../budget/planBasis';
 import { hasPlan, ledgerMonthly, ledgerSum, planSum, type BudgetData, type RegionSel } from './data';
 
 export interface Execution {
   /** null when the plan has no line for the selection */
   plan: number | null;
+  /** actual year to date; for income on the budget's basis (预算口径收入, lib/budget/planBasis) */
   actual: number;
   rate: number | null;
   /** rate − 序时进度 */
@@ -31,7 +33,8 @@ export function execution(
   const rateDef = kind === 'income' ? I.income_execution_rate : I.expense_execution_rate;
   const devDef = kind === 'income' ? I.income_execution_deviation : I.expense_execution_deviation;
   const plan = hasPlan(lines, region, items) ? planSum(lines, region, items) : null;
-  const actual = ledgerSum(d, region, items, makePeriod(year, 1), asOf);
+  // Income on the budget's basis (lib/budget/planBasis): only what the plan has lines for, as on 总览.
+  const actual = ledgerSum(d, region, items, makePeriod(year, 1), asOf, undefined, kind === 'income' && lines.length ? plannedIncomeKeys(lines) : undefined);
   const rate = rateDef.compute({ ytdActual: actual, annualPlan: plan });
   const deviation = devDef.compute({ ytdActual: actual, annualPlan: plan, asOfMonth: asOf });
   // The selection's own history: the SEASONAL_YEARS complete years before this one.

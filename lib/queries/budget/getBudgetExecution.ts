@@ -6,7 +6,8 @@ import type { Db } from '../../db';
 import { EXPENSE_ITEMS, INCOME_ITEMS } from '../../domain/codes';
 import { indicators } from '../../indicators/registry';
 import { allowedRegion, requireCityOrCounty, type Scope } from '../scope';
-import { EXPENSE, INCOME, loadBudgetData, planLines, resolveAsOf, versionInForce, type BudgetData, type PlanVersion } from './data';
+import { makePeriod } from '../../indicators/compute';
+import { EXPENSE, INCOME, fundSum, loadBudgetData, planLines, resolveAsOf, versionInForce, type BudgetData, type PlanVersion } from './data';
 import { execution, type Execution } from './execution';
 import { budgetDataFor, type BudgetRequest } from './request';
 
@@ -14,7 +15,9 @@ export interface CountyExecutionRow {
   code: string;
   income: Execution;
   expense: Execution;
-  /** 当期结余 year to date */
+  /** 基金收入 year to date: every income row (the city total includes the city account's interest) */
+  fundIncome: number;
+  /** 当期结余 year to date: 基金收入 − 基金支出, the same figure as 总览 and 县域画像 */
   balance: number | null;
 }
 
@@ -47,7 +50,10 @@ export function assembleBudgetExecution(scope: Scope, d: BudgetData, req: Budget
   const row = (code: string, sel: string | null): CountyExecutionRow => {
     const income = execution(d, lines, sel, INCOME, 'income', asOf);
     const expense = execution(d, lines, sel, EXPENSE, 'expense', asOf);
-    return { code, income, expense, balance: indicators.current_balance.compute({ income: income.actual, expense: expense.actual }) };
+    const from = makePeriod(req.year, 1);
+    const fundIncome = fundSum(d, sel, INCOME, from, asOf);
+    const fundExpense = fundSum(d, sel, EXPENSE, from, asOf);
+    return { code, income, expense, fundIncome, balance: indicators.current_balance.compute({ income: fundIncome, expense: fundExpense }) };
   };
   const sel = region === 'ALL' ? null : region;
   const items: ItemExecutionRow[] = [

@@ -6,7 +6,7 @@ import { cachedByDataVersion } from '../../cache';
 import type { Db } from '../../db';
 import { getDb } from '../../db';
 import { indicators, type IndicatorCode } from '../../indicators/registry';
-import { indicatorStatus } from '../../indicators/status';
+import { indicatorStatus, notApplicableReason } from '../../indicators/status';
 import type { Status } from '../../indicators/types';
 import { allowedRegion, requireCityOrCounty, type Scope } from '../scope';
 import { loadCollectionYear, type CollectionInputs, type CollectionYear } from './inputs';
@@ -25,6 +25,8 @@ export interface CollectionKpi {
   previous: number | null;
   status: Status;
   target: number | null;
+  /** 「不适用」: the indicator does not apply to the scheme filter (reason); value and status are then missing */
+  notApplicable?: string;
 }
 
 export interface CollectionKpis {
@@ -69,13 +71,11 @@ export function assembleCollectionKpis(
   return {
     asOf: y.asOf,
     regionCode: code,
-    tiles: COLLECTION_KPI_CODES.map((c) => ({
-      code: c,
-      value: now[c],
-      previous: prev ? prev[c] : null,
-      status: indicatorStatus(indicators[c], now[c]),
-      target: indicators[c].target ?? null,
-    })),
+    tiles: COLLECTION_KPI_CODES.map((c) => {
+      const na = notApplicableReason(indicators[c], req.scheme);
+      if (na) return { code: c, value: null, previous: null, status: 'none' as const, target: indicators[c].target ?? null, notApplicable: na };
+      return { code: c, value: now[c], previous: prev ? prev[c] : null, status: indicatorStatus(indicators[c], now[c]), target: indicators[c].target ?? null };
+    }),
   };
 }
 

@@ -56,9 +56,14 @@ export async function enrollmentAsOf(db: Db, year: number, codes: string[] | nul
 
 /**
  * Inputs per region code at `asOf` (enrolment snapshot) and for January → asOf (contributions). Key
- * `cityCode` holds the city total: the sum of the county-level units.
+ * `cityCode` holds the city total: the sum of the county-level units. `codes` = the city's regions
+ * (lib/queries/pool poolRegionCodes); when omitted they are read here, so a caller can never sum another
+ * city's counties into this city's 全市 row (a province warehouse holds several cities).
  */
-export async function loadCollectionInputs(db: Db, cityCode: string, scheme: SchemeFilter, asOf: number, codes: string[] | null = null): Promise<Map<string, CollectionInputs>> {
+export async function loadCollectionInputs(
+  db: Db, cityCode: string, scheme: SchemeFilter, asOf: number, codes?: string[] | null,
+): Promise<Map<string, CollectionInputs>> {
+  if (codes === undefined) codes = await poolRegionCodes(db, cityCode);
   const from = makePeriod(Math.floor(asOf / 100), 1);
   const cov = schemesOf(scheme, 'coverage');
   const money = schemesOf(scheme, 'money');

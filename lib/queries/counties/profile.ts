@@ -52,9 +52,9 @@ export const PROFILE_INDICATORS: ProfileIndicator[] = [
     value: (_i, c) => indicators.subsidy_individual_ratio.compute({ subsidyStandard: c.standards.subsidyStandard, individualStandard: c.standards.individualStandard }),
   },
   // 基金预算管理
-  { code: 'income_execution_rate', value: (i) => indicators.income_execution_rate.compute({ ytdActual: i.incomeYtd, annualPlan: i.incomePlan }) },
+  { code: 'income_execution_rate', value: (i) => indicators.income_execution_rate.compute({ ytdActual: i.incomePlanBasisYtd, annualPlan: i.incomePlan }) },
   { code: 'expense_execution_rate', value: (i) => indicators.expense_execution_rate.compute({ ytdActual: i.expenseYtd, annualPlan: i.expensePlan }) },
-  { code: 'income_execution_deviation', value: (i, c) => indicators.income_execution_deviation.compute({ ytdActual: i.incomeYtd, annualPlan: i.incomePlan, asOfMonth: c.asOf }) },
+  { code: 'income_execution_deviation', value: (i, c) => indicators.income_execution_deviation.compute({ ytdActual: i.incomePlanBasisYtd, annualPlan: i.incomePlan, asOfMonth: c.asOf }) },
   { code: 'expense_execution_deviation', value: (i, c) => indicators.expense_execution_deviation.compute({ ytdActual: i.expenseYtd, annualPlan: i.expensePlan, asOfMonth: c.asOf }) },
   { code: 'current_balance', noRank: SIZE, value: (i) => indicators.current_balance.compute({ income: i.incomeYtd, expense: i.expenseYtd }) },
   { code: 'accumulated_balance', noRank: SIZE, value: (i) => indicators.accumulated_balance.compute({ cityPool: i.cityPool, legacyBalances: i.legacyBalances }) },

@@ -8,6 +8,7 @@ import { monthEndIso } from '../../dates';
 import { EXPENSE_ITEM_CODES, INCOME_ITEM_CODES, SUBSIDY_SOURCES, type SchemeFilter } from '../../domain/codes';
 import { addMonths, makePeriod } from '../../indicators/compute';
 import { asOfPeriod, budgetVersionsInForce, schemesOf } from '../overview/kpiInputs';
+import { onIncomePlanBasis, plannedIncomeKeys } from '../../budget/planBasis';
 import { poolRegionCodes, regionIn } from '../pool';
 
 export interface ProfileInputs {
@@ -25,7 +26,10 @@ export interface ProfileInputs {
   subsidyDue: number;
   subsidyCollected: number;
   // 预算 (year to date vs the version in force at the as-of month, as on 总览; no plan: 0, read as missing by the indicators)
+  /** 基金收入: every income row (the city total includes the city account's interest) */
   incomeYtd: number;
+  /** 预算口径收入: income of the (region, scheme) pairs the plan in force has income lines for (lib/budget/planBasis) */
+  incomePlanBasisYtd: number;
   expenseYtd: number;
   incomePlan: number;
   expensePlan: number;
@@ -94,7 +98,7 @@ export interface ProfileYear {
 export const emptyProfileInputs = (): ProfileInputs => ({
   enrolled: 0, shouldEnroll: 0, enrolledLastYear: 0, povertyEnrolled: 0, povertyShouldEnroll: 0, duplicates: 0, residentEnrolled: 0,
   due: 0, collected: 0, subsidyDue: 0, subsidyCollected: 0,
-  incomeYtd: 0, expenseYtd: 0, incomePlan: 0, expensePlan: 0, cityPool: 0, legacyBalances: 0,
+  incomeYtd: 0, incomePlanBasisYtd: 0, expenseYtd: 0, incomePlan: 0, expensePlan: 0, cityPool: 0, legacyBalances: 0,
   trailing12Income: 0, trailing12IncomeLastYear: 0, trailing12Expense: 0, trailing12ExpenseLastYear: 0,
   allVisits: 0, primaryVisits: 0, allAdmissions: 0, inCountyAdmissions: 0, cityAdmissions: 0, outOfCityAdmissions: 0,
   inpatientCost: 0, totalCost: 0, fundPaid: 0, referralsDown: 0, referralsDownLastYear: 0,
@@ -157,14 +161,14 @@ export async function loadProfileYear(db: Db, cityCode: string, scheme: SchemeFi
       where: { period: { gte: from, lte: asOf }, schemeCode: 'RESIDENT', source: { in: SUBSIDY_SOURCES }, ...regionIn(pool) },
       _sum: { due: true, collected: true },
     }),
-    p.ledgerFact.groupBy({ by: ['regionCode', 'item'], where: { period: { gte: from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, ...regionIn(pool) }, _sum: { amount: true } }),
+    p.ledgerFact.groupBy({ by: ['regionCode', 'schemeCode', 'item'], where: { period: { gte: from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, ...regionIn(pool) }, _sum: { amount: true } }),
     p.ledgerFact.groupBy({
       by: ['regionCode', 'item', 'period'],
       where: { period: { gte: t12Prev, lte: asOf }, account: 'POOL', schemeCode: { in: money }, item: { in: [...INCOME_ITEM_CODES, ...EXPENSE_ITEM_CODES] }, ...regionIn(pool) },
       _sum: { amount: true },
     }),
     planIds.length
-      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: { in: planIds }, schemeCode: { in: money }, ...regionIn(pool) }, _sum: { amount: true } })
+      ? p.budgetLine.groupBy({ by: ['regionCode', 'schemeCode', 'item'], where: { versionId: { in: planIds }, schemeCode: { in: money }, ...regionIn(pool) }, _sum: { amount: true } })
       : Promise.resolve([]),
     p.balanceFact.groupBy({ by: ['regionCode', 'kind'], where: { period: asOf, account: 'POOL', schemeCode: { in: money }, ...regionIn(pool) }, _sum: { balance: true } }),
     p.utilizationRollup.groupBy({
@@ -216,11 +220,15 @@ export async function loadProfileYear(db: Db, cityCode: string, scheme: SchemeFi
   for (const r of residentNow) get(r.regionCode).residentEnrolled += s(r._sum.enrolled);
   for (const r of contrib) { const v = get(r.regionCode); v.due += s(r._sum.due); v.collected += s(r._sum.collected); }
   for (const r of subsidy) { const v = get(r.regionCode); v.subsidyDue += s(r._sum.due); v.subsidyCollected += s(r._sum.collected); }
+  // The city's own rows (市级专户利息) are kept on the city code and added to the city total below: they are
+  // 基金收入 and count in 当期结余, but off the budget's basis unless the plan has lines for them.
+  const planned = plannedIncomeKeys(plan);
   for (const r of ledgerYtd) {
-    if (r.regionCode === cityCode) continue; // the city account's own interest is not planned per county
     const v = get(r.regionCode);
-    if (INCOME_ITEM_CODES.includes(r.item)) v.incomeYtd += s(r._sum.amount);
-    else if (EXPENSE_ITEM_CODES.includes(r.item)) v.expenseYtd += s(r._sum.amount);
+    if (INCOME_ITEM_CODES.includes(r.item)) {
+      v.incomeYtd += s(r._sum.amount);
+      if (onIncomePlanBasis(planned, r.regionCode, r.schemeCode)) v.incomePlanBasisYtd += s(r._sum.amount);
+    } else if (EXPENSE_ITEM_CODES.includes(r.item)) v.expenseYtd += s(r._sum.amount);
   }
   for (const r of ledger24) {
     if (r.regionCode === cityCode) continue;
@@ -332,6 +340,11 @@ export async function loadProfileYear(db: Db, cityCode: string, scheme: SchemeFi
   if (own) {
     total.cityPool += own.cityPool;
     total.legacyBalances += own.legacyBalances;
+    total.incomeYtd += own.incomeYtd;
+    total.incomePlanBasisYtd += own.incomePlanBasisYtd;
+    total.expenseYtd += own.expenseYtd;
+    total.incomePlan += own.incomePlan;
+    total.expensePlan += own.expensePlan;
   }
   // The city's disposable income: its own figure if given, else its counties' weighted by resident enrolees.
   total.disposableIncome = own?.disposableIncome ?? (incomeN > 0 ? incomeSum / incomeN : null);

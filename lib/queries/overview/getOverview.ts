@@ -10,13 +10,15 @@ import { asOfPeriod, loadKpiInputs, loadRegionInputs, sumInputs, type KpiInputs 
 import { lastLedgerPeriod, poolRegionCodes } from '../pool';
 import { makePeriod } from '../../indicators/compute';
 import type { Pool } from '../../regions/pools';
-import { CITY_COMPARISON_CODES, computeCityComparison, computeOverview, OVERVIEW_CODES, partialNotes, statusOf, type CityComparisonCode, type OverviewCode } from './overviewKpis';
+import { CITY_COMPARISON_CODES, computeCityComparison, computeOverview, notApplicableNotes, OVERVIEW_CODES, partialNotes, statusOf, type CityComparisonCode, type OverviewCode } from './overviewKpis';
 
 export interface OverviewRequest { year: number; scheme: SchemeFilter; region: string | 'ALL' }
 export interface KpiTileData {
   code: OverviewCode; value: number | null; previous: number | null; status: Status; target: number | null;
   /** 「部分数据」: the total lacks a part (named); the value is then not shown. */
   partial?: string;
+  /** 「不适用」: the indicator does not apply to the scheme filter (reason); value and status are then missing. */
+  notApplicable?: string;
 }
 export interface OverviewData {
   asOf: number | null;
@@ -55,19 +57,20 @@ export function assembleOverview(
   const regionCode = region === 'ALL' ? cityCode : region;
   const cur = y.now.get(regionCode);
   const prev = y.before.get(regionCode);
-  const values = cur ? computeOverview(cur) : null;
-  const previous = prev ? computeOverview(prev) : null;
+  const values = cur ? computeOverview(cur, req.scheme) : null;
+  const previous = prev ? computeOverview(prev, req.scheme) : null;
+  const na = notApplicableNotes(req.scheme);
   const timeProgress = y.asOf ? indicators.time_progress.compute({ asOfMonth: y.asOf % 100 }) : null;
   const notes = partialNotes(cur);
   const tiles = OVERVIEW_CODES.map((code) => {
     const value = values?.[code] ?? null;
-    return { code, value, previous: previous?.[code] ?? null, status: statusOf(code, value, timeProgress), target: indicators[code].target ?? null, ...(notes[code] ? { partial: notes[code] } : {}) };
+    return { code, value, previous: previous?.[code] ?? null, status: statusOf(code, value, timeProgress), target: indicators[code].target ?? null, ...(notes[code] ? { partial: notes[code] } : {}), ...(na[code] ? { notApplicable: na[code] } : {}) };
   });
   const visible = [...y.now.keys()].filter((code) => scope.kind === 'city' || code === cityCode || code === regionCode);
   const counties = visible.map((code) => ({
     code,
-    values: computeOverview(y.now.get(code)!),
-    previous: y.before.has(code) ? computeOverview(y.before.get(code)!) : nullRecord(),
+    values: computeOverview(y.now.get(code)!, req.scheme),
+    previous: y.before.has(code) ? computeOverview(y.before.get(code)!, req.scheme) : nullRecord(),
   }));
   return {
     asOf: y.asOf, previousAsOf: y.previousAsOf, regionCode, tiles, counties, timeProgress,
@@ -166,9 +169,9 @@ export async function loadProvinceYear(db: Db, cities: readonly Pick<Pool, 'code
 }
 
 /** The province's and every city's 总览 indicators (admins and unbound city users only: a county user, or a city user bound to a city, stays in its city). */
-export function assembleProvinceOverview(scope: Scope, cities: readonly Pick<Pool, 'code'>[], y: ProvinceYear): ProvinceOverviewData {
+export function assembleProvinceOverview(scope: Scope, cities: readonly Pick<Pool, 'code'>[], y: ProvinceYear, scheme: SchemeFilter = 'ALL'): ProvinceOverviewData {
   if (!isProvinceWide(scope)) throw new ScopeError('全省各地市对比仅对全省范围的用户开放');
-  const of = (i: KpiInputs | null | undefined) => (i ? computeCityComparison(i) : (Object.fromEntries(CITY_COMPARISON_CODES.map((c) => [c, null])) as Record<CityComparisonCode, null>));
+  const of = (i: KpiInputs | null | undefined) => (i ? computeCityComparison(i, scheme) : (Object.fromEntries(CITY_COMPARISON_CODES.map((c) => [c, null])) as Record<CityComparisonCode, null>));
   return {
     asOf: y.asOf, previousAsOf: y.previousAsOf,
     timeProgress: y.asOf ? indicators.time_progress.compute({ asOfMonth: y.asOf % 100 }) : null,
@@ -180,7 +183,7 @@ export function assembleProvinceOverview(scope: Scope, cities: readonly Pick<Poo
 
 async function getProvinceOverviewUncached(scope: Scope, cities: Pick<Pool, 'code' | 'counties'>[], scheme: SchemeFilter, year: number | 'latest'): Promise<ProvinceOverviewData> {
   if (!isProvinceWide(scope)) throw new ScopeError('全省各地市对比仅对全省范围的用户开放');
-  return assembleProvinceOverview(scope, cities, await loadProvinceYear(getDb(), cities, scheme, year));
+  return assembleProvinceOverview(scope, cities, await loadProvinceYear(getDb(), cities, scheme, year), scheme);
 }
 
 /**

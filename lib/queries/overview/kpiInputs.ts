@@ -8,6 +8,7 @@ import { addMonths, makePeriod } from '../../indicators/compute';
 import { versionsInForceByCity } from '../../budget/versions';
 import { storedCityCodes } from '../../regions/cityKeys';
 import { lastLedgerPeriod, poolRegionCodes, regionIn } from '../pool';
+import { onIncomePlanBasis, plannedIncomeKeys } from '../../budget/planBasis';
 
 /**
  * Sums of the facts behind the tiles. null = no row at all (无数据), never 0: a year or region without
@@ -18,7 +19,10 @@ export interface KpiInputs {
   shouldEnroll: number | null;
   due: number | null;
   collected: number | null;
+  /** 基金收入: every income row (the city account's interest included) */
   incomeYtd: number | null;
+  /** 预算口径收入: income of the (region, scheme) pairs the plan in force has income lines for (lib/budget/planBasis) */
+  incomePlanBasisYtd: number | null;
   expenseYtd: number | null;
   incomePlan: number | null;
   expensePlan: number | null;
@@ -39,12 +43,12 @@ export interface KpiInputs {
 
 type Sums = Omit<KpiInputs, 'missing'>;
 const SUM_KEYS: (keyof Sums)[] = [
-  'enrolled', 'shouldEnroll', 'due', 'collected', 'incomeYtd', 'expenseYtd', 'incomePlan', 'expensePlan',
+  'enrolled', 'shouldEnroll', 'due', 'collected', 'incomeYtd', 'incomePlanBasisYtd', 'expenseYtd', 'incomePlan', 'expensePlan',
   'cityPool', 'legacyBalances', 'trailing12Expense', 'primaryVisits', 'allVisits', 'inCountyAdmissions', 'allAdmissions',
 ];
 
 export const emptyInputs = (): KpiInputs => ({
-  enrolled: null, shouldEnroll: null, due: null, collected: null, incomeYtd: null, expenseYtd: null, incomePlan: null, expensePlan: null,
+  enrolled: null, shouldEnroll: null, due: null, collected: null, incomeYtd: null, incomePlanBasisYtd: null, expenseYtd: null, incomePlan: null, expensePlan: null,
   cityPool: null, legacyBalances: null, trailing12Expense: null, primaryVisits: null, allVisits: null, inCountyAdmissions: null, allAdmissions: null,
   missing: {},
 });
@@ -82,8 +86,8 @@ export async function budgetVersionsInForce(db: Db, year: number, asOf: number):
 
 /**
  * Inputs per region code for [year-01, asOf]. Key `cityCode` holds the city total: the counties plus
- * the city pool's own rows (its balance). Execution rates compare county actuals with county plans,
- * so city-account interest (not planned per county) stays out of income YTD. In a warehouse of several
+ * the city pool's own rows (its balance, its interest). 基金收入 and 当期结余 count every row; the
+ * execution rate's numerator is incomePlanBasisYtd (only what the plan has lines for). In a warehouse of several
  * cities only `cityCode`'s rows are read (lib/queries/pool).
  */
 export async function loadKpiInputs(db: Db, cityCode: string, scheme: SchemeFilter, asOf: number): Promise<Map<string, KpiInputs>> {
@@ -121,10 +125,10 @@ export async function loadRegionInputs(db: Db, codes: string[] | null, scheme: S
   const [enrol, contrib, ledgerYtd, ledgerT12, plan, balances, util] = await Promise.all([
     p.enrollmentFact.groupBy({ by: ['regionCode'], where: { period: asOf, schemeCode: { in: cov }, ...regionIn(codes) }, _sum: { enrolled: true, shouldEnroll: true } }),
     p.contributionFact.groupBy({ by: ['regionCode'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { due: true, collected: true } }),
-    p.ledgerFact.groupBy({ by: ['regionCode', 'item'], where: { period: { gte: from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } }),
+    p.ledgerFact.groupBy({ by: ['regionCode', 'schemeCode', 'item'], where: { period: { gte: from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } }),
     p.ledgerFact.groupBy({ by: ['regionCode', 'schemeCode'], where: { period: { gte: t12from, lte: asOf }, account: 'POOL', schemeCode: { in: money }, item: { in: EXPENSE_ITEM_CODES }, ...regionIn(codes) }, _sum: { amount: true } }),
     inForceIds.length
-      ? p.budgetLine.groupBy({ by: ['regionCode', 'item'], where: { versionId: { in: inForceIds }, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } })
+      ? p.budgetLine.groupBy({ by: ['regionCode', 'schemeCode', 'item'], where: { versionId: { in: inForceIds }, schemeCode: { in: money }, ...regionIn(codes) }, _sum: { amount: true } })
       : Promise.resolve([]),
     p.balanceFact.groupBy({ by: ['regionCode', 'kind', 'schemeCode'], where: { period: asOf, account: 'POOL', schemeCode: { in: money }, ...regionIn(codes) }, _sum: { balance: true } }),
     p.utilizationRollup.groupBy({ by: ['insuredRegionCode', 'level', 'visitType', 'inCounty'], where: { period: { gte: from, lte: asOf }, schemeCode: { in: money }, ...regionIn(codes, 'insuredRegionCode') }, _sum: { visits: true } }),
@@ -140,9 +144,14 @@ export async function loadRegionInputs(db: Db, codes: string[] | null, scheme: S
   for (const r of contrib) { const v = get(r.regionCode); v.due = plus(v.due, r._sum.due); v.collected = plus(v.collected, r._sum.collected); }
   // Rows booked on the city's own code (市本级: city-account income and expense) count in the city total
   // like every county's, never dropped (issue 12 §7).
+  const planned = plannedIncomeKeys(plan);
   for (const r of ledgerYtd) {
     const v = get(r.regionCode);
-    if (INCOME_ITEM_CODES.includes(r.item)) v.incomeYtd = plus(v.incomeYtd, r._sum.amount);
+    if (INCOME_ITEM_CODES.includes(r.item)) {
+      v.incomeYtd = plus(v.incomeYtd, r._sum.amount);
+      // With no plan in force there is no basis: the rate is missing anyway (no denominator).
+      if (onIncomePlanBasis(planned, r.regionCode, r.schemeCode)) v.incomePlanBasisYtd = plus(v.incomePlanBasisYtd, r._sum.amount);
+    }
     else if (EXPENSE_ITEM_CODES.includes(r.item)) v.expenseYtd = plus(v.expenseYtd, r._sum.amount);
   }
   const expenseSchemes = new Map<string, Set<string>>();

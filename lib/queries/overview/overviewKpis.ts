@@ -1,6 +1,6 @@
 // The eight 总览 indicators, computed by the registry from KpiInputs. Pure: tested without a database.
 import { indicators, type IndicatorCode } from '../../indicators/registry';
-import { indicatorStatus } from '../../indicators/status';
+import { indicatorStatus, notApplicableReason } from '../../indicators/status';
 import type { Status } from '../../indicators/types';
 import type { KpiInputs } from './kpiInputs';
 
@@ -10,14 +10,34 @@ export const OVERVIEW_CODES = [
 ] as const satisfies readonly IndicatorCode[];
 export type OverviewCode = (typeof OVERVIEW_CODES)[number];
 
-export function computeOverview(i: KpiInputs): Record<OverviewCode, number | null> {
+/**
+ * The eight values for one region. `scheme` = the page's scheme filter: an indicator that does not apply to
+ * it (registry notApplicable, e.g. 基层就诊占比 under 生育保险) is null, never 0 (see notApplicableNotes).
+ */
+export function computeOverview(i: KpiInputs, scheme: string = 'ALL'): Record<OverviewCode, number | null> {
+  const out = computeApplicable(i);
+  for (const code of OVERVIEW_CODES) if (notApplicableReason(indicators[code], scheme)) out[code] = null;
+  return out;
+}
+
+/** 「不适用」notes of the tiles under a scheme filter: code → reason. */
+export function notApplicableNotes(scheme: string): Partial<Record<OverviewCode, string>> {
+  const out: Partial<Record<OverviewCode, string>> = {};
+  for (const code of OVERVIEW_CODES) {
+    const r = notApplicableReason(indicators[code], scheme);
+    if (r) out[code] = r;
+  }
+  return out;
+}
+
+function computeApplicable(i: KpiInputs): Record<OverviewCode, number | null> {
   // A balance missing a part (a scheme or county with expenses but no balance row) is not shown: see i.missing.
   const partial = (i.missing.balance?.length ?? 0) > 0;
   const balance = partial ? null : indicators.accumulated_balance.compute({ cityPool: i.cityPool, legacyBalances: i.legacyBalances });
   return {
     coverage_rate: indicators.coverage_rate.compute({ enrolled: i.enrolled, shouldEnroll: i.shouldEnroll }),
     collection_rate: indicators.collection_rate.compute({ collected: i.collected, due: i.due }),
-    income_execution_rate: indicators.income_execution_rate.compute({ ytdActual: i.incomeYtd, annualPlan: i.incomePlan }),
+    income_execution_rate: indicators.income_execution_rate.compute({ ytdActual: i.incomePlanBasisYtd, annualPlan: i.incomePlan }),
     expense_execution_rate: indicators.expense_execution_rate.compute({ ytdActual: i.expenseYtd, annualPlan: i.expensePlan }),
     accumulated_balance: balance,
     months_of_reserve: indicators.months_of_reserve.compute({ accumulatedBalance: balance, trailing12Expense: i.trailing12Expense }),
@@ -51,11 +71,11 @@ export const CITY_COMPARISON_CODES = ['fund_income_ytd', 'fund_expense_ytd', 'cu
 export type CityComparisonCode = (typeof CITY_COMPARISON_CODES)[number];
 
 /** A city's (or the province's) comparison row, from its summed inputs (元 for money, ratios 0–1, months). */
-export function computeCityComparison(i: KpiInputs): Record<CityComparisonCode, number | null> {
+export function computeCityComparison(i: KpiInputs, scheme: string = 'ALL'): Record<CityComparisonCode, number | null> {
   return {
     fund_income_ytd: indicators.fund_income_ytd.compute({ income: i.incomeYtd }),
     fund_expense_ytd: indicators.fund_expense_ytd.compute({ expense: i.expenseYtd }),
     current_balance: indicators.current_balance.compute({ income: i.incomeYtd, expense: i.expenseYtd }),
-    ...computeOverview(i),
+    ...computeOverview(i, scheme),
   };
 }

@@ -36,12 +36,13 @@ export default async function ExecutionByCounty({ scope, ctx, req }: { scope: Sc
     expensePlan: c.expense.plan, expenseActual: c.expense.actual, expenseRate: c.expense.rate,
     expenseDeviation: c.expense.deviation, expenseExpected: c.expense.expected, expenseSeasonalDeviation: c.expense.seasonalDeviation,
     expenseStatus: statusText(c.expense.status),
+    fundIncome: c.fundIncome,
     balance: c.balance,
   }));
   const columns: DataTableColumn[] = [
     { key: 'region', header: '地区', linkKey: 'regionHref' },
     { key: 'incomePlan', header: '收入预算', unit: 'yuan' },
-    { key: 'incomeActual', header: '收入累计', unit: 'yuan' },
+    { key: 'incomeActual', header: I.fund_income_plan_basis_ytd.name, unit: 'yuan' },
     { key: 'incomeRate', header: I.income_execution_rate.name, unit: 'ratio' },
     { key: 'incomeDeviation', header: '收入偏差（对序时）', unit: 'pp' },
     { key: 'incomeExpected', header: '收入季节性进度', unit: 'ratio' },
@@ -54,6 +55,7 @@ export default async function ExecutionByCounty({ scope, ctx, req }: { scope: Sc
     { key: 'expenseExpected', header: '支出季节性进度', unit: 'ratio' },
     { key: 'expenseSeasonalDeviation', header: '支出偏差（对季节性）', unit: 'pp' },
     { key: 'expenseStatus', header: '支出状态' },
+    { key: 'fundIncome', header: I.fund_income_ytd.name, unit: 'yuan' },
     { key: 'balance', header: I.current_balance.name, unit: 'yuan' },
   ];
   const label = regionName(ctx, data.regionCode);
@@ -80,7 +82,7 @@ export default async function ExecutionByCounty({ scope, ctx, req }: { scope: Sc
       <p className="source-note" style={{ marginTop: 0 }} data-testid="execution-note">
         截至{req.year}年{m}月末，序时进度 {formatValue(data.timeProgress, 'ratio')}；预算为截至该月已批准的最新版本：
         {data.version ? `${data.version.docNo}（${data.version.kind === 'APPROVED' ? '年初批准预算' : '调整方案'}，${data.version.approvedOn}）` : '无'}。
-        状态按对近3年季节性进度的偏差判定（无历史时对序时进度）。
+        状态按对近3年季节性进度的偏差判定（无历史时对序时进度）。执行率按{I.fund_income_plan_basis_ytd.name}计算（只计收入预算已编列的地区和险种，不含市级专户利息）；{I.current_balance.name}按{I.fund_income_ytd.name}（含利息）计算，与总览、县域画像同一口径。
       </p>
       <div className="grid-2">
         <div className="card">

@@ -41,7 +41,7 @@ export default async function CollectionTiles({ scope, cityCode, req }: { scope:
             previous={t.previous}
             status={t.status}
             target={t.target}
-            periodLabel={label[t.code]}
+            periodLabel={t.notApplicable ? `${label[t.code]} · ${t.notApplicable}` : label[t.code]}
           />
         );
       })}
