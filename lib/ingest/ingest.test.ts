@@ -276,6 +276,9 @@ describe.each(testDbKinds())('imports on %s', (kind) => {
       const f1 = tmpFile('s1.csv', [head, ...body.slice(0, cut), ...body.slice(0, 10)].join('\n') + '\n');
       const r1 = await importFile(empty.db, { file: f1, importedBy: 'test' });
       expect([r1.status, r1.rowsAccepted, r1.rowsSkipped, r1.report.duplicates?.inFile]).toEqual(['LOADED', cut, 10, 10]);
+      // The stored report names the insured regions: the post-import steps (risk evaluation per city) read them there.
+      const stored = await empty.db.prisma.importBatch.findUnique({ where: { id: r1.batchId! } });
+      expect(JSON.parse(stored!.report!).regionCodes).toEqual(['4399A2']);
       // Second file overlaps: the last 50%, of which 10 percentage points were already loaded.
       const from = Math.floor(body.length * 0.5);
       const r2 = await importFile(empty.db, { file: tmpFile('s2.csv', [head, ...body.slice(from)].join('\n') + '\n'), importedBy: 'test' });

@@ -213,10 +213,10 @@ export async function citiesChangedByImport(db: Db, pools: readonly RiskData[], 
         WHERE f."insuredRegionCode" IN (${rc.map((_, i) => mark(i)).join(',')}) AND f."period" IN (${ps.map((_, i) => mark(rc.length + i)).join(',')})`,
       ...rc, ...ps,
     );
+    // An institution outside every city (out-of-province care) is in no pool's cost rules: nothing to add.
     for (const r of rows) {
       const c = cityOf.get(r.regionCode);
-      if (c === undefined) return null;
-      cities.add(c);
+      if (c !== undefined) cities.add(c);
     }
   }
   return [...cities].sort();

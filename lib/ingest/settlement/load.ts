@@ -163,6 +163,8 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
         for (const [from, to] of runs) rollup += await refreshUtilizationRollup(w, from, to);
 
         const accepted = scan.rows - skipped;
+        // The insured regions go into the stored report: the post-import steps read them from there.
+        const touched = [...new Set(scopes.map((s) => regionCodes[s.region]))];
         const rep: BatchReport = {
           ...report,
           written: { UtilizationFact: written, SettlementKeySet: scopes.length, UtilizationRollup: rollup },
@@ -170,6 +172,7 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
           duplicates: { inFile, stored, lines },
           derived: [`就诊结算汇总（UtilizationRollup、UtilizationFlowRollup）${runs.map(([a, b]) => (a === b ? formatPeriod(a) : `${formatPeriod(a)}—${formatPeriod(b)}`)).join('、')}`],
           periods,
+          regionCodes: touched,
         };
         await finishBatch(w, batchId, {
           status: 'LOADED', rowsAccepted: accepted, rowsSkipped: skipped, periodFrom: periods[0] ?? null, periodTo: periods[periods.length - 1] ?? null,
@@ -177,7 +180,7 @@ export async function loadSettlementFile(db: Db, file: string, opts: SettlementL
           note: `结算明细${scan.rows.toLocaleString('en-US')}行，汇总为${cells.size.toLocaleString('en-US')}个就诊结算单元${skipped ? `；跳过已导入或重复的结算流水号${skipped.toLocaleString('en-US')}个` : ''}`,
         });
         await testHoldInTransaction();
-        return { batchId, accepted, skipped, rep, periods, regions: [...new Set(scopes.map((s) => regionCodes[s.region]))] };
+        return { batchId, accepted, skipped, rep, periods, regions: touched };
       });
       return { status: 'LOADED', batchId: out.batchId, scan, accepted: out.accepted, skipped: out.skipped, report: out.rep, periods: out.periods, regionCodes: out.regions, fileHash };
     } catch (e) {
