@@ -12,6 +12,22 @@ describe('splitCents', () => {
   });
 });
 
+describe('splitCents over a large cell', () => {
+  it('keeps every part within a cent of its share, so a record never has more policy-range cost than total cost', () => {
+    // 200,000 visits with lognormal-like weights: the old split piled every part's rounding on the last one.
+    let seed = 1;
+    const rnd = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const weights = Array.from({ length: 200_000 }, () => Math.exp((rnd() - 0.5) * 0.9));
+    const sumW = weights.reduce((a, b) => a + b, 0);
+    const total = 330_000_000; // 3.3 million 元 in cents: ~16.5 元 a visit
+    const t = splitCents(total, weights, sumW);
+    const p = splitCents(Math.round(total * 0.93), weights, sumW);
+    expect(t.reduce((a, b) => a + b, 0)).toBe(total);
+    expect(t.reduce((m, x, i) => Math.max(m, Math.abs(x - (total * weights[i]) / sumW)), 0)).toBeLessThanOrEqual(1);
+    expect(t.every((x, i) => p[i] <= x)).toBe(true);
+  });
+});
+
 describe('settlement records', () => {
   it('add up to the utilization facts they expand, cell by cell', async () => {
     const city = generateDemoCity();

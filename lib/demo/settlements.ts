@@ -24,15 +24,22 @@ export interface SettlementCsvOptions {
 const toCents = (x: number) => Math.round(x * 100);
 const yuan = (cents: number) => (cents / 100).toFixed(2);
 
-/** Splits `totalCents` into parts proportional to `weights`, exact to the cent (the last takes the rest). */
+/**
+ * Splits `totalCents` into parts proportional to `weights`, summing exactly to `totalCents`, each part within a
+ * cent of its exact share: part i is the rounded running total up to i minus the rounded running total before
+ * it. (Giving the last part the rest let the rounding of a large cell's every part pile up on one record:
+ * at province size a record's 政策范围内费用 came out above its 医疗费总额.)
+ */
 export function splitCents(totalCents: number, weights: number[], sumW: number): number[] {
   const out = new Array<number>(weights.length);
-  let used = 0;
-  for (let i = 0; i < weights.length - 1; i++) {
-    out[i] = Math.round((totalCents * weights[i]) / sumW);
-    used += out[i];
+  let cum = 0;
+  let before = 0;
+  for (let i = 0; i < weights.length; i++) {
+    cum += weights[i];
+    const upTo = i === weights.length - 1 ? totalCents : Math.round((totalCents * cum) / sumW);
+    out[i] = upTo - before;
+    before = upTo;
   }
-  out[weights.length - 1] = totalCents - used;
   return out;
 }
 
