@@ -6,7 +6,7 @@ import ErrorState from '../../ui/ErrorState';
 import EmptyState from '../../ui/EmptyState';
 import ReportDocument from '../_doc/ReportDocument';
 import PrintButton from '../_widgets/PrintButton';
-import { getViewer } from '@/lib/auth/viewer';
+import { requireViewer } from '@/lib/auth/viewer';
 import { getDb } from '@/lib/db';
 import { formatPeriod } from '@/lib/format';
 import { selectedDataset } from '@/lib/queries/context';
@@ -26,7 +26,8 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 /** One month's report, one edition: with several cities in the warehouse, of the city `city=` selects (or `region=`'s city). */
 export default async function ReportPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const sp = await searchParams;
-  const viewer = await getViewer();
+  // Signed-in users only: a missing or forged session goes to /login, never to the 403 page.
+  const viewer = await requireViewer();
   const sel = await selectedDataset(sp, viewer);
   if (!sel) return <EmptyState title="尚未装载数据" />;
   const { info, keep } = sel;
